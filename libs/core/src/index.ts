@@ -1,0 +1,20 @@
+export { errorCodes, type ErrorCode } from './codes.ts';
+export {
+  type Diagnostic,
+  formatDiagnostic,
+  isMainlineError,
+  MainlineError,
+  type MainlineErrorInit,
+} from './errors.ts';
+export {
+  type AffectedReason,
+  type AffectedReport,
+  type AffectedTarget,
+  type ChangeStatus,
+  type FileChange,
+  type Target,
+  type TargetKind,
+  targetKinds,
+  type Workspace,
+  WORKTREE,
+} from './types.ts';

@@ -1,0 +1,76 @@
+export type TargetKind = 'lib' | 'property' | 'tool';
+
+export const targetKinds: readonly TargetKind[] = ['lib', 'property', 'tool'];
+
+/** One target of BUILD.json, with defaults applied. Paths and globs are repo-relative. */
+export interface Target {
+  readonly name: string;
+  readonly kind: TargetKind;
+  readonly srcs: readonly string[];
+  readonly tests: readonly string[];
+  readonly deps: readonly string[];
+  readonly entry?: string;
+}
+
+/** A validated BUILD.json. */
+export interface Workspace {
+  readonly version: 1;
+  readonly globalInputs: readonly string[];
+  /** Targets in file order. */
+  readonly targets: ReadonlyMap<string, Target>;
+  /**
+   * Canonical JSON of each target's entry exactly as written (keys sorted, defaults
+   * not applied), so "its own BUILD.json entry changed" is a string comparison.
+   */
+  readonly entryKeys: ReadonlyMap<string, string>;
+}
+
+/** git's status letters, restricted to what a tree-to-tree diff produces with renames on. */
+export type ChangeStatus = 'A' | 'M' | 'D' | 'R' | 'T';
+
+export interface FileChange {
+  readonly path: string;
+  readonly status: ChangeStatus;
+  /** The path before a rename. */
+  readonly oldPath?: string;
+}
+
+/** Why a target is affected. Every variant is serialised as is by `affected --json`. */
+export type AffectedReason =
+  /** One of its files changed; `role` says whether a source or a test file. */
+  | { readonly type: 'file'; readonly path: string; readonly role: 'src' | 'test' }
+  /** A dependency's build fingerprint changed. */
+  | { readonly type: 'dep'; readonly target: string }
+  /** A global input changed. */
+  | { readonly type: 'global'; readonly path: string }
+  /** Its own entry in BUILD.json changed. */
+  | { readonly type: 'entry' }
+  /** It exists only at head. */
+  | { readonly type: 'added' }
+  /** A package it imports resolves differently in the lockfile. */
+  | {
+      readonly type: 'lockfile';
+      readonly package: string;
+      readonly from: string | null;
+      readonly to: string | null;
+    }
+  /** The lockfile at base or head cannot be parsed, so every target is affected. */
+  | { readonly type: 'lockfile-unparsable'; readonly path: string; readonly message: string };
+
+export interface AffectedTarget {
+  readonly name: string;
+  readonly kind: TargetKind;
+  readonly reasons: readonly AffectedReason[];
+}
+
+/** Marks a head that is the working tree rather than a commit. */
+export const WORKTREE = 'WORKTREE';
+
+export interface AffectedReport {
+  readonly base: string;
+  readonly head: string;
+  readonly changedFiles: readonly FileChange[];
+  readonly affected: readonly AffectedTarget[];
+  /** Changed files owned by no target and not global inputs: they affect nothing. */
+  readonly unowned: readonly string[];
+}

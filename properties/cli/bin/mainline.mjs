@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+// Thin launcher: the CLI is bundled by tools/build-cli.mjs (run by `npm ci` through
+// `prepare`) so that start-up loads one file instead of resolving hundreds.
+import { existsSync } from 'node:fs';
+
+const bundle = new URL('../dist/main.mjs', import.meta.url);
+if (!existsSync(bundle)) {
+  process.stderr.write('mainline: the CLI is not built.\n  hint: run `npm run build` at the repository root.\n');
+  process.exit(2);
+}
+await import(bundle.href);

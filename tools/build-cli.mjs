@@ -1,0 +1,31 @@
+// Bundles the `mainline` CLI into properties/cli/dist with esbuild. Code splitting keeps
+// start-up lean: each command is a dynamic import, so `mainline --version` or
+// `mainline affected` only loads the chunks it uses.
+import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const outdir = `${root}properties/cli/dist`;
+
+rmSync(outdir, { recursive: true, force: true });
+await build({
+  absWorkingDir: root,
+  entryPoints: { main: 'properties/cli/src/main.ts' },
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  outExtension: { '.js': '.mjs' },
+  chunkNames: 'chunks/[name]-[hash]',
+  minifyWhitespace: true,
+  minifySyntax: true,
+  sourcemap: 'linked',
+  legalComments: 'none',
+  logLevel: 'warning',
+  // CommonJS dependencies bundled into ESM still call require() for Node built-ins.
+  banner: { js: "import { createRequire as __mainlineRequire } from 'node:module'; const require = __mainlineRequire(import.meta.url);" },
+  define: { MAINLINE_VERSION: JSON.stringify(process.env.npm_package_version ?? '0.1.0') },
+});
