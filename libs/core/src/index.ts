@@ -18,3 +18,4 @@ export {
   type Workspace,
   WORKTREE,
 } from './types.ts';
+export { closestName } from './suggest.ts';

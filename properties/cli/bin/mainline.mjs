@@ -5,7 +5,9 @@ import { existsSync } from 'node:fs';
 
 const bundle = new URL('../dist/main.mjs', import.meta.url);
 if (!existsSync(bundle)) {
-  process.stderr.write('mainline: the CLI is not built.\n  hint: run `npm run build` at the repository root.\n');
+  process.stderr.write(
+    'mainline: the CLI is not built.\n  hint: run `npm run build` at the repository root.\n',
+  );
   process.exit(2);
 }
 await import(bundle.href);

@@ -1,0 +1,56 @@
+import type { AffectedReason, AffectedTarget } from '@mainline/core';
+import type { TargetGraph } from '@mainline/graph';
+
+export type Explanation =
+  | {
+      readonly affected: true;
+      readonly target: string;
+      /** Target names from the one a change reached directly to the target asked about. */
+      readonly chain: readonly string[];
+      /** The direct (non-dep) reasons of the chain's first target. */
+      readonly origin: readonly AffectedReason[];
+    }
+  | {
+      readonly affected: false;
+      readonly target: string;
+      /** How many targets it depends on, transitively. */
+      readonly transitiveDeps: number;
+      /** Deps that are affected, but only through their tests, which do not reach dependents. */
+      readonly testOnlyDeps: readonly string[];
+    };
+
+/** Why a target is affected (the shortest chain from a change), or why it is not. */
+export function explain(
+  target: string,
+  affected: readonly AffectedTarget[],
+  graph: TargetGraph,
+): Explanation {
+  const byName = new Map(affected.map((entry) => [entry.name, entry]));
+  if (!byName.has(target)) {
+    const deps = graph.dependenciesClosure([target]);
+    deps.delete(target);
+    const testOnlyDeps = [...deps].filter((dep) => byName.has(dep)).sort();
+    return { affected: false, target, transitiveDeps: deps.size, testOnlyDeps };
+  }
+  const previous = new Map<string, string | null>([[target, null]]);
+  const queue = [target];
+  for (let i = 0; i < queue.length; i++) {
+    const name = queue[i] as string;
+    const reasons = byName.get(name)?.reasons ?? [];
+    const direct = reasons.filter((reason) => reason.type !== 'dep');
+    if (direct.length > 0) {
+      const chain: string[] = [];
+      for (let at: string | null | undefined = name; at != null; at = previous.get(at)) {
+        chain.push(at);
+      }
+      return { affected: true, target, chain, origin: direct };
+    }
+    for (const reason of reasons) {
+      if (reason.type === 'dep' && !previous.has(reason.target)) {
+        previous.set(reason.target, name);
+        queue.push(reason.target);
+      }
+    }
+  }
+  throw new Error(`affected target ${target} has no reason that leads to a change`);
+}

@@ -1,0 +1,125 @@
+import type { AffectedReason, AffectedTarget, FileChange, Workspace } from '@mainline/core';
+import type { TargetGraph } from '@mainline/graph';
+import type { OwnershipIndex } from '@mainline/workspace';
+import { AffectedSet } from './affected-set.ts';
+import type { LockfileImpact } from './lockfile-impact.ts';
+
+export const buildFilePath = 'BUILD.json';
+export const lockfilePath = 'package-lock.json';
+
+export interface SnapshotIndex {
+  readonly workspace: Workspace;
+  readonly owners: OwnershipIndex;
+}
+
+export interface AffectedInput {
+  readonly base: SnapshotIndex;
+  readonly head: SnapshotIndex & { readonly graph: TargetGraph };
+  readonly changes: readonly FileChange[];
+  /** Present when the lockfile changed. */
+  readonly lockfile?: LockfileImpact;
+}
+
+export interface AffectedOutcome {
+  readonly affected: AffectedTarget[];
+  readonly unowned: string[];
+}
+
+/**
+ * The fast path: changed files -> owners -> reverse closure over the head graph. It
+ * must agree with the fingerprint definition (see fingerprint.ts); a property test
+ * holds the two against each other.
+ */
+export function computeAffected(input: AffectedInput): AffectedOutcome {
+  const { base, head } = input;
+  const set = new AffectedSet();
+  const everyTarget = (reason: AffectedReason): void => {
+    for (const name of head.workspace.targets.keys()) set.add(name, reason, true);
+  };
+
+  compareBuildFiles(base.workspace, head.workspace, set, everyTarget);
+
+  const unowned: string[] = [];
+  for (const change of input.changes) {
+    const headPath = change.status === 'D' ? undefined : change.path;
+    const basePath = change.status === 'A' ? undefined : (change.oldPath ?? change.path);
+    let owned = false;
+    for (const [path, side] of [
+      [headPath, head],
+      [basePath, base],
+    ] as const) {
+      if (path === undefined) continue;
+      if (side.owners.isGlobalInput(path)) {
+        everyTarget({ type: 'global', path });
+        owned = true;
+      }
+      for (const owner of side.owners.owners(path)) {
+        owned = true;
+        if (!head.workspace.targets.has(owner.target)) continue;
+        set.add(owner.target, { type: 'file', path, role: owner.role }, owner.role === 'src');
+      }
+    }
+    const semantic = change.path === buildFilePath || change.path === lockfilePath;
+    if (!owned && !semantic) unowned.push(change.path);
+  }
+
+  applyLockfile(input.lockfile, head, set, everyTarget);
+  return { affected: withDependents(set, head), unowned };
+}
+
+/** BUILD.json diffed semantically: added targets, changed entries, changed global inputs. */
+function compareBuildFiles(
+  base: Workspace,
+  head: Workspace,
+  set: AffectedSet,
+  everyTarget: (reason: AffectedReason) => void,
+): void {
+  if (base === head) return;
+  if (JSON.stringify(base.globalInputs) !== JSON.stringify(head.globalInputs)) {
+    everyTarget({ type: 'global', path: buildFilePath });
+  }
+  for (const [name, key] of head.entryKeys) {
+    const before = base.entryKeys.get(name);
+    if (before === undefined) set.add(name, { type: 'added' }, true);
+    else if (before !== key) set.add(name, { type: 'entry' }, true);
+  }
+}
+
+function applyLockfile(
+  impact: LockfileImpact | undefined,
+  head: SnapshotIndex,
+  set: AffectedSet,
+  everyTarget: (reason: AffectedReason) => void,
+): void {
+  if (impact === undefined) return;
+  if (impact.kind === 'unparsable') {
+    everyTarget({ type: 'lockfile-unparsable', path: lockfilePath, message: impact.message });
+    return;
+  }
+  for (const importer of impact.importers) {
+    for (const owner of head.owners.owners(importer.path)) {
+      const { package: name, from, to } = importer;
+      set.add(owner.target, { type: 'lockfile', package: name, from, to }, owner.role === 'src');
+    }
+  }
+}
+
+/** Adds every dependent of a build-changed target, each with the affected deps it has. */
+function withDependents(
+  set: AffectedSet,
+  head: { readonly graph: TargetGraph; readonly workspace: Workspace },
+): AffectedTarget[] {
+  const closure = head.graph.dependentsClosure(set.buildChanged);
+  const names = new Set([...set.reasons.keys(), ...closure]);
+  const affected: AffectedTarget[] = [];
+  for (const name of [...names].sort()) {
+    const target = head.workspace.targets.get(name);
+    if (target === undefined) continue;
+    const reasons: AffectedReason[] = [...(set.reasons.get(name) ?? [])];
+    for (const dep of head.graph.dependencies(name)) {
+      if (closure.has(dep)) reasons.push({ type: 'dep', target: dep });
+    }
+    affected.push({ name, kind: target.kind, reasons });
+  }
+  return affected;
+}

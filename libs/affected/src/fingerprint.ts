@@ -1,0 +1,102 @@
+import { createHash } from 'node:crypto';
+import type { Workspace } from '@mainline/core';
+import type { OwnershipIndex } from '@mainline/workspace';
+import { lockfilePath } from './fast-path.ts';
+import { type Lockfile, parseLockfile, resolvePackage } from './lockfile/index.ts';
+import { emptyLockfile } from './lockfile-impact.ts';
+
+/** Everything of one snapshot (a commit or the working tree) that fingerprints cover. */
+export interface SnapshotContents {
+  readonly workspace: Workspace;
+  readonly owners: OwnershipIndex;
+  /** Every file: path -> content identity (git mode and blob id). */
+  readonly files: ReadonlyMap<string, string>;
+  /** Bare package names a file imports. */
+  readonly importsOf: (path: string) => ReadonlySet<string>;
+  /** The lockfile's text, undefined when there is none. */
+  readonly lockfileText: string | undefined;
+}
+
+export interface Fingerprints {
+  /** Sources, own entry, deps' build fingerprints, global inputs, used packages. */
+  readonly build: ReadonlyMap<string, string>;
+  /** The build fingerprint plus test files and the packages they use. */
+  readonly full: ReadonlyMap<string, string>;
+}
+
+/**
+ * The definition of "affected" (design 2.3), computed the slow, obvious way from whole
+ * snapshots. The fast path must agree with it; this is what tests and audits check it by.
+ */
+export function computeFingerprints(snapshot: SnapshotContents): Fingerprints {
+  const { workspace, owners, files } = snapshot;
+  const srcs = new Map<string, string[]>();
+  const tests = new Map<string, string[]>();
+  const globals: string[] = [JSON.stringify(workspace.globalInputs)];
+  for (const path of [...files.keys()].sort()) {
+    if (owners.isGlobalInput(path)) globals.push(`${path}\u0000${files.get(path)}`);
+    for (const owner of owners.owners(path)) {
+      const into = owner.role === 'src' ? srcs : tests;
+      into.set(owner.target, [...(into.get(owner.target) ?? []), path]);
+    }
+  }
+  const lockfile = parseLockfile(snapshot.lockfileText ?? emptyLockfile);
+  // An unparsable lockfile affects everything: its identity is part of every target.
+  if (!lockfile.ok) globals.push(`unparsable lockfile ${files.get(lockfilePath) ?? ''}`);
+  const globalPart = hash(globals);
+  const packagesOf = packageResolver(snapshot, lockfile.ok ? lockfile.lockfile : undefined);
+  const describe = (paths: readonly string[]): string[] =>
+    paths.flatMap((path) => [path, files.get(path) ?? '', ...packagesOf(path)]);
+
+  const build = new Map<string, string>();
+  const buildOf = (name: string): string => {
+    const known = build.get(name);
+    if (known !== undefined) return known;
+    const target = workspace.targets.get(name);
+    if (target === undefined) return 'missing';
+    const deps = [...target.deps].sort().map((dep) => `${dep}=${buildOf(dep)}`);
+    const value = hash([
+      workspace.entryKeys.get(name) ?? '',
+      globalPart,
+      ...deps,
+      ...describe(srcs.get(name) ?? []),
+    ]);
+    build.set(name, value);
+    return value;
+  };
+  const full = new Map<string, string>();
+  for (const name of workspace.targets.keys()) {
+    full.set(name, hash([buildOf(name), ...describe(tests.get(name) ?? [])]));
+  }
+  return { build, full };
+}
+
+/** Targets whose fingerprint differs between the snapshots or that exist only at head. */
+export function affectedByFingerprints(base: SnapshotContents, head: SnapshotContents): string[] {
+  const before = computeFingerprints(base).full;
+  const after = computeFingerprints(head).full;
+  return [...after]
+    .filter(([name, fp]) => before.get(name) !== fp)
+    .map(([name]) => name)
+    .sort();
+}
+
+/** `pkg=closure` for each package a file imports, resolved from the file's folder. */
+function packageResolver(
+  snapshot: SnapshotContents,
+  lockfile: Lockfile | undefined,
+): (path: string) => string[] {
+  if (lockfile === undefined) return () => [];
+  return (path) => {
+    const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+    return [...snapshot.importsOf(path)]
+      .sort()
+      .map((name) => `${name}=${resolvePackage(lockfile, dir, name)?.closure ?? 'missing'}`);
+  };
+}
+
+function hash(parts: readonly string[]): string {
+  const digest = createHash('sha256');
+  for (const part of parts) digest.update(part).update('\u0000');
+  return digest.digest('hex');
+}

@@ -1,0 +1,24 @@
+export { type Explanation, explain } from './explain.ts';
+export {
+  type AffectedInput,
+  type AffectedOutcome,
+  buildFilePath,
+  computeAffected,
+  lockfilePath,
+  type SnapshotIndex,
+} from './fast-path.ts';
+export {
+  affectedByFingerprints,
+  computeFingerprints,
+  type Fingerprints,
+  type SnapshotContents,
+} from './fingerprint.ts';
+export { importedPackages, importPatternFor } from './imports/index.ts';
+export {
+  emptyLockfile,
+  type LockfileImpact,
+  type LockfileImporter,
+  type LockfilePlan,
+  lockfileImporters,
+  planLockfile,
+} from './lockfile-impact.ts';

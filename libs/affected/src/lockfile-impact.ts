@@ -1,0 +1,77 @@
+import { importedPackages } from './imports/index.ts';
+import {
+  type Lockfile,
+  type LockfileParse,
+  parseLockfile,
+  possiblyChangedPackages,
+  resolvePackage,
+} from './lockfile/index.ts';
+
+/** A file at head whose import of `package` resolves differently than at base. */
+export interface LockfileImporter {
+  readonly path: string;
+  readonly package: string;
+  readonly from: string | null;
+  readonly to: string | null;
+}
+
+export type LockfileImpact =
+  | { readonly kind: 'unparsable'; readonly message: string }
+  | { readonly kind: 'changed'; readonly importers: readonly LockfileImporter[] };
+
+/** What the shell must find before the impact can be computed: files importing these. */
+export type LockfilePlan =
+  | { readonly kind: 'unparsable'; readonly message: string }
+  | {
+      readonly kind: 'candidates';
+      readonly packages: ReadonlySet<string>;
+      readonly base: Lockfile;
+      readonly head: Lockfile;
+    };
+
+/** An absent lockfile resolves nothing; comparing against it still works. */
+export const emptyLockfile = '{"lockfileVersion":3,"packages":{}}';
+
+export function planLockfile(
+  baseText: string | undefined,
+  headText: string | undefined,
+): LockfilePlan {
+  const base = parseSide(baseText, 'base');
+  if (!base.ok) return { kind: 'unparsable', message: base.message };
+  const head = parseSide(headText, 'head');
+  if (!head.ok) return { kind: 'unparsable', message: head.message };
+  const packages = possiblyChangedPackages(base.lockfile, head.lockfile);
+  return { kind: 'candidates', packages, base: base.lockfile, head: head.lockfile };
+}
+
+/**
+ * Exact step: for each candidate file (path and content at head), the packages it
+ * imports whose resolution from the file's folder differs between the lockfiles.
+ */
+export function lockfileImporters(
+  plan: Extract<LockfilePlan, { kind: 'candidates' }>,
+  files: readonly { readonly path: string; readonly content: string }[],
+): LockfileImporter[] {
+  const importers: LockfileImporter[] = [];
+  for (const file of files) {
+    const dir = file.path.includes('/') ? file.path.slice(0, file.path.lastIndexOf('/')) : '';
+    for (const name of importedPackages(file.content)) {
+      if (!plan.packages.has(name)) continue;
+      const before = resolvePackage(plan.base, dir, name);
+      const after = resolvePackage(plan.head, dir, name);
+      if (before?.closure === after?.closure) continue;
+      importers.push({
+        path: file.path,
+        package: name,
+        from: before?.version ?? null,
+        to: after?.version ?? null,
+      });
+    }
+  }
+  return importers;
+}
+
+function parseSide(text: string | undefined, side: 'base' | 'head'): LockfileParse {
+  const parsed = parseLockfile(text ?? emptyLockfile);
+  return parsed.ok ? parsed : { ok: false, message: `${side}: ${parsed.message}` };
+}

@@ -1,0 +1,150 @@
+import type { FileChange } from '@mainline/core';
+import { TargetGraph } from '@mainline/graph';
+import { OwnershipIndex, parseBuildFile } from '@mainline/workspace';
+import { describe, expect, it } from 'vitest';
+import { computeAffected, type LockfileImpact } from '../src/index.ts';
+
+interface TargetSpec {
+  kind?: string;
+  srcs?: string[];
+  tests?: string[];
+  deps?: string[];
+}
+
+function workspaceOf(targets: Record<string, TargetSpec>, globalInputs: string[] = []) {
+  const json = {
+    version: 1,
+    globalInputs,
+    targets: Object.fromEntries(
+      Object.entries(targets).map(([name, spec]) => [
+        name,
+        {
+          kind: spec.kind ?? 'lib',
+          srcs: spec.srcs ?? [`${name}/src/**`],
+          tests: spec.tests ?? [`${name}/test/**`],
+          deps: spec.deps ?? [],
+        },
+      ]),
+    ),
+  };
+  const { workspace } = parseBuildFile(JSON.stringify(json, null, 2), 'BUILD.json');
+  return { workspace, owners: OwnershipIndex.build(workspace) };
+}
+
+const repo = {
+  'libs/core': {},
+  'libs/ui': { deps: ['libs/core'] },
+  'libs/api': { deps: ['libs/core'] },
+  'properties/web': { kind: 'property', deps: ['libs/ui'] },
+};
+
+function affected(
+  changes: FileChange[],
+  options: {
+    base?: Record<string, TargetSpec>;
+    head?: Record<string, TargetSpec>;
+    lockfile?: LockfileImpact;
+    globals?: string[];
+  } = {},
+) {
+  const head = workspaceOf(options.head ?? repo, options.globals);
+  const base = options.base ? workspaceOf(options.base, options.globals) : head;
+  const graph = TargetGraph.fromTargets(head.workspace.targets.values());
+  const outcome = computeAffected({
+    base,
+    head: { ...head, graph },
+    changes,
+    ...(options.lockfile ? { lockfile: options.lockfile } : {}),
+  });
+  return {
+    names: outcome.affected.map((t) => t.name),
+    reasons: Object.fromEntries(outcome.affected.map((t) => [t.name, t.reasons])),
+    unowned: outcome.unowned,
+  };
+}
+
+describe('computeAffected', () => {
+  it('a source change affects the target and its dependents, with reasons', () => {
+    const result = affected([{ path: 'libs/core/src/a.ts', status: 'M' }]);
+    expect(result.names).toEqual(['libs/api', 'libs/core', 'libs/ui', 'properties/web']);
+    expect(result.reasons['libs/core']).toEqual([
+      { type: 'file', path: 'libs/core/src/a.ts', role: 'src' },
+    ]);
+    expect(result.reasons['properties/web']).toEqual([{ type: 'dep', target: 'libs/ui' }]);
+  });
+
+  it('a test-only change affects that target alone', () => {
+    const result = affected([{ path: 'libs/core/test/a.test.ts', status: 'A' }]);
+    expect(result.names).toEqual(['libs/core']);
+    expect(result.reasons['libs/core']?.[0]).toMatchObject({ role: 'test' });
+  });
+
+  it('a rename affects the old and the new owner; a delete the former owner', () => {
+    const renamed = affected([
+      { path: 'libs/api/src/x.ts', oldPath: 'libs/ui/src/x.ts', status: 'R' },
+    ]);
+    expect(renamed.names).toEqual(['libs/api', 'libs/ui', 'properties/web']);
+    const deleted = affected([{ path: 'libs/api/src/x.ts', status: 'D' }]);
+    expect(deleted.names).toEqual(['libs/api']);
+  });
+
+  it('lists unowned files and affects nothing for them', () => {
+    const result = affected([{ path: 'docs/readme.md', status: 'M' }]);
+    expect(result.names).toEqual([]);
+    expect(result.unowned).toEqual(['docs/readme.md']);
+  });
+
+  it('a global input affects every target', () => {
+    const result = affected([{ path: 'tsconfig.base.json', status: 'M' }], {
+      globals: ['tsconfig*.json'],
+    });
+    expect(result.names).toHaveLength(4);
+    expect(result.unowned).toEqual([]);
+  });
+
+  it('diffs BUILD.json semantically', () => {
+    const changed = { path: 'BUILD.json', status: 'M' } as const;
+    expect(affected([changed], { base: repo }).names).toEqual([]);
+    expect(affected([changed], { base: repo }).unowned).toEqual([]);
+    const added = affected([changed], {
+      base: repo,
+      head: { ...repo, 'libs/new': { deps: ['libs/core'] } },
+    });
+    expect(added.names).toEqual(['libs/new']);
+    expect(added.reasons['libs/new']).toEqual([{ type: 'added' }]);
+    const edited = affected([changed], {
+      base: repo,
+      head: { ...repo, 'libs/ui': { deps: ['libs/core', 'libs/api'] } },
+    });
+    expect(edited.names).toEqual(['libs/ui', 'properties/web']);
+    const { 'libs/api': _removed, ...withoutApi } = repo;
+    expect(affected([changed], { base: repo, head: withoutApi }).names).toEqual([]);
+    const { 'libs/ui': _ui, ...withoutUi } = repo;
+    const removedUi = { ...withoutUi, 'properties/web': { kind: 'property', deps: [] } };
+    expect(affected([changed], { base: repo, head: removedUi }).names).toEqual(['properties/web']);
+  });
+
+  it('an unparsable lockfile affects everything, saying so', () => {
+    const result = affected([{ path: 'package-lock.json', status: 'M' }], {
+      lockfile: { kind: 'unparsable', message: 'head: Unexpected end of JSON' },
+    });
+    expect(result.names).toHaveLength(4);
+    expect(result.reasons['libs/ui']?.[0]).toMatchObject({ type: 'lockfile-unparsable' });
+  });
+
+  it('a lockfile change affects only importers; test importers do not reach dependents', () => {
+    const lockfile: LockfileImpact = {
+      kind: 'changed',
+      importers: [
+        { path: 'libs/ui/src/view.ts', package: 'react', from: '18.3.1', to: '19.0.0' },
+        { path: 'libs/api/test/api.test.ts', package: 'vitest', from: '3.0.0', to: '4.1.0' },
+      ],
+    };
+    const result = affected([{ path: 'package-lock.json', status: 'M' }], { lockfile });
+    expect(result.names).toEqual(['libs/api', 'libs/ui', 'properties/web']);
+    expect(result.reasons['libs/ui']).toEqual([
+      { type: 'lockfile', package: 'react', from: '18.3.1', to: '19.0.0' },
+    ]);
+    expect(result.unowned).toEqual([]);
+  });
+});

@@ -1,0 +1,212 @@
+import { resolve } from 'node:path';
+import type { FileChange } from '@mainline/core';
+import { MainlineError } from '@mainline/core';
+import { gitFailed, noMergeBase, shallowClone, unknownRef, withGitFailed } from './errors.ts';
+import { GitCommandError } from './git-command-error.ts';
+import { GitRunner } from './git-runner.ts';
+import { readObjects, readTrees } from './objects.ts';
+import { configValue } from './parse-config-list.ts';
+import { type TreeEntry, parseLsTree } from './parse-ls-tree.ts';
+import { parseNameStatus } from './parse-name-status.ts';
+import { worktreeTree } from './worktree-tree.ts';
+
+/** Diff options that keep user settings (external diff drivers, textconv, colour) out. */
+const plainDiff = ['--no-ext-diff', '--no-textconv', '--no-color'];
+
+export interface OpenOptions {
+  /** The environment git child processes derive theirs from; default `process.env`. */
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * One git work tree, read through plumbing commands. Refs given by users are passed
+ * after `--end-of-options` or on stdin, never where git could read them as options.
+ */
+export class GitRepo {
+  readonly root: string;
+  private readonly git: GitRunner;
+  private readonly indexPath: string;
+
+  private constructor(root: string, git: GitRunner, indexPath: string) {
+    this.root = root;
+    this.git = git;
+    this.indexPath = indexPath;
+  }
+
+  /** The work tree containing `cwd`. */
+  static async open(cwd: string, options: OpenOptions = {}): Promise<GitRepo> {
+    const env = options.env ?? process.env;
+    let output: string;
+    try {
+      output = await new GitRunner(cwd, env).text([
+        'rev-parse',
+        '--show-toplevel',
+        '--git-path',
+        'index',
+      ]);
+    } catch (error) {
+      if (!(error instanceof GitCommandError)) throw error;
+      throw new MainlineError(
+        'notGitRepo',
+        `${cwd} is not inside a git work tree (${error.reason})`,
+        {
+          hint: 'run mainline inside a git checkout, or point at one with -C DIR',
+          cause: error,
+        },
+      );
+    }
+    const [root, indexPath] = output.split('\n');
+    if (!root || !indexPath)
+      throw new Error(`unexpected rev-parse output ${JSON.stringify(output)}`);
+    return new GitRepo(root, new GitRunner(root, env), resolve(cwd, indexPath));
+  }
+
+  /** The full sha of the commit `ref` names. */
+  async resolveCommit(ref: string): Promise<string> {
+    try {
+      // Not --quiet: a silent failure would cost simple-git's 50 ms idle wait.
+      const args = ['rev-parse', '--verify', '--end-of-options', `${ref}^{commit}`];
+      return (await this.git.text(args)).trim();
+    } catch (error) {
+      throw this.refError(ref, error);
+    }
+  }
+
+  /** The best common ancestor of two commits. */
+  async mergeBase(a: string, b: string): Promise<string> {
+    try {
+      return (await this.git.text(['merge-base', '--end-of-options', a, b])).trim();
+    } catch (error) {
+      if (!(error instanceof GitCommandError)) throw error;
+      if (error.exitCode !== 1) {
+        // Name the culprit: resolveCommit throws unknownRef for the one git did not know.
+        await Promise.all([this.resolveCommit(a), this.resolveCommit(b)]);
+        throw gitFailed(error);
+      }
+      if (await this.isShallow()) throw shallowClone(a, b, error);
+      throw noMergeBase(a, b, error);
+    }
+  }
+
+  async isShallow(): Promise<boolean> {
+    const output = await withGitFailed(this.git.text(['rev-parse', '--is-shallow-repository']));
+    return output.trim() === 'true';
+  }
+
+  /** Whether `ref` names an object (any revision expression git understands). */
+  async refExists(ref: string): Promise<boolean> {
+    try {
+      await this.git.text(['rev-parse', '--verify', '--end-of-options', ref]);
+      return true;
+    } catch (error) {
+      if (error instanceof GitCommandError && error.exitCode !== 0) return false;
+      throw error;
+    }
+  }
+
+  /** The value `git config --get key` prints, undefined when unset. */
+  async configGet(key: string): Promise<string | undefined> {
+    // `--list` always prints something; `--get` of an unset key prints nothing, which
+    // costs simple-git's 50 ms idle wait, on the hot path of every `affected`.
+    return configValue(await withGitFailed(this.git.text(['config', '-z', '--list'])), key);
+  }
+
+  /**
+   * Tree sha of the working tree: tracked and untracked-not-ignored files, staged or
+   * not. Built in a temporary copy of the index; the real index and the working tree
+   * are never modified.
+   */
+  async worktreeTree(): Promise<string> {
+    return withGitFailed(worktreeTree(this.git, this.indexPath));
+  }
+
+  /**
+   * Changes from `base` to `head` (commits or trees), renames detected (`-M`, with
+   * git's default similarity), copies reported as added files.
+   */
+  async diff(base: string, head: string): Promise<FileChange[]> {
+    const { trees } = await readTrees(this.git, [base, head]);
+    // The trees go through --stdin, where git echoes each pair before its changes: the
+    // output is never empty, which spares simple-git's idle wait when nothing changed.
+    const args = ['diff-tree', '--stdin', '-r', '-z', '--name-status', '-M', ...plainDiff];
+    const output = await withGitFailed(this.git.text(args, { input: `${trees.join(' ')}\n` }));
+    return parseNameStatus(output.slice(output.indexOf('\n') + 1));
+  }
+
+  /** Content of `path` at a tree-ish, undefined when there is no such file. */
+  async readFile(treeish: string, path: string): Promise<string | undefined> {
+    const { extra } = await readTrees(this.git, [treeish], [`${treeish}:${path}`]);
+    const file = extra[0];
+    return file?.type === 'blob' ? file.content.toString('utf8') : undefined;
+  }
+
+  /** Every file of a tree-ish with its mode and blob (or submodule commit) id. */
+  async listFiles(treeish: string): Promise<Map<string, TreeEntry>> {
+    try {
+      const args = ['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', treeish];
+      return parseLsTree(await this.git.text(args));
+    } catch (error) {
+      throw this.refError(treeish, error);
+    }
+  }
+
+  /**
+   * Contents of blobs by object name (an oid, or `treeish:path`), read by one
+   * `git cat-file --batch`. Names that are not blobs are absent from the result.
+   */
+  async readBlobs(names: readonly string[]): Promise<Map<string, string>> {
+    const objects = await readObjects(this.git, [...new Set(names)]);
+    const blobs = new Map<string, string>();
+    for (const [name, object] of objects) {
+      if (object.type === 'blob') blobs.set(name, object.content.toString('utf8'));
+    }
+    return blobs;
+  }
+
+  /**
+   * Paths at a tree-ish (a commit or tree name, not `rev:dir`) with content matching
+   * an extended regular expression.
+   */
+  async grepFiles(
+    treeish: string,
+    pattern: string,
+    pathspecs: readonly string[] = [],
+  ): Promise<string[]> {
+    // git 2.39's grep has no --end-of-options (it takes it for a revision), so a name
+    // that git would read as an option is refused here.
+    if (treeish.startsWith('-')) throw unknownRef(treeish);
+    const args = [
+      'grep',
+      '-l',
+      '-z',
+      '-E',
+      '--no-color',
+      '-e',
+      pattern,
+      treeish,
+      '--',
+      ...pathspecs,
+    ];
+    let output: string;
+    try {
+      output = await this.git.text(args, { okExitCodes: [1] });
+    } catch (error) {
+      if (error instanceof GitCommandError && /unable to resolve revision/.test(error.stderr)) {
+        throw unknownRef(treeish, error);
+      }
+      throw error instanceof GitCommandError ? gitFailed(error) : error;
+    }
+    const prefix = `${treeish}:`;
+    return output
+      .split('\0')
+      .filter((entry) => entry !== '')
+      .map((entry) => (entry.startsWith(prefix) ? entry.slice(prefix.length) : entry));
+  }
+
+  /** An unknown ref when git said so (or refused the name), otherwise a git failure. */
+  private refError(ref: string, error: unknown): MainlineError | unknown {
+    if (!(error instanceof GitCommandError)) return error;
+    if (error.exitCode === undefined || error.exitCode === 128) return unknownRef(ref, error);
+    return gitFailed(error);
+  }
+}

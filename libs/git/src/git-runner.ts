@@ -1,0 +1,111 @@
+import { GitError, GitPluginError, type SimpleGit, simpleGit } from 'simple-git';
+import { GitCommandError } from './git-command-error.ts';
+import { gitProcessEnv, ownGitVariables } from './env.ts';
+
+export interface RunOptions {
+  /** Written to git's stdin. */
+  readonly input?: string;
+  /** Variables added to the child environment (only ones simple-git allows). */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Exit codes that mean an answer rather than a failure (`git grep` exits 1 on no match). */
+  readonly okExitCodes?: readonly number[];
+}
+
+/**
+ * Runs git through simple-git with argument arrays (never a shell string), the cleaned
+ * environment, and failures as GitCommandError carrying the exit code.
+ */
+export class GitRunner {
+  readonly cwd: string;
+  private readonly baseEnv: NodeJS.ProcessEnv;
+  private readonly plain: SimpleGit;
+
+  constructor(cwd: string, baseEnv: NodeJS.ProcessEnv) {
+    this.cwd = cwd;
+    this.baseEnv = baseEnv;
+    try {
+      this.plain = this.client({});
+    } catch {
+      // simple-git checks the folder up front (GitConstructError).
+      const stderr = `no such directory: ${cwd}`;
+      throw new GitCommandError({ args: [], exitCode: undefined, stdout: '', stderr });
+    }
+  }
+
+  /** stdout as UTF-8 text. */
+  async text(args: readonly string[], options: RunOptions = {}): Promise<string> {
+    const client = this.clientFor(options);
+    return this.guard(args, options, () => client.raw([...args]));
+  }
+
+  /** stdout as bytes; only `git cat-file`, the one task simple-git returns raw. */
+  async catFileBytes(args: readonly string[], options: RunOptions = {}): Promise<Buffer> {
+    const client = this.clientFor(options);
+    const output: unknown = await this.guard(['cat-file', ...args], options, () =>
+      client.binaryCatFile([...args]),
+    );
+    if (Buffer.isBuffer(output)) return output;
+    if (output === '') return Buffer.alloc(0);
+    throw new TypeError('simple-git binaryCatFile returned something other than a Buffer');
+  }
+
+  private clientFor(options: RunOptions): SimpleGit {
+    return options.input === undefined && options.env === undefined
+      ? this.plain
+      : this.client(options);
+  }
+
+  private client(options: RunOptions): SimpleGit {
+    const { input } = options;
+    const client = simpleGit({
+      baseDir: this.cwd,
+      allowEnvironment: [...ownGitVariables],
+      errors: (error, result) => {
+        if (result.exitCode === 0 && error === undefined) return undefined;
+        return new GitCommandError({
+          args: [],
+          exitCode: result.exitCode,
+          stdout: Buffer.concat(result.stdOut).toString('utf8'),
+          stderr: Buffer.concat(result.stdErr).toString('utf8') || messageOf(error),
+        });
+      },
+      ...(input === undefined ? {} : { input: () => input }),
+    });
+    return client.env(gitProcessEnv(this.baseEnv, options.env));
+  }
+
+  private async guard<T>(
+    args: readonly string[],
+    options: RunOptions,
+    run: () => Promise<T>,
+  ): Promise<T | ''> {
+    try {
+      return await run();
+    } catch (error) {
+      const failure = asCommandError(args, error);
+      if (failure.exitCode !== undefined && options.okExitCodes?.includes(failure.exitCode)) {
+        return '';
+      }
+      throw failure;
+    }
+  }
+}
+
+function asCommandError(args: readonly string[], error: unknown): GitCommandError {
+  if (error instanceof GitCommandError) {
+    return new GitCommandError({ ...error, args });
+  }
+  // GitPluginError: simple-git refused the arguments or environment before spawning.
+  const stderr = error instanceof GitPluginError || error instanceof GitError ? error.message : '';
+  return new GitCommandError({
+    args,
+    exitCode: undefined,
+    stdout: '',
+    stderr: stderr || String(error),
+  });
+}
+
+function messageOf(error: Buffer | Error | undefined): string {
+  if (error === undefined) return '';
+  return Buffer.isBuffer(error) ? error.toString('utf8') : error.message;
+}

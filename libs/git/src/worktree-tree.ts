@@ -1,0 +1,45 @@
+import { copyFile, mkdtemp, rm, stat, utimes } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { GitRunner } from './git-runner.ts';
+
+/**
+ * The tree sha of the working tree as `git add -A && git write-tree` would record it,
+ * computed in a throw-away copy of the index so the real index, the working tree and
+ * `git status` stay exactly as they were. Copying the index (rather than starting
+ * empty) keeps the stat cache, so only files changed since the last `git add` or
+ * checkout are hashed again.
+ */
+export async function worktreeTree(git: GitRunner, realIndexPath: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'mainline-index-'));
+  try {
+    const tempIndex = join(dir, 'index');
+    await copyIndex(realIndexPath, tempIndex);
+    const env = { GIT_INDEX_FILE: tempIndex };
+    // simple-git waits 50 ms after a git that printed nothing; --verbose makes `add`
+    // print what it stages, so only an already clean tree pays that wait.
+    await git.text(['add', '--all', '--verbose'], { env });
+    return (await git.text(['write-tree'], { env })).trim();
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function copyIndex(from: string, to: string): Promise<void> {
+  const original = await stat(from, { bigint: true }).catch((error: unknown) => {
+    if (isNotFound(error)) return undefined; // a repository before its first `git add`
+    throw error;
+  });
+  if (original === undefined) return;
+  await copyFile(from, to);
+  // git treats an entry whose mtime is not older than the index file as "racily clean"
+  // and re-reads its content. The copy must not look newer than the original, or a
+  // file edited in the same instant as the last index write would pass as unchanged.
+  // One microsecond earlier, truncated, absorbs the rounding of a float seconds value.
+  const seconds = (ns: bigint): number => Number(ns / 1000n - 1n) / 1e6;
+  await utimes(to, seconds(original.atimeNs), seconds(original.mtimeNs));
+}
+
+function isNotFound(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && error.code === 'ENOENT';
+}

@@ -1,0 +1,131 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { isMainlineError, type MainlineError } from '@mainline/core';
+import { GitRepo } from '@mainline/git';
+import { createTempRepo, makeTempDir } from '@mainline/test-utils';
+import { describe, expect, it } from 'vitest';
+
+async function rejection(promise: Promise<unknown>): Promise<MainlineError> {
+  const error = await promise.then(
+    () => undefined,
+    (reason: unknown) => reason,
+  );
+  if (!isMainlineError(error)) throw new Error(`expected a MainlineError, got ${String(error)}`);
+  return error;
+}
+
+describe('GitRepo.open', () => {
+  it('finds the work tree root from a subdirectory', async () => {
+    const repo = createTempRepo({ files: { 'libs/a/src/x.ts': 'x' } });
+    const opened = await GitRepo.open(join(repo.dir, 'libs/a/src'));
+    expect(opened.root).toBe(repo.dir);
+  });
+
+  it('refuses a folder outside any repository, with a hint', async () => {
+    const error = await rejection(GitRepo.open(makeTempDir('plain')));
+    expect(error.code).toBe('notGitRepo');
+    expect(error.hint).toMatch(/-C DIR/);
+  });
+
+  it('refuses a folder that does not exist', async () => {
+    const error = await rejection(GitRepo.open(join(makeTempDir('gone'), 'missing')));
+    expect(error.code).toBe('notGitRepo');
+  });
+
+  it('refuses the .git folder itself (not a work tree)', async () => {
+    const repo = createTempRepo({ commit: true });
+    const error = await rejection(GitRepo.open(join(repo.dir, '.git')));
+    expect(error.code).toBe('notGitRepo');
+  });
+});
+
+describe('resolveCommit', () => {
+  it('resolves branches, HEAD~n and detached HEAD to full shas', async () => {
+    const repo = createTempRepo({ files: { 'a.txt': '1' } });
+    const first = repo.head();
+    repo.write({ 'a.txt': '2' });
+    const second = repo.commit('second');
+    repo.git('checkout', '--quiet', '--detach', first);
+    const git = await GitRepo.open(repo.dir);
+    expect(await git.resolveCommit('HEAD')).toBe(first);
+    expect(await git.resolveCommit('main')).toBe(second);
+    expect(await git.resolveCommit('main~1')).toBe(first);
+    expect(await git.resolveCommit(second.slice(0, 8))).toBe(second);
+  });
+
+  it('peels an annotated tag to its commit', async () => {
+    const repo = createTempRepo({ files: { 'a.txt': '1' } });
+    repo.git('tag', '-a', 'v1', '-m', 'release');
+    const git = await GitRepo.open(repo.dir);
+    expect(await git.resolveCommit('v1')).toBe(repo.head());
+  });
+
+  it('names an unknown ref in the error and hints at fetching', async () => {
+    const repo = createTempRepo({ files: { 'a.txt': '1' } });
+    const error = await rejection((await GitRepo.open(repo.dir)).resolveCommit('no-such-branch'));
+    expect(error.code).toBe('unknownRef');
+    expect(error.message).toContain("'no-such-branch'");
+    expect(error.hint).toMatch(/git fetch/);
+  });
+
+  it('treats refs that look like options as refs', async () => {
+    const repo = createTempRepo({ files: { 'a.txt': '1' } });
+    const sha = repo.head();
+    repo.git('update-ref', 'refs/heads/--all', sha);
+    const git = await GitRepo.open(repo.dir);
+    expect(await git.resolveCommit('--all')).toBe(sha);
+    for (const ref of ['-x', '--output=/tmp/pwned', '--upload-pack=touch /tmp/pwned', '-h']) {
+      const error = await rejection(git.resolveCommit(ref));
+      expect(error.code).toBe('unknownRef');
+      expect(error.message).toContain(ref);
+    }
+  });
+
+  it('rejects a blob or tree name as a commit', async () => {
+    const repo = createTempRepo({ files: { 'a.txt': '1' } });
+    const git = await GitRepo.open(repo.dir);
+    expect((await rejection(git.resolveCommit('HEAD:a.txt'))).code).toBe('unknownRef');
+    expect((await rejection(git.resolveCommit('HEAD^{tree}'))).code).toBe('unknownRef');
+  });
+
+  it('reports HEAD of a repository without commits as unknown', async () => {
+    const repo = createTempRepo();
+    const error = await rejection((await GitRepo.open(repo.dir)).resolveCommit('HEAD'));
+    expect(error.code).toBe('unknownRef');
+  });
+});
+
+describe('refExists and configGet', () => {
+  it('tells existing refs from missing ones, option-like names included', async () => {
+    const repo = createTempRepo({ files: { 'a.txt': '1' } });
+    const git = await GitRepo.open(repo.dir);
+    expect(await git.refExists('refs/heads/main')).toBe(true);
+    expect(await git.refExists('refs/remotes/origin/main')).toBe(false);
+    expect(await git.refExists('--all')).toBe(false);
+  });
+
+  it('reads config values, case-insensitive in section and name, last one wins', async () => {
+    const repo = createTempRepo({ commit: true });
+    repo.git('config', 'mainline.trunk', 'develop');
+    repo.git('config', 'branch.Feature.remote', 'upstream');
+    repo.git('config', 'mainline.multi', 'one');
+    repo.git('config', '--add', 'mainline.multi', 'two');
+    repo.git('config', 'mainline.spaced', ' a = b \n c');
+    const git = await GitRepo.open(repo.dir);
+    expect(await git.configGet('mainline.trunk')).toBe('develop');
+    expect(await git.configGet('MainLine.Trunk')).toBe('develop');
+    expect(await git.configGet('branch.Feature.remote')).toBe('upstream');
+    expect(await git.configGet('branch.feature.remote')).toBeUndefined();
+    expect(await git.configGet('mainline.multi')).toBe('two');
+    expect(await git.configGet('mainline.spaced')).toBe(' a = b \n c');
+    expect(await git.configGet('mainline.unset')).toBeUndefined();
+  });
+});
+
+describe('isShallow', () => {
+  it('is false for a normal repository', async () => {
+    const repo = createTempRepo({ files: { 'a.txt': '1' } });
+    mkdirSync(join(repo.dir, 'sub'));
+    expect(await (await GitRepo.open(join(repo.dir, 'sub'))).isShallow()).toBe(false);
+  });
+});

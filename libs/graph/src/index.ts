@@ -1,0 +1,1 @@
+export { type GraphNode, TargetGraph } from './target-graph.ts';

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { TargetGraph } from '../src/index.ts';
+
+const diamond = TargetGraph.fromTargets([
+  { name: 'core', deps: [] },
+  { name: 'a', deps: ['core'] },
+  { name: 'b', deps: ['core'] },
+  { name: 'app', deps: ['a', 'b'] },
+  { name: 'lonely', deps: ['missing'] },
+]);
+
+describe('TargetGraph', () => {
+  it('knows direct dependencies and dependents', () => {
+    expect([...diamond.dependencies('app')].sort()).toEqual(['a', 'b']);
+    expect([...diamond.dependents('core')].sort()).toEqual(['a', 'b']);
+    expect(diamond.dependencies('lonely')).toEqual([]);
+  });
+
+  it('computes transitive closures including the start', () => {
+    expect([...diamond.dependentsClosure(['core'])].sort()).toEqual(['a', 'app', 'b', 'core']);
+    expect([...diamond.dependentsClosure(['a'])].sort()).toEqual(['a', 'app']);
+    expect([...diamond.dependenciesClosure(['app'])].sort()).toEqual(['a', 'app', 'b', 'core']);
+    expect([...diamond.dependentsClosure(['nope'])]).toEqual([]);
+  });
+
+  it('orders layers deps first', () => {
+    const layers = diamond.layers().map((layer) => layer.sort());
+    expect(layers).toEqual([['core', 'lonely'], ['a', 'b'], ['app']]);
+  });
+
+  it('finds the shortest dependency path', () => {
+    expect(diamond.dependencyPath('app', 'core')).toHaveLength(3);
+    expect(diamond.dependencyPath('app', 'core')?.[0]).toBe('app');
+    expect(diamond.dependencyPath('core', 'app')).toBeUndefined();
+    expect(diamond.dependencyPath('app', 'app')).toEqual(['app']);
+  });
+
+  it('reports each cycle once, as a dependency chain', () => {
+    const graph = TargetGraph.fromTargets([
+      { name: 'a', deps: ['b'] },
+      { name: 'b', deps: ['c'] },
+      { name: 'c', deps: ['a'] },
+      { name: 'd', deps: ['e'] },
+      { name: 'e', deps: ['d'] },
+      { name: 'f', deps: ['a'] },
+    ]);
+    const cycles = graph.findCycles().map((c) => c.join(' -> '));
+    expect(cycles.sort()).toEqual(['a -> b -> c -> a', 'd -> e -> d']);
+    expect(diamond.findCycles()).toEqual([]);
+  });
+
+  it('handles deep chains without recursion limits', () => {
+    const chain = Array.from({ length: 20_000 }, (_, i) => ({
+      name: `t${i}`,
+      deps: i === 0 ? [] : [`t${i - 1}`],
+    }));
+    const graph = TargetGraph.fromTargets(chain);
+    expect(graph.findCycles()).toEqual([]);
+    expect(graph.dependentsClosure(['t0']).size).toBe(20_000);
+  });
+});

@@ -1,0 +1,52 @@
+import type { JsonPath } from './build-file-json.ts';
+import { globFault, isPlainPath, suspiciousGlob } from './glob-rules.ts';
+import { compileGlob } from './glob-matcher.ts';
+import { describePath, type Problem } from './problem.ts';
+
+/** The npm lockfile is diffed package by package; as a plain global input it would affect everything. */
+export const lockfilePath = 'package-lock.json';
+
+/**
+ * Problems of the globs in one list: a target's `srcs` or `tests`, or (no target)
+ * `globalInputs`. Paths are only built for faulty globs: this runs on every glob.
+ */
+export function globListProblems(
+  list: unknown,
+  target: string | undefined,
+  field: string,
+  problems: Problem[],
+): void {
+  if (!Array.isArray(list)) return;
+  for (let i = 0; i < list.length; i++) {
+    const glob: unknown = list[i];
+    // The regex inline, not globFault: this runs for every glob, in cold code.
+    if (typeof glob !== 'string' || !suspiciousGlob.test(glob)) continue;
+    const fault = globFault(glob);
+    if (fault !== undefined) {
+      const itemPath: JsonPath = target === undefined ? [field, i] : ['targets', target, field, i];
+      problems.push({
+        at: { path: itemPath },
+        message: `${describePath(itemPath)} '${glob}' ${fault.fault}`,
+        hint: fault.hint,
+      });
+    }
+  }
+}
+
+export function lockfileProblems(globalInputs: unknown, problems: Problem[]): void {
+  if (!Array.isArray(globalInputs)) return;
+  globalInputs.forEach((glob: unknown, i) => {
+    if (typeof glob !== 'string' || globFault(glob) !== undefined) return;
+    const exact = glob === lockfilePath;
+    if (!exact && (isPlainPath(glob) || !compileGlob(glob)(lockfilePath))) return;
+    problems.push({
+      at: { path: ['globalInputs', i] },
+      message: exact
+        ? `${lockfilePath} cannot be a global input: mainline diffs the lockfile semantically`
+        : `globalInputs glob '${glob}' matches ${lockfilePath}, which mainline diffs semantically`,
+      hint: exact
+        ? `remove it: a lockfile change already affects exactly the targets using a changed package`
+        : `narrow the glob so it leaves out ${lockfilePath} (list the files you mean)`,
+    });
+  });
+}

@@ -1,0 +1,51 @@
+import type { Target, Workspace } from '@mainline/core';
+import type { BuildFileJson, TargetJson } from './build-file-json.ts';
+import { EntryKeys } from './entry-keys.ts';
+import type { JsonLocator } from './json-locator.ts';
+
+const none: readonly string[] = Object.freeze([]);
+
+/** The Workspace of a BUILD.json that passed every check: defaults applied, file order kept. */
+export function toWorkspace(
+  json: BuildFileJson,
+  keys: readonly string[],
+  locator: JsonLocator,
+): Workspace {
+  const names = inFileOrder(keys, locator);
+  const targets = new Map<string, Target>();
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i] as string;
+    const raw = json.targets[name] as TargetJson;
+    const tests = raw.tests ?? none;
+    const deps = raw.deps ?? none;
+    targets.set(
+      name,
+      raw.entry === undefined
+        ? { name, kind: raw.kind, srcs: raw.srcs, tests, deps }
+        : { name, kind: raw.kind, srcs: raw.srcs, tests, deps, entry: raw.entry },
+    );
+  }
+  return {
+    version: 1,
+    globalInputs: json.globalInputs ?? none,
+    targets,
+    entryKeys: new EntryKeys(names, json.targets),
+  };
+}
+
+/**
+ * JavaScript objects list integer-like keys ("42") first, whatever the text says; only then
+ * is the order read from the syntax tree.
+ */
+function inFileOrder(names: readonly string[], locator: JsonLocator): readonly string[] {
+  if (!names.some(isArrayIndex)) return names;
+  const targetsNode = locator.root?.children?.find((p) => p.children?.[0]?.value === 'targets');
+  const inText = (targetsNode?.children?.[1]?.children ?? []).map((p) => p.children?.[0]?.value);
+  return inText.filter((name): name is string => typeof name === 'string');
+}
+
+function isArrayIndex(key: string): boolean {
+  const first = key.charCodeAt(0);
+  if (first < 48 || first > 57) return false; // the common case, without a regex
+  return /^(?:0|[1-9]\d{0,9})$/.test(key) && Number(key) < 4294967295;
+}

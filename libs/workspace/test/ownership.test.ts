@@ -1,0 +1,197 @@
+import type { Target, Workspace } from '@mainline/core';
+import picomatch from 'picomatch';
+import { describe, expect, it } from 'vitest';
+import { OwnershipIndex } from '../src/index.ts';
+
+/** An in-memory workspace; OwnershipIndex does not care whether it came from a file. */
+function workspace(
+  targets: Record<string, { srcs: string[]; tests?: string[] }>,
+  globalInputs: string[] = [],
+): Workspace {
+  const map = new Map<string, Target>();
+  for (const [name, t] of Object.entries(targets)) {
+    map.set(name, { name, kind: 'lib', srcs: t.srcs, tests: t.tests ?? [], deps: [] });
+  }
+  return { version: 1, globalInputs, targets: map, entryKeys: new Map() };
+}
+
+describe('OwnershipIndex.owners', () => {
+  const index = OwnershipIndex.build(
+    workspace({
+      'libs/a': { srcs: ['libs/a/src/**'], tests: ['libs/a/test/**/*.test.ts'] },
+      'libs/ab': { srcs: ['libs/ab/**'] },
+      'libs/a-b': { srcs: ['libs/a-b/src/**'] },
+      'libs/mixed': { srcs: ['libs/mixed/**'], tests: ['libs/mixed/**/*.test.ts'] },
+      docs: { srcs: ['**/*.md', 'README'] },
+      'my lib': { srcs: ['libs/my lib/**'], tests: ['libs/my lib/tëst/*.test.ts'] },
+      'libs/ü': { srcs: ['libs/ü/src/**/*.{ts,tsx}'] },
+    }),
+  );
+
+  it('finds the owning target and role', () => {
+    expect(index.owners('libs/a/src/x.ts')).toEqual([{ target: 'libs/a', role: 'src' }]);
+    expect(index.owners('libs/a/src/deep/er/x.ts')).toEqual([{ target: 'libs/a', role: 'src' }]);
+    expect(index.owners('libs/a/test/unit/x.test.ts')).toEqual([
+      { target: 'libs/a', role: 'test' },
+    ]);
+  });
+
+  it('returns no owner for unowned files', () => {
+    expect(index.owners('libs/a/test/helper.ts')).toEqual([]);
+    expect(index.owners('libs/a/package.json')).toEqual([]);
+    expect(index.owners('package.json')).toEqual([]);
+    expect(index.owners('libs')).toEqual([]);
+  });
+
+  it('does not confuse folders sharing a prefix', () => {
+    expect(index.owners('libs/ab/x.ts')).toEqual([{ target: 'libs/ab', role: 'src' }]);
+    expect(index.owners('libs/a-b/src/x.ts')).toEqual([{ target: 'libs/a-b', role: 'src' }]);
+    expect(index.owners('libs/a/srcx/x.ts')).toEqual([]);
+    expect(index.owners('libs/abc/x.ts')).toEqual([]);
+  });
+
+  it("says 'src' when both srcs and tests match", () => {
+    expect(index.owners('libs/mixed/x.test.ts')).toEqual([{ target: 'libs/mixed', role: 'src' }]);
+  });
+
+  it('lists every owner of overlapping globs, in file order', () => {
+    expect(index.owners('libs/ab/README.md')).toEqual([
+      { target: 'libs/ab', role: 'src' },
+      { target: 'docs', role: 'src' },
+    ]);
+    expect(index.owners('README.md')).toEqual([{ target: 'docs', role: 'src' }]);
+    expect(index.owners('README')).toEqual([{ target: 'docs', role: 'src' }]);
+    expect(index.owners('README.txt')).toEqual([]);
+  });
+
+  it('treats dotfiles like any other file', () => {
+    expect(index.owners('libs/a/src/.env')).toEqual([{ target: 'libs/a', role: 'src' }]);
+    expect(index.owners('libs/a/src/.hidden/x.ts')).toEqual([{ target: 'libs/a', role: 'src' }]);
+    expect(index.owners('.github/.notes.md')).toEqual([{ target: 'docs', role: 'src' }]);
+    expect(index.owners('libs/a/test/.x.test.ts')).toEqual([{ target: 'libs/a', role: 'test' }]);
+  });
+
+  it('handles spaces and non-ASCII names', () => {
+    expect(index.owners('libs/my lib/a b.ts')).toEqual([{ target: 'my lib', role: 'src' }]);
+    expect(index.owners('libs/my lib/tëst/ü.test.ts')).toEqual([{ target: 'my lib', role: 'src' }]);
+    expect(index.owners('libs/ü/src/日本/x.tsx')).toEqual([{ target: 'libs/ü', role: 'src' }]);
+    expect(index.owners('libs/ü/src/x.js')).toEqual([]);
+    expect(index.owners('libs/u/src/x.ts')).toEqual([]);
+  });
+
+  it('can be asked the same question twice (matchers are cached)', () => {
+    expect(index.owners('libs/a/test/x.test.ts')).toEqual(index.owners('libs/a/test/x.test.ts'));
+    expect(index.owners('libs/a/test/x.ts')).toEqual([]);
+  });
+});
+
+describe('OwnershipIndex.isGlobalInput', () => {
+  const index = OwnershipIndex.build(
+    workspace({}, ['tsconfig.base.json', '.nvmrc', 'config/*.json', 'tools/ci/**']),
+  );
+
+  it('matches plain paths exactly and globs as globs', () => {
+    expect(index.isGlobalInput('tsconfig.base.json')).toBe(true);
+    expect(index.isGlobalInput('.nvmrc')).toBe(true);
+    expect(index.isGlobalInput('.nvmrc.bak')).toBe(false);
+    expect(index.isGlobalInput('libs/a/tsconfig.base.json')).toBe(false);
+    expect(index.isGlobalInput('config/a.json')).toBe(true);
+    expect(index.isGlobalInput('config/.hidden.json')).toBe(true);
+    expect(index.isGlobalInput('config/a/b.json')).toBe(false);
+    expect(index.isGlobalInput('tools/ci/x/y.sh')).toBe(true);
+    expect(index.isGlobalInput('tools/cix')).toBe(false);
+  });
+
+  it('is false for everything when there are none', () => {
+    expect(OwnershipIndex.build(workspace({})).isGlobalInput('anything')).toBe(false);
+  });
+});
+
+describe('glob matching agrees with picomatch', () => {
+  const globs = [
+    'a/**',
+    'a/b/**',
+    'a/**/*.ts',
+    'a/*.ts',
+    'a/b',
+    '**',
+    '**/*.md',
+    '*',
+    '.*',
+    'a/{b,c}/**',
+    'a/b*/**',
+    'a/[bc]/x.ts',
+    'a/+(b|c)/x.ts',
+    'a/x?.ts',
+    'a/!(b)/x.ts',
+    'a/**/b/**',
+    './a/**',
+    'a//b',
+    'a/./b/*',
+    'a/',
+    '!a/**',
+    'a/!b/*',
+    'a/(b)/x.ts',
+    'ü/**/*.ts',
+    'a b/**',
+    '/**',
+    '/a/*',
+    '/a',
+    'a/../a/*',
+    '',
+  ];
+  const paths = [
+    'a',
+    'a/b',
+    'a/b/x.ts',
+    'a/b/c/x.ts',
+    'a/c/x.ts',
+    'a/x.ts',
+    'a/x1.ts',
+    'a/.x.ts',
+    'a/.b/x.ts',
+    'a/bb/x',
+    'ab/x.ts',
+    'b/a/x.ts',
+    'README.md',
+    'a/README.md',
+    '.nvmrc',
+    'a/(b)/x.ts',
+    'a/!b/y',
+    'a/d/x.ts',
+    'ü/é/x.ts',
+    'a b/c d.ts',
+  ];
+
+  it('for every glob and path', () => {
+    for (const glob of globs) {
+      // picomatch throws on ''; an empty glob (rejected in BUILD.json anyway) matches nothing.
+      const expected = glob === '' ? () => false : picomatch(glob, { dot: true, windows: false });
+      const index = OwnershipIndex.build(workspace({ t: { srcs: [glob] } }));
+      for (const path of paths) {
+        const owned = index.owners(path).length === 1;
+        expect(owned, `${glob} on ${path}`).toBe(expected(path));
+      }
+    }
+  });
+});
+
+describe('OwnershipIndex at scale', () => {
+  it('stays fast on 10,000 targets (a guard against linear scans, not a benchmark)', () => {
+    const targets: Record<string, { srcs: string[]; tests: string[] }> = {};
+    for (let i = 0; i < 10_000; i++) {
+      targets[`libs/t${i}`] = {
+        srcs: [`libs/t${i}/src/**`],
+        tests: [`libs/t${i}/test/**/*.test.ts`],
+      };
+    }
+    const start = performance.now();
+    const index = OwnershipIndex.build(workspace(targets));
+    for (let i = 0; i < 10_000; i += 10) {
+      expect(index.owners(`libs/t${i}/test/deep/x.test.ts`)).toEqual([
+        { target: `libs/t${i}`, role: 'test' },
+      ]);
+    }
+    expect(performance.now() - start).toBeLessThan(2_000);
+  });
+});

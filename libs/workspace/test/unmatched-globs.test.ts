@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { findUnmatchedGlobs, parseBuildFile } from '../src/index.ts';
+
+const text = `{
+  "version": 1,
+  "globalInputs": ["tsconfig.base.json", ".nvmrc", "config/*.yml"],
+  "targets": {
+    "libs/a": {
+      "kind": "lib",
+      "srcs": ["libs/a/src/**", "libs/a/assets/*.svg"],
+      "tests": ["libs/a/test/**/*.test.ts"]
+    },
+    "libs/moved": { "kind": "lib", "srcs": ["libs/old-place/src/**"], "tests": ["nowhere/**"] },
+    "libs/b": { "kind": "lib", "srcs": ["libs/b/src/**"] }
+  }
+}
+`;
+
+describe('findUnmatchedGlobs', () => {
+  const buildFile = parseBuildFile(text, 'BUILD.json');
+
+  it('warns about srcs globs and global inputs that match no file, at the glob', () => {
+    const files = [
+      'tsconfig.base.json',
+      'libs/a/src/index.ts',
+      'libs/a/assets/logo.png',
+      'libs/b/src/.gitkeep',
+      'libs/old-place-2/src/x.ts',
+    ];
+    const warnings = findUnmatchedGlobs(buildFile, files);
+    expect(warnings.map((w) => `${w.line}:${w.column} ${w.message}`)).toEqual([
+      "3:42 globalInputs entry '.nvmrc' matches no file",
+      "3:52 globalInputs entry 'config/*.yml' matches no file",
+      "7:33 srcs glob 'libs/a/assets/*.svg' of target 'libs/a' matches no file",
+      "10:45 srcs glob 'libs/old-place/src/**' of target 'libs/moved' matches no file",
+    ]);
+    expect(warnings.every((w) => w.severity === 'warning' && w.file === 'BUILD.json')).toBe(true);
+    expect(warnings[2]?.hint).toBe('fix the glob (a moved folder?) or remove it');
+    expect(warnings[0]?.hint).toBe('fix the path or remove it');
+  });
+
+  it('leaves tests globs alone and is quiet when everything matches', () => {
+    const files = [
+      'tsconfig.base.json',
+      '.nvmrc',
+      'config/ci.yml',
+      'libs/a/src/index.ts',
+      'libs/a/assets/logo.svg',
+      'libs/old-place/src/x.ts',
+      'libs/b/src/x.ts',
+    ];
+    expect(findUnmatchedGlobs(buildFile, files)).toEqual([]);
+  });
+
+  it('warns about everything when there are no files', () => {
+    expect(findUnmatchedGlobs(buildFile, [])).toHaveLength(7);
+  });
+});

@@ -1,0 +1,56 @@
+import type { AffectedReport, TargetKind } from '@mainline/core';
+import type { Io } from '../io.ts';
+import { describeReason, shortestReason } from '../output/describe-reason.ts';
+import { printWarnings } from '../output/diagnostics.ts';
+import { styleFor } from '../output/style.ts';
+import { formatTable } from '../output/table.ts';
+import { loadChange } from '../services/load-change.ts';
+import type { RangeRequest } from '../services/resolve-range.ts';
+
+export interface AffectedOptions extends RangeRequest {
+  readonly json?: boolean;
+  readonly kind?: TargetKind;
+}
+
+/** `mainline affected`: the affected targets and the shortest reason for each. */
+export async function affectedCommand(options: AffectedOptions, io: Io): Promise<number> {
+  const change = await loadChange({ ...options, cwd: io.cwd, env: io.env });
+  const report = filterKind(change.report, options.kind);
+  if (options.json) {
+    io.stdout(`${JSON.stringify({ ...report, warnings: change.warnings }, null, 2)}\n`);
+    return 0;
+  }
+  printWarnings(io, change.warnings);
+  const style = styleFor(io);
+  if (report.affected.length > 0) {
+    const rows = report.affected.map((target) => {
+      const reason = shortestReason(target.reasons);
+      const more = target.reasons.length > 1 ? style.dim(` (+${target.reasons.length - 1})`) : '';
+      return [
+        style.bold(target.name),
+        target.kind,
+        `${reason ? describeReason(reason) : ''}${more}`,
+      ];
+    });
+    io.stdout(formatTable([['TARGET', 'KIND', 'REASON'].map((h) => style.dim(h)), ...rows]));
+  }
+  const total = change.head.workspace.targets.size;
+  const files = report.changedFiles.length;
+  io.stderr(
+    `${report.affected.length} of ${total} targets affected by ${files} changed file${files === 1 ? '' : 's'}` +
+      ` (${short(report.base)}..${short(report.head)})\n`,
+  );
+  if (report.unowned.length > 0) {
+    io.stderr(`unowned, affecting nothing: ${report.unowned.join(', ')}\n`);
+  }
+  return 0;
+}
+
+function filterKind(report: AffectedReport, kind: TargetKind | undefined): AffectedReport {
+  if (kind === undefined) return report;
+  return { ...report, affected: report.affected.filter((target) => target.kind === kind) };
+}
+
+function short(id: string): string {
+  return /^[0-9a-f]{40,64}$/.test(id) ? id.slice(0, 10) : id;
+}

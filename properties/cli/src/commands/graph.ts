@@ -1,0 +1,50 @@
+import type { Io } from '../io.ts';
+import { printWarnings } from '../output/diagnostics.ts';
+import { styleFor } from '../output/style.ts';
+import { loadCurrentWorkspace } from '../services/load-current.ts';
+
+export interface GraphOptions {
+  readonly json?: boolean;
+  readonly dot?: boolean;
+}
+
+/** `mainline graph`: targets in build layers, or the graph as JSON or Graphviz dot. */
+export async function graphCommand(options: GraphOptions, io: Io): Promise<number> {
+  const { workspace, graph, warnings } = await loadCurrentWorkspace(io.cwd);
+  printWarnings(io, warnings);
+  const targets = [...workspace.targets.values()];
+  if (options.json) {
+    const nodes = targets.map(({ name, kind, deps }) => ({
+      name,
+      kind,
+      deps,
+      dependents: graph.dependents(name),
+    }));
+    io.stdout(`${JSON.stringify({ targets: nodes, layers: graph.layers() }, null, 2)}\n`);
+    return 0;
+  }
+  if (options.dot) {
+    const lines = ['digraph mainline {', '  rankdir=LR;'];
+    for (const { name, kind, deps } of targets) {
+      lines.push(`  ${quote(name)} [shape=${kind === 'lib' ? 'box' : 'doubleoctagon'}];`);
+      for (const dep of deps) lines.push(`  ${quote(name)} -> ${quote(dep)};`);
+    }
+    io.stdout(`${[...lines, '}'].join('\n')}\n`);
+    return 0;
+  }
+  const style = styleFor(io);
+  graph.layers().forEach((layer, i) => {
+    io.stdout(`${style.dim(`layer ${i}`)}\n`);
+    for (const name of layer.sort()) {
+      const target = workspace.targets.get(name);
+      const deps =
+        target && target.deps.length > 0 ? style.dim(` <- ${target.deps.join(', ')}`) : '';
+      io.stdout(`  ${name} ${style.dim(`(${target?.kind})`)}${deps}\n`);
+    }
+  });
+  return 0;
+}
+
+function quote(name: string): string {
+  return JSON.stringify(name);
+}

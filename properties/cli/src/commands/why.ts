@@ -1,0 +1,49 @@
+import { explain } from '@mainline/affected';
+import { closestName, MainlineError } from '@mainline/core';
+import type { Io } from '../io.ts';
+import { describeReason } from '../output/describe-reason.ts';
+import { styleFor } from '../output/style.ts';
+import { loadChange } from '../services/load-change.ts';
+import type { RangeRequest } from '../services/resolve-range.ts';
+
+export interface WhyOptions extends RangeRequest {
+  readonly json?: boolean;
+}
+
+/** `mainline why TARGET`: the chain from changed files to the target, or why it is not affected. */
+export async function whyCommand(target: string, options: WhyOptions, io: Io): Promise<number> {
+  const change = await loadChange({ ...options, cwd: io.cwd, env: io.env });
+  if (!change.graph.has(target)) {
+    const suggestion = closestName(target, change.graph.names());
+    throw new MainlineError('unknownTarget', `no target named '${target}' in BUILD.json`, {
+      hint: suggestion
+        ? `did you mean '${suggestion}'?`
+        : 'list the targets with `mainline graph`.',
+    });
+  }
+  const answer = explain(target, change.report.affected, change.graph);
+  if (options.json) {
+    io.stdout(`${JSON.stringify(answer, null, 2)}\n`);
+    return 0;
+  }
+  const style = styleFor(io);
+  if (!answer.affected) {
+    io.stdout(`${style.bold(target)} is not affected: none of its files changed`);
+    io.stdout(
+      answer.transitiveDeps === 0
+        ? ' and it has no deps.\n'
+        : `, and none of its ${answer.transitiveDeps} transitive deps changed in a way that reaches it.\n`,
+    );
+    for (const dep of answer.testOnlyDeps) {
+      io.stdout(`  ${dep} is affected only through its tests, which do not reach dependents.\n`);
+    }
+    return 0;
+  }
+  io.stdout(`${style.bold(target)} is affected:\n`);
+  const [first, ...rest] = answer.chain;
+  for (const reason of answer.origin) io.stdout(`  ${describeReason(reason)}\n`);
+  io.stdout(`  ${style.dim('->')} ${first}\n`);
+  for (const name of rest)
+    io.stdout(`  ${style.dim('->')} ${name} ${style.dim('(depends on the line above)')}\n`);
+  return 0;
+}

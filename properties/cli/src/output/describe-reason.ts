@@ -1,0 +1,33 @@
+import type { AffectedReason } from '@mainline/core';
+
+/** One line of plain English per reason, as tables and `why` print them. */
+export function describeReason(reason: AffectedReason): string {
+  switch (reason.type) {
+    case 'file':
+      return reason.role === 'src' ? `${reason.path} changed` : `test ${reason.path} changed`;
+    case 'dep':
+      return `depends on ${reason.target}`;
+    case 'global':
+      return reason.path === 'BUILD.json'
+        ? 'globalInputs changed in BUILD.json'
+        : `global input ${reason.path} changed`;
+    case 'entry':
+      return 'its BUILD.json entry changed';
+    case 'added':
+      return 'new target';
+    case 'lockfile':
+      return describeLockfileReason(reason.package, reason.from, reason.to);
+    case 'lockfile-unparsable':
+      return `${reason.path} cannot be parsed (${reason.message})`;
+  }
+}
+
+function describeLockfileReason(name: string, from: string | null, to: string | null): string {
+  if (from === to) return `${name}@${to} resolves differently (a transitive dependency changed)`;
+  return `${name} ${from ?? '(none)'} -> ${to ?? '(none)'} in package-lock.json`;
+}
+
+/** The reason a table shows: a direct cause beats "depends on". */
+export function shortestReason(reasons: readonly AffectedReason[]): AffectedReason | undefined {
+  return reasons.find((reason) => reason.type !== 'dep') ?? reasons[0];
+}

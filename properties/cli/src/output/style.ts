@@ -1,0 +1,16 @@
+import { isCI } from 'ci-info';
+import pc from 'picocolors';
+import type { Io } from '../io.ts';
+
+export type Style = ReturnType<typeof pc.createColors>;
+
+/** Colour follows NO_COLOR, then FORCE_COLOR, then a TTY outside CI; --json never colours. */
+export function styleFor(io: Io, json = false): Style {
+  return pc.createColors(!json && colourEnabled(io));
+}
+
+function colourEnabled(io: Io): boolean {
+  if (io.env.NO_COLOR) return false;
+  if (io.env.FORCE_COLOR !== undefined) return io.env.FORCE_COLOR !== '0';
+  return io.stdoutIsTTY && !isCI;
+}

@@ -1,0 +1,26 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { buildFilePath } from '@mainline/affected';
+import type { Diagnostic, Workspace } from '@mainline/core';
+import { GitRepo } from '@mainline/git';
+import { TargetGraph } from '@mainline/graph';
+import { findUnmatchedGlobs, parseBuildFile } from '@mainline/workspace';
+import { buildFileMissing } from './load-workspace.ts';
+
+export interface CurrentWorkspace {
+  readonly workspace: Workspace;
+  readonly graph: TargetGraph;
+  readonly warnings: readonly Diagnostic[];
+}
+
+/** BUILD.json as it is in the working tree now, checked against the files it names. */
+export async function loadCurrentWorkspace(cwd: string): Promise<CurrentWorkspace> {
+  const repo = await GitRepo.open(cwd);
+  const text = await readFile(join(repo.root, buildFilePath), 'utf8').catch(() => undefined);
+  if (text === undefined) throw buildFileMissing(repo.root);
+  const buildFile = parseBuildFile(text, buildFilePath);
+  const files = await repo.listFiles(await repo.worktreeTree());
+  const warnings = findUnmatchedGlobs(buildFile, [...files.keys()]);
+  const graph = TargetGraph.fromTargets(buildFile.workspace.targets.values());
+  return { workspace: buildFile.workspace, graph, warnings };
+}

@@ -1,0 +1,62 @@
+import { spawn } from 'node:child_process';
+import { constants } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { cleanGitEnv } from '@mainline/git';
+
+export interface CliResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export interface RunCliOptions {
+  readonly cwd: string;
+  /** Added to the environment; `undefined` removes a variable. */
+  readonly env?: Record<string, string | undefined>;
+  /** Written to stdin (a pre-push hook reads its refs there); default: empty stdin. */
+  readonly input?: string;
+  /** Kill the process after this long; default 60 s. */
+  readonly timeoutMs?: number;
+}
+
+const cliBin = fileURLToPath(new URL('../../properties/cli/bin/mainline.mjs', import.meta.url));
+
+/**
+ * Runs the real `mainline` binary as a child process. Its environment is the test
+ * process's, cleaned of GIT_DIR-style variables, with NO_COLOR=1 and without CI and
+ * FORCE_COLOR (so runs are the same locally and in CI; pass `env: { CI: 'true' }` to
+ * test CI behaviour).
+ */
+export function runCli(args: readonly string[], options: RunCliOptions): Promise<CliResult> {
+  const env: NodeJS.ProcessEnv = { ...cleanGitEnv(process.env), NO_COLOR: '1' };
+  delete env.CI;
+  delete env.FORCE_COLOR;
+  for (const [key, value] of Object.entries(options.env ?? {})) {
+    if (value === undefined) delete env[key];
+    else env[key] = value;
+  }
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [cliBin, ...args], {
+      cwd: options.cwd,
+      env: cleanGitEnv(env),
+      stdio: ['pipe', 'pipe', 'pipe'],
+      timeout: options.timeoutMs ?? 60_000,
+      killSignal: 'SIGKILL',
+    });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    child.stdin.on('error', () => {}); // the CLI may exit without reading its input
+    child.stdin.end(options.input ?? '');
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      resolvePromise({
+        // A killed process reports 128 + signal number, as shells do.
+        code: code ?? 128 + (signal ? constants.signals[signal] : 0),
+        stdout: Buffer.concat(stdout).toString('utf8'),
+        stderr: Buffer.concat(stderr).toString('utf8'),
+      });
+    });
+  });
+}

@@ -1,0 +1,26 @@
+// Bundles the tools' command-line entries (synthetic repo generator, benchmarks) into
+// tools/dist with esbuild, so they start as plain Node scripts without a TS loader.
+import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const outdir = `${root}tools/dist`;
+
+rmSync(outdir, { recursive: true, force: true });
+await build({
+  absWorkingDir: root,
+  entryPoints: {
+    synth: 'tools/src/synth-cli.ts',
+    'bench-affected': 'tools/src/bench-affected-cli.ts',
+  },
+  outdir,
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  outExtension: { '.js': '.mjs' },
+  sourcemap: 'linked',
+  legalComments: 'none',
+  logLevel: 'warning',
+});

@@ -1,0 +1,110 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const gnuTime = '/usr/bin/time';
+
+export interface CommandSpec {
+  readonly program: string;
+  readonly args: readonly string[];
+  readonly cwd: string;
+  readonly env: NodeJS.ProcessEnv;
+}
+
+export interface RunSample {
+  readonly wallSeconds: number;
+  /** Max resident set of the largest process in the tree, KiB; null without GNU time. */
+  readonly peakKiB: number | null;
+  readonly stdout: string;
+}
+
+export type RunOutcome =
+  | { readonly ok: true; readonly sample: RunSample }
+  | { readonly ok: false; readonly error: string };
+
+/**
+ * Runs one command under GNU time (`%M`, written to a file so it never mixes with the
+ * tool's stderr) and times the wall clock around it here.
+ */
+export function runOnce(spec: CommandSpec): RunOutcome {
+  const useTime = existsSync(gnuTime);
+  const scratch = mkdtempSync(join(tmpdir(), 'mainline-bench-time-'));
+  const timeFile = join(scratch, 'rss');
+  const [program, args] = useTime
+    ? [gnuTime, ['-f', '%M', '-o', timeFile, spec.program, ...spec.args]]
+    : [spec.program, [...spec.args]];
+  try {
+    const started = process.hrtime.bigint();
+    const result = spawnSync(program, args, {
+      cwd: spec.cwd,
+      env: spec.env,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      maxBuffer: 512 * 1024 * 1024,
+    });
+    const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+    if (result.error) return { ok: false, error: result.error.message };
+    if (result.status !== 0) {
+      const why = result.signal ? `signal ${result.signal}` : `exit ${result.status}`;
+      return { ok: false, error: `${why}: ${tail(result.stderr || result.stdout)}` };
+    }
+    return {
+      ok: true,
+      sample: { wallSeconds, peakKiB: useTime ? readPeak(timeFile) : null, stdout: result.stdout },
+    };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+function readPeak(file: string): number | null {
+  // GNU time appends the figure as the file's last line (after any "Command exited" note).
+  const lines = readFileSync(file, 'utf8').trim().split('\n');
+  const value = Number(lines.at(-1));
+  return Number.isFinite(value) ? value : null;
+}
+
+function tail(text: string): string {
+  const lines = text
+    .trim()
+    .split('\n')
+    .filter((line) => line.trim() !== '');
+  return lines.slice(-6).join('\n').slice(-1200) || '(no output)';
+}
+
+export interface Measurement {
+  readonly wallSeconds: readonly number[];
+  readonly peakKiB: readonly number[];
+  /** stdout of the last measured run, for result checks. */
+  readonly stdout: string;
+}
+
+/** One warm-up run (caches, page cache), then `runs` measured runs; the first failure stops it. */
+export function measure(
+  spec: CommandSpec,
+  runs: number,
+): { ok: true; value: Measurement } | { ok: false; error: string } {
+  const warmUp = runOnce(spec);
+  if (!warmUp.ok) return warmUp;
+  const wallSeconds: number[] = [];
+  const peakKiB: number[] = [];
+  let stdout = warmUp.sample.stdout;
+  for (let run = 0; run < runs; run++) {
+    const outcome = runOnce(spec);
+    if (!outcome.ok) return outcome;
+    wallSeconds.push(outcome.sample.wallSeconds);
+    if (outcome.sample.peakKiB !== null) peakKiB.push(outcome.sample.peakKiB);
+    stdout = outcome.sample.stdout;
+  }
+  return { ok: true, value: { wallSeconds, peakKiB, stdout } };
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  if (sorted.length === 0) return Number.NaN;
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? Number.NaN)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
