@@ -38,7 +38,8 @@ export function planLockfile(
 ): LockfilePlan {
   const base = parseSide(baseText, 'base');
   if (!base.ok) return { kind: 'unparsable', message: base.message };
-  const head = parseSide(headText, 'head');
+  // Parsing head against base reuses the entries that did not change.
+  const head = parseSide(headText, 'head', base.lockfile);
   if (!head.ok) return { kind: 'unparsable', message: head.message };
   const packages = possiblyChangedPackages(base.lockfile, head.lockfile);
   return { kind: 'candidates', packages, base: base.lockfile, head: head.lockfile };
@@ -71,7 +72,11 @@ export function lockfileImporters(
   return importers;
 }
 
-function parseSide(text: string | undefined, side: 'base' | 'head'): LockfileParse {
-  const parsed = parseLockfile(text ?? emptyLockfile);
+function parseSide(
+  text: string | undefined,
+  side: 'base' | 'head',
+  previous?: Lockfile,
+): LockfileParse {
+  const parsed = parseLockfile(text ?? emptyLockfile, previous);
   return parsed.ok ? parsed : { ok: false, message: `${side}: ${parsed.message}` };
 }

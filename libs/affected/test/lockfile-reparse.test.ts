@@ -110,7 +110,7 @@ describe('parseLockfile with a previous lockfile', () => {
       good.replace('    "node_modules/right": {', '<<<<<<< HEAD\n    "node_modules/right": {'),
       good.replace('"lockfileVersion": 3', '"lockfileVersion": 4'),
       good.replace('"version": "1.0.0",\n      "resolved"', '"version": 1,\n      "resolved"'),
-      good.replace(/\n {2}"packages": \{[^]*\n {2}\}/, '\n  "packages": []'),
+      good.replace(/\n {2}"packages": \{[\s\S]*\n {2}\}/, '\n  "packages": []'),
       good.slice(0, good.length / 2),
     ];
     for (const text of broken) {
@@ -145,5 +145,19 @@ describe('parseLockfile with a previous lockfile', () => {
     const oddBase = parsed(npmText(odd));
     const result = agree(npmText({ ...odd, 'node_modules/right': npm('right', '1.0.3') }), oddBase);
     expect(result.ok && result.lockfile.entries.has('node_modules/we\\ird"name')).toBe(true);
+  });
+
+  it('does not trust a previous text whose nested lines look like entry separators', () => {
+    // Valid JSON, not npm's layout: `left` holds a field named like the entry before it,
+    // on a line that looks like the start of an entry.
+    const tricky = (rightVersion: string): string =>
+      npmText({
+        'node_modules/right': npm('right', rightVersion),
+        'node_modules/left': npm('left', '1.0.0', { x: '^1' }),
+      }).replace('      }\n    }\n  }', '      },\n    "node_modules/right": {}\n    }\n  }');
+    expect(tricky('1.0.0')).toContain('},\n    "node_modules/right": {}\n    }\n  }');
+    const trickyBase = parsed(tricky('1.0.0'));
+    const result = agree(tricky('9.9.9'), trickyBase);
+    expect(result.ok && result.lockfile.entries.get('node_modules/right')?.version).toBe('9.9.9');
   });
 });

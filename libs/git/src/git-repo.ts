@@ -18,10 +18,16 @@ export interface OpenOptions {
   readonly env?: NodeJS.ProcessEnv;
 }
 
+export interface BlobText {
+  readonly oid: string;
+  readonly text: string;
+}
+
 /**
  * One git work tree, read through plumbing commands. Refs given by users are passed
  * after `--end-of-options` or on stdin, never where git could read them as options.
  */
+
 export class GitRepo {
   readonly root: string;
   private readonly git: GitRunner;
@@ -70,6 +76,19 @@ export class GitRepo {
     } catch (error) {
       throw this.refError(ref, error);
     }
+  }
+
+  /**
+   * Full shas of several refs, read by one git process; undefined for a ref that names
+   * no commit. Callers on the hot path resolve everything they need in one round trip.
+   */
+  async resolveCommits(refs: readonly string[]): Promise<(string | undefined)[]> {
+    const names = refs.map((ref) => `${ref}^{commit}`);
+    const objects = await readObjects(this.git, names);
+    return names.map((name) => {
+      const object = objects.get(name);
+      return object?.type === 'commit' ? object.oid : undefined;
+    });
   }
 
   /** The best common ancestor of two commits. */
@@ -135,9 +154,16 @@ export class GitRepo {
 
   /** Content of `path` at a tree-ish, undefined when there is no such file. */
   async readFile(treeish: string, path: string): Promise<string | undefined> {
+    return (await this.readFileWithId(treeish, path))?.text;
+  }
+
+  /** Content and blob id of `path` at a tree-ish: the id names the content, for caches. */
+  async readFileWithId(treeish: string, path: string): Promise<BlobText | undefined> {
     const { extra } = await readTrees(this.git, [treeish], [`${treeish}:${path}`]);
     const file = extra[0];
-    return file?.type === 'blob' ? file.content.toString('utf8') : undefined;
+    return file?.type === 'blob'
+      ? { oid: file.oid, text: file.content.toString('utf8') }
+      : undefined;
   }
 
   /** Every file of a tree-ish with its mode and blob (or submodule commit) id. */

@@ -60,6 +60,9 @@ export class GitRunner {
     const client = simpleGit({
       baseDir: this.cwd,
       allowEnvironment: [...ownGitVariables],
+      // Finish on the 'close' event only: with simple-git's default, every git process
+      // also arms a 50 ms timer on 'exit' that keeps Node alive after the last call.
+      completion: { onClose: true, onExit: false },
       errors: (error, result) => {
         if (result.exitCode === 0 && error === undefined) return undefined;
         return new GitCommandError({

@@ -1,3 +1,3 @@
 export { cleanGitEnv } from './env.ts';
-export { GitRepo, type OpenOptions } from './git-repo.ts';
+export { type BlobText, GitRepo, type OpenOptions } from './git-repo.ts';
 export type { TreeEntry } from './parse-ls-tree.ts';

@@ -18,6 +18,16 @@ describe('readFile', () => {
     expect(await git.readFile('HEAD', 'libs')).toBeUndefined();
   });
 
+  it('gives the blob id with the content, the same id git hashes', async () => {
+    const repo = createTempRepo({ files: { 'BUILD.json': '{"v":1}' } });
+    const git = await GitRepo.open(repo.dir);
+    expect(await git.readFileWithId('HEAD', 'BUILD.json')).toEqual({
+      oid: repo.git('rev-parse', 'HEAD:BUILD.json'),
+      text: '{"v":1}',
+    });
+    expect(await git.readFileWithId('HEAD', 'missing.json')).toBeUndefined();
+  });
+
   it('throws unknownRef for an unknown tree-ish rather than answering "absent"', async () => {
     const repo = createTempRepo({ files: { 'a.txt': 'a' } });
     const git = await GitRepo.open(repo.dir);

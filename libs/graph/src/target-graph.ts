@@ -1,5 +1,4 @@
-import { DirectedGraph } from 'graphology';
-import { topologicalGenerations } from 'graphology-dag';
+import type { DirectedGraph } from 'graphology';
 import { findCycles } from './cycles.ts';
 
 export interface GraphNode {
@@ -11,41 +10,37 @@ export interface GraphNode {
  * The target DAG. Queries on the hot path of `affected` (neighbours, closures, paths)
  * run on plain adjacency maps: building a graphology graph of 10,000 targets and
  * 30,000 edges takes 60-200 ms, more than the whole `affected` budget allows. The
- * graphology graph (edges from a dependency to its dependent) is built on first use,
- * for the algorithms that come from graphology-dag.
+ * graphology graph (edges from a dependency to its dependent) is loaded and built on
+ * first use, for the algorithms that come from graphology-dag.
  */
 export class TargetGraph {
   readonly #deps: ReadonlyMap<string, readonly string[]>;
-  readonly #dependents: ReadonlyMap<string, readonly string[]>;
+  #dependents: Map<string, string[]> | undefined;
   #graphology: DirectedGraph | undefined;
 
-  private constructor(
-    deps: ReadonlyMap<string, readonly string[]>,
-    dependents: ReadonlyMap<string, readonly string[]>,
-  ) {
+  private constructor(deps: ReadonlyMap<string, readonly string[]>) {
     this.#deps = deps;
-    this.#dependents = dependents;
   }
 
   /** Builds the graph; deps naming unknown targets or the target itself are ignored (validation reports them). */
   static fromTargets(targets: Iterable<GraphNode>): TargetGraph {
     const nodes = [...targets];
-    const deps = new Map<string, string[]>();
-    const dependents = new Map<string, string[]>();
+    const known = new Set<string>();
+    for (const node of nodes) known.add(node.name);
+    const deps = new Map<string, readonly string[]>();
     for (const node of nodes) {
-      deps.set(node.name, []);
-      dependents.set(node.name, []);
+      const valid = node.deps.every(
+        (dep, i) => dep !== node.name && known.has(dep) && node.deps.indexOf(dep) === i,
+      );
+      // The common case (a validated BUILD.json) shares the target's own array.
+      deps.set(
+        node.name,
+        valid
+          ? node.deps
+          : [...new Set(node.deps)].filter((dep) => dep !== node.name && known.has(dep)),
+      );
     }
-    for (const node of nodes) {
-      const own = deps.get(node.name) as string[];
-      for (const dep of node.deps) {
-        const reverse = dependents.get(dep);
-        if (dep === node.name || reverse === undefined || own.includes(dep)) continue;
-        own.push(dep);
-        reverse.push(node.name);
-      }
-    }
-    return new TargetGraph(deps, dependents);
+    return new TargetGraph(deps);
   }
 
   get size(): number {
@@ -65,7 +60,7 @@ export class TargetGraph {
   }
 
   dependents(name: string): readonly string[] {
-    return this.#dependents.get(name) ?? [];
+    return this.#reverse().get(name) ?? [];
   }
 
   /** The given targets and everything that depends on them, transitively. */
@@ -78,9 +73,14 @@ export class TargetGraph {
     return this.#closure(names, 'in');
   }
 
-  /** Generations in build order: each layer depends only on earlier ones. Throws on a cycle. */
-  layers(): string[][] {
-    return topologicalGenerations(this.#toGraphology());
+  /**
+   * Generations in build order: each layer depends only on earlier ones. Throws on a cycle.
+   * graphology is loaded here, on first use, so commands that never ask for layers
+   * (`affected` among them) do not pay for loading it.
+   */
+  async layers(): Promise<string[][]> {
+    const { topologicalGenerations } = commonJs(await import('graphology-dag'));
+    return topologicalGenerations(await this.#toGraphology());
   }
 
   /** Every elementary cycle found by a depth-first search, each closed: ['a', 'b', 'a']. */
@@ -114,7 +114,7 @@ export class TargetGraph {
   }
 
   #closure(names: Iterable<string>, direction: 'in' | 'out'): Set<string> {
-    const edges = direction === 'out' ? this.#dependents : this.#deps;
+    const edges = direction === 'out' ? this.#reverse() : this.#deps;
     const seen = new Set<string>();
     const stack: string[] = [];
     for (const name of names) {
@@ -133,8 +133,24 @@ export class TargetGraph {
     return seen;
   }
 
-  #toGraphology(): DirectedGraph {
+  /** Dependents, built on first use: one pass over every dep. */
+  #reverse(): ReadonlyMap<string, readonly string[]> {
+    if (this.#dependents) return this.#dependents;
+    const dependents = new Map<string, string[]>();
+    for (const [name, deps] of this.#deps) {
+      for (const dep of deps) {
+        const list = dependents.get(dep);
+        if (list === undefined) dependents.set(dep, [name]);
+        else list.push(name);
+      }
+    }
+    this.#dependents = dependents;
+    return dependents;
+  }
+
+  async #toGraphology(): Promise<DirectedGraph> {
     if (this.#graphology) return this.#graphology;
+    const { DirectedGraph } = await import('graphology');
     const graph = new DirectedGraph({ allowSelfLoops: false });
     for (const name of this.#deps.keys()) graph.addNode(name);
     for (const [name, deps] of this.#deps) {
@@ -143,4 +159,13 @@ export class TargetGraph {
     this.#graphology = graph;
     return graph;
   }
+}
+
+/**
+ * graphology-dag is CommonJS: imported dynamically from an ES module bundle, its exports
+ * arrive under `default`; under Node's own loader, or vitest's, as named exports.
+ */
+function commonJs<T extends object>(module: T): T {
+  const wrapped = (module as { default?: unknown }).default;
+  return typeof wrapped === 'object' && wrapped !== null ? (wrapped as T) : module;
 }

@@ -23,8 +23,8 @@ describe('TargetGraph', () => {
     expect([...diamond.dependentsClosure(['nope'])]).toEqual([]);
   });
 
-  it('orders layers deps first', () => {
-    const layers = diamond.layers().map((layer) => layer.sort());
+  it('orders layers deps first', async () => {
+    const layers = (await diamond.layers()).map((layer) => layer.sort());
     expect(layers).toEqual([['core', 'lonely'], ['a', 'b'], ['app']]);
   });
 

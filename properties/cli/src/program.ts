@@ -1,10 +1,7 @@
 import { Command, Option } from 'commander';
 import { targetKinds } from '@mainline/core';
 import type { Io } from './io.ts';
-
-declare const MAINLINE_VERSION: string;
-
-export const version = typeof MAINLINE_VERSION === 'string' ? MAINLINE_VERSION : '0.0.0-dev';
+import { version } from './version.ts';
 
 type Action = (io: Io) => Promise<number>;
 

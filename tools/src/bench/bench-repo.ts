@@ -13,7 +13,7 @@ import { generateMonorepo } from '../synth/generate.ts';
 import { json } from '../synth/manifests.ts';
 
 /** Bump when the generator or the preparation below changes, to invalidate caches. */
-const benchRepoVersion = 1;
+const benchRepoVersion = 2;
 const seed = 1;
 
 export interface BenchRepo {

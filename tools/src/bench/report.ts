@@ -11,7 +11,10 @@ export function formatMarkdown(report: BenchReport): string {
   for (const size of report.sizes) {
     lines.push(
       `- ${size.targets} targets: ${size.files} files; HEAD changes ${size.changedFile}; ` +
-        `expected affected: ${size.expectedAffected}`,
+        `expected affected: ${size.expectedAffected}` +
+        (size.generationSeconds === null
+          ? ''
+          : `; generated in ${size.generationSeconds.toFixed(1)}s`),
     );
   }
   lines.push(

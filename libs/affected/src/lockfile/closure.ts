@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { installNameOf } from './lock-entry.ts';
 import { type Lockfile, memoOf } from './lockfile.ts';
 import { locate, realKey } from './node-resolution.ts';
@@ -92,7 +92,7 @@ function hashComponent(lock: Lockfile, members: readonly string[]): void {
 }
 
 function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  return loadCrypto().createHash('sha256').update(text).digest('hex');
 }
 
 /** Distinct keys, present in the lockfile, that the dependencies of `key` resolve to. */
@@ -131,4 +131,15 @@ function identityOf(lock: Lockfile, key: string): string {
   const installName = installNameOf(key);
   if (installName === undefined) return `folder:${key}:${entry.name ?? ''}@${entry.version ?? ''}`;
   return `${entry.name ?? installName}@${entry.version ?? ''}#${entry.integrity ?? entry.resolved ?? ''}`;
+}
+
+let crypto: typeof import('node:crypto') | undefined;
+
+/**
+ * node:crypto takes milliseconds to load, and only a lockfile change needs it: loaded on
+ * first use so `affected` without one never pays for it.
+ */
+function loadCrypto(): typeof import('node:crypto') {
+  crypto ??= createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
+  return crypto;
 }

@@ -20,7 +20,8 @@ export function rememberSource(lock: Lockfile, text: string): void {
   sourceTexts.set(lock, text);
 }
 
-// A key no lockfile has, put in place of the body to check where the body sits.
+// The one member put in place of the body: finding it under `packages` proves the body
+// sits there (and not, say, in a nested object that merely looks like it).
 const placeholderKey = '\u0000mainline-packages-body';
 const placeholder = `${JSON.stringify(placeholderKey)}: 0`;
 
@@ -73,9 +74,10 @@ function skeletonVersion(layout: PackagesLayout): 2 | 3 | undefined {
 }
 
 /**
- * `previous`'s entries by key with their text, when its text splits into exactly one
- * chunk per entry, each starting with that entry's key and ending its object; else
- * undefined. Computed once per lockfile.
+ * `previous`'s entries by key with their text, when its text splits into exactly its
+ * entries, in order, each chunk starting with the entry's key and ending its object;
+ * else undefined. A layout that only looks like npm's (a nested line that looks like a
+ * separator) adds a chunk, which these checks refuse. Computed once per lockfile.
  */
 function reusableChunks(previous: Lockfile): Map<string, ReusableChunk> | undefined {
   const cached = verifiedChunks.get(previous);
@@ -83,17 +85,17 @@ function reusableChunks(previous: Lockfile): Map<string, ReusableChunk> | undefi
   const text = sourceTexts.get(previous);
   const layout = text === undefined ? undefined : splitPackages(text);
   let chunks: Map<string, ReusableChunk> | null = null;
-  if (layout !== undefined && previous.lockfileVersion !== 1) {
+  if (layout !== undefined && layout.chunks.length === previous.entries.size) {
     chunks = new Map();
-    for (const chunk of layout.chunks) {
-      const entry = chunk.key === undefined ? undefined : previous.entries.get(chunk.key);
-      if (entry === undefined || chunk.key === undefined || !chunk.text.endsWith('}')) {
+    let index = 0;
+    for (const [key, entry] of previous.entries) {
+      const chunk = layout.chunks[index++];
+      if (chunk === undefined || chunk.key !== key || !chunk.text.endsWith('}')) {
         chunks = null;
         break;
       }
-      chunks.set(chunk.key, { text: chunk.text, entry });
+      chunks.set(key, { text: chunk.text, entry });
     }
-    if (chunks !== null && chunks.size !== previous.entries.size) chunks = null;
   }
   verifiedChunks.set(previous, chunks);
   return chunks ?? undefined;

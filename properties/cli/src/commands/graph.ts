@@ -20,7 +20,7 @@ export async function graphCommand(options: GraphOptions, io: Io): Promise<numbe
       deps,
       dependents: graph.dependents(name),
     }));
-    io.stdout(`${JSON.stringify({ targets: nodes, layers: graph.layers() }, null, 2)}\n`);
+    io.stdout(`${JSON.stringify({ targets: nodes, layers: await graph.layers() }, null, 2)}\n`);
     return 0;
   }
   if (options.dot) {
@@ -33,7 +33,7 @@ export async function graphCommand(options: GraphOptions, io: Io): Promise<numbe
     return 0;
   }
   const style = styleFor(io);
-  graph.layers().forEach((layer, i) => {
+  (await graph.layers()).forEach((layer, i) => {
     io.stdout(`${style.dim(`layer ${i}`)}\n`);
     for (const name of layer.sort()) {
       const target = workspace.targets.get(name);

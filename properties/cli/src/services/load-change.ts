@@ -13,6 +13,8 @@ import { TargetGraph } from '@mainline/graph';
 import { findUnmatchedGlobs } from '@mainline/workspace';
 import { type IndexedWorkspace, loadBaseWorkspace, loadHeadWorkspace } from './load-workspace.ts';
 import { type RangeRequest, type ResolvedRange, resolveRange } from './resolve-range.ts';
+import { stateDir } from './state-dir.ts';
+import { ValidatedBuildFiles } from './validated-build-files.ts';
 
 export interface ChangeRequest extends RangeRequest {
   readonly cwd: string;
@@ -31,14 +33,17 @@ export interface LoadedChange {
 /** The imperative shell of `affected` and `why`: git and files in, an AffectedReport out. */
 export async function loadChange(request: ChangeRequest): Promise<LoadedChange> {
   const repo = await GitRepo.open(request.cwd);
+  const validated = new ValidatedBuildFiles(stateDir(repo.root, request.env));
   const range = await resolveRange(repo, request, request.env);
   const [changes, head] = await Promise.all([
     repo.diff(range.base, range.headTreeish),
-    loadHeadWorkspace(repo, range.headTreeish),
+    loadHeadWorkspace(repo, range.headTreeish, validated),
   ]);
   const warnings: Diagnostic[] = [];
   const buildFileChanged = changes.some((change) => touches(change, buildFilePath));
-  const base = buildFileChanged ? await loadBaseWorkspace(repo, range.base, warnings) : head;
+  const base = buildFileChanged
+    ? await loadBaseWorkspace(repo, range.base, validated, warnings)
+    : head;
   if (buildFileChanged && head.buildFile) {
     // New globs are checked when BUILD.json changes; listing every file is too slow to do always.
     const files = await repo.listFiles(range.headTreeish);

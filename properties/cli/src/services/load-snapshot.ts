@@ -1,6 +1,9 @@
 import { importedPackages, lockfilePath, type SnapshotContents } from '@mainline/affected';
 import type { GitRepo } from '@mainline/git';
 import { loadBaseWorkspace } from './load-workspace.ts';
+import { ValidatedBuildFiles } from './validated-build-files.ts';
+
+const neverTrusted = new ValidatedBuildFiles(undefined);
 
 /**
  * Everything the fingerprint definition needs of one tree-ish, read in full: every
@@ -8,7 +11,8 @@ import { loadBaseWorkspace } from './load-workspace.ts';
  * the fast path is checked against (tests, audits).
  */
 export async function loadSnapshot(repo: GitRepo, treeish: string): Promise<SnapshotContents> {
-  const { workspace, owners } = await loadBaseWorkspace(repo, treeish, []);
+  // Never trusted: the yardstick checks every file it reads.
+  const { workspace, owners } = await loadBaseWorkspace(repo, treeish, neverTrusted, []);
   const listing = await repo.listFiles(treeish);
   const files = new Map<string, string>();
   for (const [path, entry] of listing) files.set(path, `${entry.mode} ${entry.oid}`);

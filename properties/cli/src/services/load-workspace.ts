@@ -1,7 +1,8 @@
+import { buildFilePath } from '@mainline/affected';
 import { type Diagnostic, MainlineError, type Workspace } from '@mainline/core';
 import type { GitRepo } from '@mainline/git';
 import { type BuildFile, OwnershipIndex, parseBuildFile } from '@mainline/workspace';
-import { buildFilePath } from '@mainline/affected';
+import type { ValidatedBuildFiles } from './validated-build-files.ts';
 
 /** A parsed BUILD.json with its ownership index. */
 export interface IndexedWorkspace {
@@ -22,11 +23,29 @@ export function indexWorkspace(buildFile: BuildFile | undefined): IndexedWorkspa
   return { buildFile, workspace, owners: OwnershipIndex.build(workspace) };
 }
 
+/** BUILD.json at a tree-ish, checked unless this exact content passed the checks before. */
+async function readBuildFile(
+  repo: GitRepo,
+  treeish: string,
+  validated: ValidatedBuildFiles,
+): Promise<BuildFile | undefined> {
+  const blob = await repo.readFileWithId(treeish, buildFilePath);
+  if (blob === undefined) return undefined;
+  const trusted = validated.has(blob.oid);
+  const buildFile = parseBuildFile(blob.text, buildFilePath, { trusted });
+  if (!trusted) validated.remember(blob.oid);
+  return buildFile;
+}
+
 /** BUILD.json at the head of a change: it must exist and be valid. */
-export async function loadHeadWorkspace(repo: GitRepo, treeish: string): Promise<IndexedWorkspace> {
-  const text = await repo.readFile(treeish, buildFilePath);
-  if (text === undefined) throw buildFileMissing(repo.root);
-  return indexWorkspace(parseBuildFile(text, buildFilePath));
+export async function loadHeadWorkspace(
+  repo: GitRepo,
+  treeish: string,
+  validated: ValidatedBuildFiles,
+): Promise<IndexedWorkspace> {
+  const buildFile = await readBuildFile(repo, treeish, validated);
+  if (buildFile === undefined) throw buildFileMissing(repo.root);
+  return indexWorkspace(buildFile);
 }
 
 /**
@@ -36,14 +55,13 @@ export async function loadHeadWorkspace(repo: GitRepo, treeish: string): Promise
 export async function loadBaseWorkspace(
   repo: GitRepo,
   treeish: string,
+  validated: ValidatedBuildFiles,
   warnings: Diagnostic[],
 ): Promise<IndexedWorkspace> {
-  const text = await repo.readFile(treeish, buildFilePath);
-  if (text === undefined) return indexWorkspace(undefined);
   try {
-    return indexWorkspace(parseBuildFile(text, buildFilePath));
+    return indexWorkspace(await readBuildFile(repo, treeish, validated));
   } catch (error) {
-    if (!(error instanceof MainlineError)) throw error;
+    if (!(error instanceof MainlineError) || error.code !== 'buildFileInvalid') throw error;
     warnings.push({
       severity: 'warning',
       file: `${buildFilePath} at base`,

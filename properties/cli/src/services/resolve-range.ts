@@ -19,7 +19,14 @@ export interface ResolvedRange {
 
 /** Where the trunk branch name comes from: `MAINLINE_TRUNK`, then `git config mainline.trunk`. */
 export async function trunkBranch(repo: GitRepo, env: NodeJS.ProcessEnv): Promise<string> {
-  return env.MAINLINE_TRUNK || (await repo.configGet('mainline.trunk')) || 'main';
+  return env.MAINLINE_TRUNK || (await repo.configGet('mainline.trunk')) || defaultTrunk;
+}
+
+const defaultTrunk = 'main';
+
+/** The trunk branch, local first, else origin's. */
+function trunkCandidates(trunk: string): string[] {
+  return [`refs/heads/${trunk}`, `refs/remotes/origin/${trunk}`];
 }
 
 /**
@@ -27,6 +34,8 @@ export async function trunkBranch(repo: GitRepo, env: NodeJS.ProcessEnv): Promis
  * commits that landed on the base side since the fork point are not part of the change.
  * Without --base the base is the trunk branch (local, else origin's); with
  * --uncommitted alone it is HEAD, so only uncommitted work is compared (as `nx affected`).
+ * Every git call here is a process start on the hot path of `affected`: refs are resolved
+ * in one batch, and the trunk's configured name is read while the default one resolves.
  */
 export async function resolveRange(
   repo: GitRepo,
@@ -38,25 +47,32 @@ export async function resolveRange(
       hint: '--uncommitted compares the working tree; drop --head, or commit and use --head.',
     });
   }
-  const baseRef = async (): Promise<string> =>
-    request.base ?? (request.uncommitted ? 'HEAD' : await trunkRef(repo, env));
-  // Independent git calls run concurrently: each is a process start on the hot path.
-  const [headCommit, baseCommit, worktree] = await Promise.all([
-    repo.resolveCommit(request.uncommitted ? 'HEAD' : (request.head ?? 'HEAD')),
-    baseRef().then((ref) => repo.resolveCommit(ref)),
+  const headRef = request.uncommitted ? 'HEAD' : (request.head ?? 'HEAD');
+  const useTrunk = request.base === undefined && !request.uncommitted;
+  const guessedTrunk = env.MAINLINE_TRUNK || defaultTrunk;
+  const baseRefs = useTrunk ? trunkCandidates(guessedTrunk) : [request.base ?? 'HEAD'];
+  const [resolved, trunk, worktree] = await Promise.all([
+    repo.resolveCommits([headRef, ...baseRefs]),
+    useTrunk ? trunkBranch(repo, env) : undefined,
     request.uncommitted ? repo.worktreeTree() : undefined,
   ]);
+  // An unresolved ref is resolved again alone, which throws the precise error for it.
+  const headCommit = resolved[0] ?? (await repo.resolveCommit(headRef));
+  let baseCommit = resolved.slice(1).find((sha) => sha !== undefined);
+  if (trunk !== undefined && trunk !== guessedTrunk) {
+    baseCommit = (await repo.resolveCommits(trunkCandidates(trunk))).find(
+      (sha) => sha !== undefined,
+    );
+  }
+  if (baseCommit === undefined && trunk !== undefined) throw trunkMissing(trunk);
+  baseCommit ??= await repo.resolveCommit(baseRefs[0] as string);
   const base = await repo.mergeBase(baseCommit, headCommit);
   if (worktree === undefined) return { base, head: headCommit, headTreeish: headCommit };
   return { base, head: WORKTREE, headTreeish: worktree };
 }
 
-async function trunkRef(repo: GitRepo, env: NodeJS.ProcessEnv): Promise<string> {
-  const trunk = await trunkBranch(repo, env);
-  for (const ref of [`refs/heads/${trunk}`, `refs/remotes/origin/${trunk}`]) {
-    if (await repo.refExists(ref)) return ref;
-  }
-  throw new MainlineError(
+function trunkMissing(trunk: string): MainlineError {
+  return new MainlineError(
     'unknownRef',
     `trunk branch '${trunk}' not found (locally or on origin)`,
     {

@@ -1,0 +1,12 @@
+declare const MAINLINE_VERSION: string;
+declare const MAINLINE_RULES_ID: string;
+
+/** Defined by the bundler; running from source (tests) is a development build. */
+export const version = typeof MAINLINE_VERSION === 'string' ? MAINLINE_VERSION : '0.0.0-dev';
+
+/**
+ * Identifies the BUILD.json checks compiled into this binary (a hash of their source),
+ * so a file validated by one build is trusted only by builds with the same checks.
+ * Undefined when running from source: nothing is trusted then.
+ */
+export const rulesId = typeof MAINLINE_RULES_ID === 'string' ? MAINLINE_RULES_ID : undefined;
