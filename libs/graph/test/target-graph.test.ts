@@ -59,3 +59,18 @@ describe('TargetGraph', () => {
     expect(graph.dependentsClosure(['t0']).size).toBe(20_000);
   });
 });
+
+describe('TargetGraph with invalid input (as validation sees it)', () => {
+  it('ignores unknown deps, self deps and repeats, and keeps the first of a repeated name', () => {
+    const graph = TargetGraph.fromTargets([
+      { name: 'a', deps: ['a', 'b', 'b', 'ghost'] },
+      { name: 'b', deps: [] },
+      { name: 'a', deps: ['c'] },
+      { name: 'c', deps: ['a'] },
+    ]);
+    expect(graph.size).toBe(3);
+    expect(graph.dependencies('a')).toEqual(['b']);
+    expect([...graph.dependents('a')]).toEqual(['c']);
+    expect([...graph.dependentsClosure(['b'])].sort()).toEqual(['a', 'b', 'c']);
+  });
+});

@@ -1,4 +1,4 @@
 export { type BuildFile, type ParseOptions, parseBuildFile } from './build-file.ts';
-export { type Owner, OwnershipIndex } from './ownership-index.ts';
+export { type Owner, OwnershipIndex, type OwnershipIndexOptions } from './ownership-index.ts';
 export { buildFileSchemaUrl } from './schema-url.ts';
 export { findUnmatchedGlobs } from './unmatched-globs.ts';

@@ -1,5 +1,7 @@
-import type { Workspace } from '@mainline/core';
+import type { Target, Workspace } from '@mainline/core';
 import { GlobIndex } from './glob-index.ts';
+import { compileGlob, type PathTest } from './glob-matcher.ts';
+import { mayMatch } from './glob-prefilter.ts';
 
 export interface Owner {
   readonly target: string;
@@ -9,38 +11,97 @@ export interface Owner {
 
 const noOwners: readonly Owner[] = Object.freeze([]);
 
+export interface OwnershipIndexOptions {
+  /**
+   * How many `owners` questions are answered by scanning every glob (with a cheap
+   * prefilter) before the glob index is built. `affected` asks about a handful of changed
+   * files: building an index of 20,000 globs would cost more than scanning for them.
+   */
+  readonly indexAfter?: number;
+}
+
 /**
- * Which targets own a path, and whether it is a global input, without testing every glob.
- * Each indexed glob carries one number, `2 * target position + (1 for a tests glob)`: no
- * object per glob, and owners come back in BUILD.json order by sorting numbers.
+ * Which targets own a path, and whether it is a global input. The first questions are
+ * answered by a scan; past `indexAfter` questions, a glob index answers without testing
+ * every glob. Each indexed glob carries one number, `2 * target position + (1 for a tests
+ * glob)`: no object per glob, and owners come back in BUILD.json order by sorting numbers.
  */
 export class OwnershipIndex {
-  private constructor(
-    private readonly names: readonly string[],
-    private readonly owned: GlobIndex<number>,
-    private readonly global: GlobIndex<undefined>,
-  ) {}
+  readonly #targets: readonly Target[];
+  readonly #global: GlobIndex<undefined>;
+  readonly #indexAfter: number;
+  readonly #compiled = new Map<string, PathTest>();
+  readonly #scanned = new Map<string, readonly Owner[]>();
+  #scans = 0;
+  #owned: GlobIndex<number> | undefined;
 
-  static build(workspace: Workspace): OwnershipIndex {
-    const names: string[] = [];
-    const owned = new GlobIndex<number>();
-    for (const target of workspace.targets.values()) {
-      const src = names.length * 2;
-      names.push(target.name);
-      // Indexed loops: this runs cold, once per process, where for-of costs an iterator.
-      const { srcs, tests } = target;
-      for (let i = 0; i < srcs.length; i++) owned.add(srcs[i] as string, src);
-      for (let i = 0; i < tests.length; i++) owned.add(tests[i] as string, src + 1);
-    }
-    const global = new GlobIndex<undefined>();
-    for (const glob of workspace.globalInputs) global.add(glob, undefined);
-    return new OwnershipIndex(names, owned, global);
+  private constructor(workspace: Workspace, indexAfter: number) {
+    this.#targets = [...workspace.targets.values()];
+    this.#indexAfter = indexAfter;
+    this.#global = new GlobIndex<undefined>();
+    for (const glob of workspace.globalInputs) this.#global.add(glob, undefined);
+  }
+
+  static build(workspace: Workspace, options: OwnershipIndexOptions = {}): OwnershipIndex {
+    return new OwnershipIndex(workspace, options.indexAfter ?? 32);
   }
 
   /** Every target whose srcs or tests match `path` (repo-relative, `/` separators), in file order. */
   owners(path: string): readonly Owner[] {
+    if (this.#owned !== undefined || this.#scans >= this.#indexAfter) return this.#lookUp(path);
+    // A modified file is asked about twice (base and head side): scan once.
+    let owners = this.#scanned.get(path);
+    if (owners === undefined) {
+      this.#scans++;
+      owners = this.#scan(path);
+      this.#scanned.set(path, owners);
+    }
+    return owners;
+  }
+
+  /** Whether a global input glob (a plain path matches itself) matches `path`. */
+  isGlobalInput(path: string): boolean {
+    let matched = false;
+    this.#global.forEachMatch(path, () => {
+      matched = true;
+      return true;
+    });
+    return matched;
+  }
+
+  #scan(path: string): readonly Owner[] {
+    let owners: Owner[] | undefined;
+    // Indexed loops: this runs cold over every target, where for-of costs an iterator.
+    for (let t = 0; t < this.#targets.length; t++) {
+      const target = this.#targets[t] as Target;
+      const role = this.#matchesAny(target.srcs, path)
+        ? 'src'
+        : this.#matchesAny(target.tests, path)
+          ? 'test'
+          : undefined;
+      if (role !== undefined) (owners ??= []).push({ target: target.name, role });
+    }
+    return owners ?? noOwners;
+  }
+
+  #matchesAny(globs: readonly string[], path: string): boolean {
+    for (let i = 0; i < globs.length; i++) {
+      const glob = globs[i] as string;
+      if (glob === '' || !mayMatch(glob, path)) continue;
+      let test = this.#compiled.get(glob);
+      if (test === undefined) {
+        test = compileGlob(glob);
+        this.#compiled.set(glob, test);
+      }
+      if (test(path)) return true;
+    }
+    return false;
+  }
+
+  #lookUp(path: string): readonly Owner[] {
+    const owned = this.#ownedIndex();
     const found: number[] = [];
-    this.owned.forEachMatch(path, (value) => {
+    owned.forEachMatch(path, (value) => {
       found.push(value);
       return false;
     });
@@ -53,18 +114,24 @@ export class OwnershipIndex {
       // Sorted, a target's srcs value (even) comes before its tests value: first one wins.
       if (target === previousTarget) continue;
       previousTarget = target;
-      owners.push({ target: this.names[target] as string, role: value & 1 ? 'test' : 'src' });
+      owners.push({
+        target: (this.#targets[target] as Target).name,
+        role: value & 1 ? 'test' : 'src',
+      });
     }
     return owners;
   }
 
-  /** Whether a global input glob (a plain path matches itself) matches `path`. */
-  isGlobalInput(path: string): boolean {
-    let matched = false;
-    this.global.forEachMatch(path, () => {
-      matched = true;
-      return true;
-    });
-    return matched;
+  #ownedIndex(): GlobIndex<number> {
+    if (this.#owned) return this.#owned;
+    const owned = new GlobIndex<number>();
+    for (let position = 0; position < this.#targets.length; position++) {
+      // Indexed loops: this runs cold, once per process, where for-of costs an iterator.
+      const { srcs, tests } = this.#targets[position] as Target;
+      for (let i = 0; i < srcs.length; i++) owned.add(srcs[i] as string, position * 2);
+      for (let i = 0; i < tests.length; i++) owned.add(tests[i] as string, position * 2 + 1);
+    }
+    this.#owned = owned;
+    return owned;
   }
 }

@@ -15,7 +15,13 @@ function workspace(
   return { version: 1, globalInputs, targets: map, entryKeys: new Map() };
 }
 
-describe('OwnershipIndex.owners', () => {
+// Both ways of answering: scanning every glob, and the glob index.
+const modes = [
+  ['scan', { indexAfter: Number.POSITIVE_INFINITY }],
+  ['index', { indexAfter: 0 }],
+] as const;
+
+describe.each(modes)('OwnershipIndex.owners (%s)', (_mode, options) => {
   const index = OwnershipIndex.build(
     workspace({
       'libs/a': { srcs: ['libs/a/src/**'], tests: ['libs/a/test/**/*.test.ts'] },
@@ -26,6 +32,7 @@ describe('OwnershipIndex.owners', () => {
       'my lib': { srcs: ['libs/my lib/**'], tests: ['libs/my lib/tëst/*.test.ts'] },
       'libs/ü': { srcs: ['libs/ü/src/**/*.{ts,tsx}'] },
     }),
+    options,
   );
 
   it('finds the owning target and role', () => {
@@ -163,16 +170,35 @@ describe('glob matching agrees with picomatch', () => {
     'a b/c d.ts',
   ];
 
-  it('for every glob and path', () => {
+  it.each(modes)('for every glob and path (%s)', (mode, options) => {
     for (const glob of globs) {
       // picomatch throws on ''; an empty glob (rejected in BUILD.json anyway) matches nothing.
       const expected = glob === '' ? () => false : picomatch(glob, { dot: true, windows: false });
-      const index = OwnershipIndex.build(workspace({ t: { srcs: [glob] } }));
+      const index = OwnershipIndex.build(workspace({ t: { srcs: [glob] } }), options);
       for (const path of paths) {
         const owned = index.owners(path).length === 1;
-        expect(owned, `${glob} on ${path}`).toBe(expected(path));
+        expect(owned, `${mode}: ${glob} on ${path}`).toBe(expected(path));
       }
     }
+  });
+
+  it('switches from scanning to the index without changing answers', () => {
+    const index = OwnershipIndex.build(
+      workspace({ t: { srcs: ['a/**'], tests: ['a/**/*.test.ts'] } }),
+      {
+        indexAfter: 2,
+      },
+    );
+    const answers = ['a/x.ts', 'a/x.test.ts', 'a/x.ts', 'a/x.test.ts', 'b/x.ts'].map((p) =>
+      index.owners(p),
+    );
+    expect(answers.map((owners) => owners.map((o) => o.role).join())).toEqual([
+      'src',
+      'src',
+      'src',
+      'src',
+      '',
+    ]);
   });
 });
 
