@@ -70,7 +70,7 @@ export class OwnershipIndex {
   }
 
   #scan(path: string): readonly Owner[] {
-    let owners: Owner[] | undefined;
+    const owners: Owner[] = [];
     // Indexed loops: this runs cold over every target, where for-of costs an iterator.
     for (let t = 0; t < this.#targets.length; t++) {
       const target = this.#targets[t] as Target;
@@ -79,9 +79,9 @@ export class OwnershipIndex {
         : this.#matchesAny(target.tests, path)
           ? 'test'
           : undefined;
-      if (role !== undefined) (owners ??= []).push({ target: target.name, role });
+      if (role !== undefined) owners.push({ target: target.name, role });
     }
-    return owners ?? noOwners;
+    return owners.length > 0 ? owners : noOwners;
   }
 
   #matchesAny(globs: readonly string[], path: string): boolean {

@@ -10,4 +10,6 @@ if (!existsSync(bundle)) {
   );
   process.exit(2);
 }
+// The bundle is minified; with --debug, stack traces point into the TypeScript sources.
+if (process.argv.includes('--debug')) process.setSourceMapsEnabled(true);
 await import(bundle.href);
