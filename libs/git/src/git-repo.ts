@@ -152,6 +152,27 @@ export class GitRepo {
     return parseNameStatus(output.slice(output.indexOf('\n') + 1));
   }
 
+  /**
+   * `diff` for two commit ids (as resolveCommits and mergeBase return them), one git
+   * process instead of two. A --stdin line is a commit then the "parent" to diff it
+   * against, so head comes first; with `--always` git echoes that commit before the
+   * changes, so the output is never empty even when nothing changed.
+   */
+  async diffCommits(base: string, head: string): Promise<FileChange[]> {
+    const args = [
+      'diff-tree',
+      '--always',
+      '--stdin',
+      '-r',
+      '-z',
+      '--name-status',
+      '-M',
+      ...plainDiff,
+    ];
+    const output = await withGitFailed(this.git.text(args, { input: `${head} ${base}\n` }));
+    return parseNameStatus(output.slice(output.indexOf('\0') + 1));
+  }
+
   /** Content of `path` at a tree-ish, undefined when there is no such file. */
   async readFile(treeish: string, path: string): Promise<string | undefined> {
     return (await this.readFileWithId(treeish, path))?.text;

@@ -8,6 +8,13 @@ import { describe, expect, it } from 'vitest';
 const byPath = (changes: readonly FileChange[]): FileChange[] =>
   [...changes].sort((a, b) => a.path.localeCompare(b.path));
 
+/** diff, and diffCommits for the same two commits, which must agree with it. */
+async function bothDiffs(git: GitRepo, base: string, head: string): Promise<FileChange[]> {
+  const changes = await git.diff(base, head);
+  expect(await git.diffCommits(base, head)).toEqual(changes);
+  return changes;
+}
+
 describe('diff', () => {
   it('reports added, modified and deleted files', async () => {
     const repo = createTempRepo({
@@ -21,7 +28,7 @@ describe('diff', () => {
     repo.write({ 'libs/a/src/edit.ts': 'v2', 'libs/b/src/new.ts': 'new' });
     repo.remove('libs/a/src/drop.ts');
     const head = repo.commit('change');
-    const changes = await (await GitRepo.open(repo.dir)).diff(base, head);
+    const changes = await bothDiffs(await GitRepo.open(repo.dir), base, head);
     expect(byPath(changes)).toEqual([
       { status: 'D', path: 'libs/a/src/drop.ts' },
       { status: 'M', path: 'libs/a/src/edit.ts' },
@@ -32,7 +39,7 @@ describe('diff', () => {
   it('is empty when nothing changed', async () => {
     const repo = createTempRepo({ files: { 'a.txt': 'a' } });
     const git = await GitRepo.open(repo.dir);
-    expect(await git.diff(repo.head(), repo.head())).toEqual([]);
+    expect(await bothDiffs(git, repo.head(), repo.head())).toEqual([]);
   });
 
   it('reports a rename with its old path, across folders', async () => {
@@ -41,7 +48,7 @@ describe('diff', () => {
     const base = repo.head();
     repo.rename('libs/a/src/thing.ts', 'libs/b/src/thing.ts');
     const head = repo.commit('move');
-    expect(await (await GitRepo.open(repo.dir)).diff(base, head)).toEqual([
+    expect(await bothDiffs(await GitRepo.open(repo.dir), base, head)).toEqual([
       { status: 'R', path: 'libs/b/src/thing.ts', oldPath: 'libs/a/src/thing.ts' },
     ]);
   });
@@ -53,7 +60,7 @@ describe('diff', () => {
     repo.remove('old.ts');
     repo.write({ 'new.ts': [...lines, 'export const extra = 1;'].join('\n') });
     const head = repo.commit('move and edit');
-    expect(await (await GitRepo.open(repo.dir)).diff(base, head)).toEqual([
+    expect(await bothDiffs(await GitRepo.open(repo.dir), base, head)).toEqual([
       { status: 'R', path: 'new.ts', oldPath: 'old.ts' },
     ]);
   });
@@ -71,7 +78,7 @@ describe('diff', () => {
     const base = repo.head();
     repo.write(Object.fromEntries(paths.map((path) => [path, path])));
     const head = repo.commit('odd names');
-    const changes = await (await GitRepo.open(repo.dir)).diff(base, head);
+    const changes = await bothDiffs(await GitRepo.open(repo.dir), base, head);
     expect(changes.map((change) => change.path).sort()).toEqual([...paths].sort());
     expect(changes.every((change) => change.status === 'A')).toBe(true);
   });
@@ -82,7 +89,7 @@ describe('diff', () => {
     const base = repo.head();
     repo.rename('libs/a/src/naïve file.ts', 'libs/a/src/日本 file.ts');
     const head = repo.commit('rename');
-    expect(await (await GitRepo.open(repo.dir)).diff(base, head)).toEqual([
+    expect(await bothDiffs(await GitRepo.open(repo.dir), base, head)).toEqual([
       { status: 'R', path: 'libs/a/src/日本 file.ts', oldPath: 'libs/a/src/naïve file.ts' },
     ]);
   });
@@ -93,7 +100,7 @@ describe('diff', () => {
     repo.remove('link.ts');
     symlinkSync('target.ts', join(repo.dir, 'link.ts'));
     const head = repo.commit('symlink');
-    expect(await (await GitRepo.open(repo.dir)).diff(base, head)).toEqual([
+    expect(await bothDiffs(await GitRepo.open(repo.dir), base, head)).toEqual([
       { status: 'T', path: 'link.ts' },
     ]);
   });

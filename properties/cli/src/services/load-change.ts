@@ -7,7 +7,7 @@ import {
   lockfilePath,
   planLockfile,
 } from '@mainline/affected';
-import type { AffectedReport, Diagnostic, FileChange } from '@mainline/core';
+import { type AffectedReport, type Diagnostic, type FileChange, WORKTREE } from '@mainline/core';
 import { GitRepo } from '@mainline/git';
 import { TargetGraph } from '@mainline/graph';
 import { findUnmatchedGlobs } from '@mainline/workspace';
@@ -36,7 +36,9 @@ export async function loadChange(request: ChangeRequest): Promise<LoadedChange> 
   const validated = new ValidatedBuildFiles(stateDir(repo.root, request.env));
   const range = await resolveRange(repo, request, request.env);
   const [changes, head] = await Promise.all([
-    repo.diff(range.base, range.headTreeish),
+    range.head === WORKTREE
+      ? repo.diff(range.base, range.headTreeish)
+      : repo.diffCommits(range.base, range.head),
     loadHeadWorkspace(repo, range.headTreeish, validated),
   ]);
   const warnings: Diagnostic[] = [];
