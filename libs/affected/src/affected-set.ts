@@ -1,19 +1,31 @@
 import type { AffectedReason } from '@mainline/core';
 
 /**
- * Collects direct reasons per target while the fast path walks the change. A reason
- * either changes the target's build fingerprint (and so reaches its dependents) or
- * only its test fingerprint.
+ * Whether a reason changes the target's build fingerprint, and so reaches its
+ * dependents; otherwise it changes only the target's own (test) fingerprint.
  */
+export function changesBuild(reason: AffectedReason): boolean {
+  switch (reason.type) {
+    case 'file':
+    case 'lockfile':
+      return reason.role === 'src';
+    case 'entry':
+      return reason.part === 'build';
+    default:
+      return true;
+  }
+}
+
+/** Collects direct reasons per target while the fast path walks the change. */
 export class AffectedSet {
   readonly reasons = new Map<string, AffectedReason[]>();
   readonly buildChanged = new Set<string>();
 
-  add(target: string, reason: AffectedReason, changesBuild: boolean): void {
+  add(target: string, reason: AffectedReason): void {
     const list = this.reasons.get(target);
     if (list === undefined) this.reasons.set(target, [reason]);
     else if (!list.some((known) => sameReason(known, reason))) list.push(reason);
-    if (changesBuild) this.buildChanged.add(target);
+    if (changesBuild(reason)) this.buildChanged.add(target);
   }
 }
 

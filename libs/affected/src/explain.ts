@@ -1,5 +1,6 @@
 import type { AffectedReason, AffectedTarget } from '@mainline/core';
 import type { TargetGraph } from '@mainline/graph';
+import { changesBuild } from './affected-set.ts';
 
 export type Explanation =
   | {
@@ -37,7 +38,10 @@ export function explain(
   for (let i = 0; i < queue.length; i++) {
     const name = queue[i] as string;
     const reasons = byName.get(name)?.reasons ?? [];
-    const direct = reasons.filter((reason) => reason.type !== 'dep');
+    // The target may be affected by anything; a dep reaches it only through its build.
+    const direct = reasons.filter(
+      (reason) => reason.type !== 'dep' && (name === target || changesBuild(reason)),
+    );
     if (direct.length > 0) {
       const chain: string[] = [];
       for (let at: string | null | undefined = name; at != null; at = previous.get(at)) {

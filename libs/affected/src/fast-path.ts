@@ -2,6 +2,7 @@ import type { AffectedReason, AffectedTarget, FileChange, Workspace } from '@mai
 import type { TargetGraph } from '@mainline/graph';
 import type { OwnershipIndex } from '@mainline/workspace';
 import { AffectedSet } from './affected-set.ts';
+import { buildDefinitionKey, globalInputsKey, testDefinitionKey } from './definition-keys.ts';
 import type { LockfileImpact } from './lockfile-impact.ts';
 
 export const buildFilePath = 'BUILD.json';
@@ -34,7 +35,7 @@ export function computeAffected(input: AffectedInput): AffectedOutcome {
   const { base, head } = input;
   const set = new AffectedSet();
   const everyTarget = (reason: AffectedReason): void => {
-    for (const name of head.workspace.targets.keys()) set.add(name, reason, true);
+    for (const name of head.workspace.targets.keys()) set.add(name, reason);
   };
 
   compareBuildFiles(base.workspace, head.workspace, set, everyTarget);
@@ -56,7 +57,7 @@ export function computeAffected(input: AffectedInput): AffectedOutcome {
       for (const owner of side.owners.owners(path)) {
         owned = true;
         if (!head.workspace.targets.has(owner.target)) continue;
-        set.add(owner.target, { type: 'file', path, role: owner.role }, owner.role === 'src');
+        set.add(owner.target, { type: 'file', path, role: owner.role });
       }
     }
     const semantic = change.path === buildFilePath || change.path === lockfilePath;
@@ -67,7 +68,10 @@ export function computeAffected(input: AffectedInput): AffectedOutcome {
   return { affected: withDependents(set, head), unowned };
 }
 
-/** BUILD.json diffed semantically: added targets, changed entries, changed global inputs. */
+/**
+ * BUILD.json diffed semantically: added targets, changed definitions, changed global
+ * inputs. A changed `tests` list only changes the target's own fingerprint.
+ */
 function compareBuildFiles(
   base: Workspace,
   head: Workspace,
@@ -75,13 +79,17 @@ function compareBuildFiles(
   everyTarget: (reason: AffectedReason) => void,
 ): void {
   if (base === head) return;
-  if (JSON.stringify(base.globalInputs) !== JSON.stringify(head.globalInputs)) {
+  if (globalInputsKey(base) !== globalInputsKey(head)) {
     everyTarget({ type: 'global', path: buildFilePath });
   }
-  for (const [name, key] of head.entryKeys) {
-    const before = base.entryKeys.get(name);
-    if (before === undefined) set.add(name, { type: 'added' }, true);
-    else if (before !== key) set.add(name, { type: 'entry' }, true);
+  for (const [name, target] of head.targets) {
+    const before = base.targets.get(name);
+    if (before === undefined) set.add(name, { type: 'added' });
+    else if (buildDefinitionKey(before) !== buildDefinitionKey(target)) {
+      set.add(name, { type: 'entry', part: 'build' });
+    } else if (testDefinitionKey(before) !== testDefinitionKey(target)) {
+      set.add(name, { type: 'entry', part: 'tests' });
+    }
   }
 }
 
@@ -99,7 +107,7 @@ function applyLockfile(
   for (const importer of impact.importers) {
     for (const owner of head.owners.owners(importer.path)) {
       const { package: name, from, to } = importer;
-      set.add(owner.target, { type: 'lockfile', package: name, from, to }, owner.role === 'src');
+      set.add(owner.target, { type: 'lockfile', package: name, from, to, role: owner.role });
     }
   }
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Workspace } from '@mainline/core';
+import type { Target, Workspace } from '@mainline/core';
+import { buildDefinitionKey, globalInputsKey, testDefinitionKey } from './definition-keys.ts';
 import type { OwnershipIndex } from '@mainline/workspace';
 import { lockfilePath } from './fast-path.ts';
 import { type Lockfile, parseLockfile, resolvePackage } from './lockfile/index.ts';
@@ -32,7 +33,7 @@ export function computeFingerprints(snapshot: SnapshotContents): Fingerprints {
   const { workspace, owners, files } = snapshot;
   const srcs = new Map<string, string[]>();
   const tests = new Map<string, string[]>();
-  const globals: string[] = [JSON.stringify(workspace.globalInputs)];
+  const globals: string[] = [globalInputsKey(workspace)];
   for (const path of [...files.keys()].sort()) {
     if (owners.isGlobalInput(path)) globals.push(`${path}\u0000${files.get(path)}`);
     for (const owner of owners.owners(path)) {
@@ -56,7 +57,7 @@ export function computeFingerprints(snapshot: SnapshotContents): Fingerprints {
     if (target === undefined) return 'missing';
     const deps = [...target.deps].sort().map((dep) => `${dep}=${buildOf(dep)}`);
     const value = hash([
-      workspace.entryKeys.get(name) ?? '',
+      buildDefinitionKey(target),
       globalPart,
       ...deps,
       ...describe(srcs.get(name) ?? []),
@@ -66,7 +67,11 @@ export function computeFingerprints(snapshot: SnapshotContents): Fingerprints {
   };
   const full = new Map<string, string>();
   for (const name of workspace.targets.keys()) {
-    full.set(name, hash([buildOf(name), ...describe(tests.get(name) ?? [])]));
+    const target = workspace.targets.get(name) as Target;
+    full.set(
+      name,
+      hash([buildOf(name), testDefinitionKey(target), ...describe(tests.get(name) ?? [])]),
+    );
   }
   return { build, full };
 }

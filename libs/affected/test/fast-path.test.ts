@@ -2,7 +2,7 @@ import type { FileChange } from '@mainline/core';
 import { TargetGraph } from '@mainline/graph';
 import { OwnershipIndex, parseBuildFile } from '@mainline/workspace';
 import { describe, expect, it } from 'vitest';
-import { computeAffected, type LockfileImpact } from '../src/index.ts';
+import { computeAffected, explain, type LockfileImpact } from '../src/index.ts';
 
 interface TargetSpec {
   kind?: string;
@@ -117,6 +117,20 @@ describe('computeAffected', () => {
       head: { ...repo, 'libs/ui': { deps: ['libs/core', 'libs/api'] } },
     });
     expect(edited.names).toEqual(['libs/ui', 'properties/web']);
+    const testsOnly = affected([changed], {
+      base: repo,
+      head: { ...repo, 'libs/core': { tests: ['libs/core/spec/**'] } },
+    });
+    expect(testsOnly.names).toEqual(['libs/core']);
+    expect(testsOnly.reasons['libs/core']).toEqual([{ type: 'entry', part: 'tests' }]);
+    const reordered = affected([changed], {
+      base: repo,
+      head: {
+        ...repo,
+        'libs/ui': { deps: ['libs/core'], srcs: ['libs/ui/src/**'], tests: ['libs/ui/test/**'] },
+      },
+    });
+    expect(reordered.names).toEqual([]);
     const { 'libs/api': _removed, ...withoutApi } = repo;
     expect(affected([changed], { base: repo, head: withoutApi }).names).toEqual([]);
     const { 'libs/ui': _ui, ...withoutUi } = repo;
@@ -143,8 +157,32 @@ describe('computeAffected', () => {
     const result = affected([{ path: 'package-lock.json', status: 'M' }], { lockfile });
     expect(result.names).toEqual(['libs/api', 'libs/ui', 'properties/web']);
     expect(result.reasons['libs/ui']).toEqual([
-      { type: 'lockfile', package: 'react', from: '18.3.1', to: '19.0.0' },
+      { type: 'lockfile', package: 'react', from: '18.3.1', to: '19.0.0', role: 'src' },
     ]);
     expect(result.unowned).toEqual([]);
+  });
+});
+
+describe('explain', () => {
+  it('follows deps to a change that reaches dependents, not to a test-only one', () => {
+    const result = affected([
+      { path: 'libs/core/src/a.ts', status: 'M' },
+      { path: 'libs/ui/test/ui.test.ts', status: 'M' },
+    ]);
+    const head = workspaceOf(repo);
+    const graph = TargetGraph.fromTargets(head.workspace.targets.values());
+    const affectedTargets = Object.entries(result.reasons).map(([name, reasons]) => ({
+      name,
+      kind: 'lib' as const,
+      reasons,
+    }));
+    const answer = explain('properties/web', affectedTargets, graph);
+    expect(answer).toMatchObject({
+      affected: true,
+      chain: ['libs/core', 'libs/ui', 'properties/web'],
+      origin: [{ type: 'file', path: 'libs/core/src/a.ts', role: 'src' }],
+    });
+    // Asked about libs/ui itself, its own test change is a reason too.
+    expect(explain('libs/ui', affectedTargets, graph)).toMatchObject({ chain: ['libs/ui'] });
   });
 });

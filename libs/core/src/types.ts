@@ -18,11 +18,6 @@ export interface Workspace {
   readonly globalInputs: readonly string[];
   /** Targets in file order. */
   readonly targets: ReadonlyMap<string, Target>;
-  /**
-   * Canonical JSON of each target's entry exactly as written (keys sorted, defaults
-   * not applied), so "its own BUILD.json entry changed" is a string comparison.
-   */
-  readonly entryKeys: ReadonlyMap<string, string>;
 }
 
 /** git's status letters, restricted to what a tree-to-tree diff produces with renames on. */
@@ -43,16 +38,17 @@ export type AffectedReason =
   | { readonly type: 'dep'; readonly target: string }
   /** A global input changed. */
   | { readonly type: 'global'; readonly path: string }
-  /** Its own entry in BUILD.json changed. */
-  | { readonly type: 'entry' }
+  /** Its own entry in BUILD.json changed: what builds it, or only its tests list. */
+  | { readonly type: 'entry'; readonly part: 'build' | 'tests' }
   /** It exists only at head. */
   | { readonly type: 'added' }
-  /** A package it imports resolves differently in the lockfile. */
+  /** A package its sources (or only its tests) import resolves differently in the lockfile. */
   | {
       readonly type: 'lockfile';
       readonly package: string;
       readonly from: string | null;
       readonly to: string | null;
+      readonly role: 'src' | 'test';
     }
   /** The lockfile at base or head cannot be parsed, so every target is affected. */
   | { readonly type: 'lockfile-unparsable'; readonly path: string; readonly message: string };

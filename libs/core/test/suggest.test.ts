@@ -9,6 +9,8 @@ describe('closestName', () => {
 
   it('suggests nothing when nothing is close', () => {
     expect(closestName('zzzzzz', ['libs/graph', 'libs/core'])).toBeUndefined();
+    expect(closestName('zz', ['a', 'b'])).toBeUndefined();
+    expect(closestName('b', ['a'])).toBeUndefined();
     expect(closestName('a', [])).toBeUndefined();
   });
 });

@@ -41,3 +41,21 @@ export async function withGitFailed<T>(command: Promise<T>): Promise<T> {
     throw error instanceof GitCommandError ? gitFailed(error) : error;
   }
 }
+
+export function unknownRefInShallowClone(ref: string, cause?: unknown): MainlineError {
+  return new MainlineError('shallowClone', `'${ref}' is not in this shallow clone`, {
+    hint: 'fetch the history it needs: git fetch --unshallow (in GitHub Actions: actions/checkout with fetch-depth: 0)',
+    cause,
+  });
+}
+
+export function noCommits(ref: string, cause?: unknown): MainlineError {
+  return new MainlineError(
+    'unknownRef',
+    `unknown git revision '${ref}': the repository has no commits yet`,
+    {
+      hint: 'commit first (git add -A && git commit), then compare',
+      cause,
+    },
+  );
+}

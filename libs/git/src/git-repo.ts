@@ -1,7 +1,15 @@
 import { resolve } from 'node:path';
 import type { FileChange } from '@mainline/core';
 import { MainlineError } from '@mainline/core';
-import { gitFailed, noMergeBase, shallowClone, unknownRef, withGitFailed } from './errors.ts';
+import {
+  gitFailed,
+  noCommits,
+  noMergeBase,
+  shallowClone,
+  unknownRef,
+  unknownRefInShallowClone,
+  withGitFailed,
+} from './errors.ts';
 import { GitCommandError } from './git-command-error.ts';
 import { GitRunner } from './git-runner.ts';
 import { readObjects, readTrees } from './objects.ts';
@@ -74,8 +82,16 @@ export class GitRepo {
       const args = ['rev-parse', '--verify', '--end-of-options', `${ref}^{commit}`];
       return (await this.git.text(args)).trim();
     } catch (error) {
-      throw this.refError(ref, error);
+      throw await this.explainUnknown(ref, this.refError(ref, error));
     }
+  }
+
+  /** An unknown ref in a shallow clone or an empty repository has a better hint. */
+  private async explainUnknown(ref: string, failure: unknown): Promise<unknown> {
+    if (!(failure instanceof MainlineError) || failure.code !== 'unknownRef') return failure;
+    if (await this.isShallow()) return unknownRefInShallowClone(ref, failure);
+    if ((await this.resolveCommits(['HEAD']))[0] === undefined) return noCommits(ref, failure);
+    return failure;
   }
 
   /**
@@ -110,17 +126,6 @@ export class GitRepo {
   async isShallow(): Promise<boolean> {
     const output = await withGitFailed(this.git.text(['rev-parse', '--is-shallow-repository']));
     return output.trim() === 'true';
-  }
-
-  /** Whether `ref` names an object (any revision expression git understands). */
-  async refExists(ref: string): Promise<boolean> {
-    try {
-      await this.git.text(['rev-parse', '--verify', '--end-of-options', ref]);
-      return true;
-    } catch (error) {
-      if (error instanceof GitCommandError && error.exitCode !== 0) return false;
-      throw error;
-    }
   }
 
   /** The value `git config --get key` prints, undefined when unset. */

@@ -60,6 +60,11 @@ describe('mergeBase', () => {
       code: 'shallowClone',
       hint: expect.stringMatching(/git fetch --unshallow[\s\S]*fetch-depth: 0/),
     });
+    // A commit cut off by the shallow history gets the same advice, not "unknown ref".
+    await expect(git.resolveCommit('origin/main~1')).rejects.toMatchObject({
+      code: 'shallowClone',
+      hint: expect.stringContaining('--unshallow'),
+    });
 
     clone.git('fetch', '--quiet', '--unshallow');
     expect(await git.isShallow()).toBe(false);

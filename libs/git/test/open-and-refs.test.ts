@@ -95,13 +95,25 @@ describe('resolveCommit', () => {
   });
 });
 
-describe('refExists and configGet', () => {
-  it('tells existing refs from missing ones, option-like names included', async () => {
+describe('resolveCommits and configGet', () => {
+  it('resolves several refs in one batch, undefined for missing ones, option-like names included', async () => {
     const repo = createTempRepo({ files: { 'a.txt': '1' } });
     const git = await GitRepo.open(repo.dir);
-    expect(await git.refExists('refs/heads/main')).toBe(true);
-    expect(await git.refExists('refs/remotes/origin/main')).toBe(false);
-    expect(await git.refExists('--all')).toBe(false);
+    const head = repo.head();
+    expect(
+      await git.resolveCommits(['refs/heads/main', 'refs/remotes/origin/main', '--all', 'HEAD']),
+    ).toEqual([head, undefined, undefined, head]);
+    // A tree is not a commit.
+    expect(await git.resolveCommits(['HEAD^{tree}'])).toEqual([undefined]);
+  });
+
+  it('explains an unknown ref in an empty repository', async () => {
+    const repo = createTempRepo();
+    const git = await GitRepo.open(repo.dir);
+    await expect(git.resolveCommit('HEAD')).rejects.toMatchObject({
+      code: 'unknownRef',
+      message: expect.stringContaining('no commits yet'),
+    });
   });
 
   it('reads config values, case-insensitive in section and name, last one wins', async () => {

@@ -98,34 +98,9 @@ export class TargetGraph {
     return topologicalGenerations(await this.#toGraphology());
   }
 
-  /** Every elementary cycle found by a depth-first search, each closed: ['a', 'b', 'a']. */
+  /** Cycles found by a depth-first search (one per back edge, so at least one per tangle), each closed: ['a', 'b', 'a']. */
   findCycles(): string[][] {
     return findCycles(this.names(), (node) => this.dependencies(node));
-  }
-
-  /**
-   * The shortest chain `from -> ... -> to` where each step is a dependency of the
-   * previous one, or undefined when `from` does not depend on `to`.
-   */
-  dependencyPath(from: string, to: string): string[] | undefined {
-    if (!this.has(from) || !this.has(to)) return undefined;
-    const previous = new Map<string, string | null>([[from, null]]);
-    const queue = [from];
-    for (let i = 0; i < queue.length; i++) {
-      const node = queue[i] as string;
-      if (node === to) break;
-      for (const dep of this.dependencies(node)) {
-        if (previous.has(dep)) continue;
-        previous.set(dep, node);
-        queue.push(dep);
-      }
-    }
-    if (!previous.has(to)) return undefined;
-    const path: string[] = [];
-    for (let node: string | null | undefined = to; node != null; node = previous.get(node)) {
-      path.push(node);
-    }
-    return path.reverse();
   }
 
   #neighbours(edges: Adjacency, name: string): string[] {

@@ -28,13 +28,6 @@ describe('TargetGraph', () => {
     expect(layers).toEqual([['core', 'lonely'], ['a', 'b'], ['app']]);
   });
 
-  it('finds the shortest dependency path', () => {
-    expect(diamond.dependencyPath('app', 'core')).toHaveLength(3);
-    expect(diamond.dependencyPath('app', 'core')?.[0]).toBe('app');
-    expect(diamond.dependencyPath('core', 'app')).toBeUndefined();
-    expect(diamond.dependencyPath('app', 'app')).toEqual(['app']);
-  });
-
   it('reports each cycle once, as a dependency chain', () => {
     const graph = TargetGraph.fromTargets([
       { name: 'a', deps: ['b'] },

@@ -4,7 +4,6 @@ import { countKeysOfValid, duplicateKeyProblems } from './duplicate-keys.ts';
 import { JsonLocator, type Position } from './json-locator.ts';
 import type { Problem } from './problem.ts';
 import { schemaProblems } from './schema-problems.ts';
-import { buildFileSchemaUrl } from './schema-url.ts';
 import { semanticProblems } from './semantic-problems.ts';
 import { syntaxProblems } from './syntax-problems.ts';
 import { toWorkspace } from './to-workspace.ts';
@@ -13,7 +12,7 @@ export interface BuildFile {
   /** Display path, e.g. 'BUILD.json'. */
   readonly file: string;
   readonly text: string;
-  /** Defaults applied, entryKeys filled. */
+  /** Defaults applied. */
   readonly workspace: Workspace;
   /**
    * 1-based position of a JSON path like ['targets', 'libs/a', 'srcs', 0], for diagnostics.
@@ -91,7 +90,7 @@ function invalid(file: string, locator: JsonLocator, problems: readonly Problem[
     .sort((a, b) => a.line - b.line || a.column - b.column);
   const count = diagnostics.length === 1 ? '1 problem' : `${diagnostics.length} problems`;
   return new MainlineError('buildFileInvalid', `${file} is invalid (${count})`, {
-    hint: `fix each problem at the position shown; with "$schema": "${buildFileSchemaUrl}" editors check the file as you type`,
+    hint: 'fix each problem at the position shown; a "$schema" key pointing at mainline\'s build.schema.json lets editors check the file as you type',
     diagnostics,
   });
 }

@@ -1,6 +1,5 @@
 import type { Target, Workspace } from '@mainline/core';
 import type { BuildFileJson, TargetJson } from './build-file-json.ts';
-import { EntryKeys } from './entry-keys.ts';
 import type { JsonLocator } from './json-locator.ts';
 
 const none: readonly string[] = Object.freeze([]);
@@ -29,7 +28,6 @@ export function toWorkspace(
     version: 1,
     globalInputs: json.globalInputs ?? none,
     targets,
-    entryKeys: new EntryKeys(names, json.targets),
   };
 }
 

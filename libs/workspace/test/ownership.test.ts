@@ -12,7 +12,7 @@ function workspace(
   for (const [name, t] of Object.entries(targets)) {
     map.set(name, { name, kind: 'lib', srcs: t.srcs, tests: t.tests ?? [], deps: [] });
   }
-  return { version: 1, globalInputs, targets: map, entryKeys: new Map() };
+  return { version: 1, globalInputs, targets: map };
 }
 
 // Both ways of answering: scanning every glob, and the glob index.

@@ -70,7 +70,6 @@ describe('parseBuildFile on a valid file', () => {
     // Text order: "10", "b", "2".
     const names = [...parseBuildFile(text, 'BUILD.json').workspace.targets.keys()];
     expect(names).toEqual(['10', 'b', '2']);
-    expect([...parseBuildFile(text, 'BUILD.json').workspace.entryKeys.keys()]).toEqual(names);
   });
 
   it('accepts a byte order mark', () => {
@@ -97,69 +96,6 @@ describe('parseBuildFile on a valid file', () => {
   });
 });
 
-describe('entryKeys', () => {
-  const keysOf = (targets: Record<string, unknown>): ReadonlyMap<string, string> =>
-    parseBuildFile(JSON.stringify({ version: 1, targets }), 'BUILD.json').workspace.entryKeys;
-
-  it('is canonical JSON of the entry as written, keys sorted', () => {
-    const keys = keysOf({
-      a: { srcs: ['a/**'], kind: 'lib', deps: ['b'], tests: [] },
-      b: { kind: 'tool', srcs: ['b/**'], entry: 'b/main.ts' },
-    });
-    expect(keys.get('a')).toBe('{"deps":["b"],"kind":"lib","srcs":["a/**"],"tests":[]}');
-    expect(keys.get('b')).toBe('{"entry":"b/main.ts","kind":"tool","srcs":["b/**"]}');
-    expect(keys.size).toBe(2);
-    expect(keys.has('a')).toBe(true);
-    expect(keys.has('c')).toBe(false);
-    expect(keys.get('toString')).toBeUndefined();
-    expect([...keys]).toEqual([
-      ['a', keys.get('a')],
-      ['b', keys.get('b')],
-    ]);
-    expect([...keys.values()]).toEqual([keys.get('a'), keys.get('b')]);
-  });
-
-  it('ignores key order and whitespace, but not defaults or content', () => {
-    const one = keysOf({ a: { kind: 'lib', srcs: ['a/**'], deps: [] } }).get('a');
-    const text = '{"version":1,"targets":{"a":{ "deps" : [ ],\n "srcs":["a/**"], "kind":"lib"}}}';
-    expect(parseBuildFile(text, 'BUILD.json').workspace.entryKeys.get('a')).toBe(one);
-    expect(keysOf({ a: { kind: 'lib', srcs: ['a/**'] } }).get('a')).not.toBe(one);
-    expect(keysOf({ a: { kind: 'lib', srcs: ['a/**', 'b/**'], deps: [] } }).get('a')).not.toBe(one);
-    expect(
-      keysOf({ a: { kind: 'lib', srcs: ['a/**'], deps: [] }, b: { kind: 'lib', srcs: [] } }).get(
-        'a',
-      ),
-    ).toBe(one);
-  });
-
-  it('equals a generic recursive key sort', () => {
-    const sortKeys = (value: unknown): unknown =>
-      Array.isArray(value)
-        ? value.map(sortKeys)
-        : typeof value === 'object' && value !== null
-          ? Object.fromEntries(
-              Object.keys(value)
-                .sort()
-                .map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]),
-            )
-          : value;
-    const targets = {
-      x: {
-        tests: ['t/ü "quoted" \u0001'],
-        entry: 'x/m.ts',
-        srcs: ['x/**', 'm.ts'],
-        kind: 'property',
-        deps: ['y'],
-      },
-      y: { kind: 'lib', srcs: [] },
-    };
-    const keys = keysOf(targets);
-    for (const [name, entry] of Object.entries(targets)) {
-      expect(keys.get(name)).toBe(JSON.stringify(sortKeys(entry)));
-    }
-  });
-});
-
 describe('parseBuildFile at scale', () => {
   it('parses 10,000 targets quickly (a guard against quadratic passes, not a benchmark)', () => {
     const targets: Record<string, unknown> = {};
@@ -179,7 +115,6 @@ describe('parseBuildFile at scale', () => {
     const start = performance.now();
     const { workspace } = parseBuildFile(text, 'BUILD.json');
     expect(workspace.targets.size).toBe(10_000);
-    expect([...workspace.entryKeys.values()]).toHaveLength(10_000);
     expect(performance.now() - start).toBeLessThan(3_000);
   });
 });
@@ -196,7 +131,6 @@ describe('trusted text', () => {
     const checked = parseBuildFile(text, 'BUILD.json').workspace;
     const trusted = parseBuildFile(text, 'BUILD.json', { trusted: true }).workspace;
     expect([...trusted.targets.values()]).toEqual([...checked.targets.values()]);
-    expect(trusted.entryKeys.get('b')).toBe(checked.entryKeys.get('b'));
     // Proof that nothing was checked: a dependency on an unknown target goes through.
     const unchecked = JSON.stringify({
       version: 1,

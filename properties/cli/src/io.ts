@@ -8,6 +8,14 @@ export interface Io {
 }
 
 export function processIo(): Io {
+  // A reader that goes away (`mainline graph | head -1`) is not a failure of ours:
+  // stop quietly, as Unix tools do, instead of dying on EPIPE with a stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(0);
+      throw error;
+    });
+  }
   return {
     cwd: process.cwd(),
     env: process.env,

@@ -1,6 +1,6 @@
 import type { AffectedReport, TargetKind } from '@mainline/core';
 import type { Io } from '../io.ts';
-import { describeReason, shortestReason } from '../output/describe-reason.ts';
+import { describeReason, mainReason } from '../output/describe-reason.ts';
 import { printWarnings } from '../output/diagnostics.ts';
 import { styleFor } from '../output/style.ts';
 import { formatTable } from '../output/table.ts';
@@ -24,7 +24,7 @@ export async function affectedCommand(options: AffectedOptions, io: Io): Promise
   const style = styleFor(io);
   if (report.affected.length > 0) {
     const rows = report.affected.map((target) => {
-      const reason = shortestReason(target.reasons);
+      const reason = mainReason(target.reasons);
       const more = target.reasons.length > 1 ? style.dim(` (+${target.reasons.length - 1})`) : '';
       return [
         style.bold(target.name),
@@ -34,10 +34,14 @@ export async function affectedCommand(options: AffectedOptions, io: Io): Promise
     });
     io.stdout(formatTable([['TARGET', 'KIND', 'REASON'].map((h) => style.dim(h)), ...rows]));
   }
-  const total = change.head.workspace.targets.size;
+  const targets = [...change.head.workspace.targets.values()];
+  const total = targets.filter(
+    (target) => options.kind === undefined || target.kind === options.kind,
+  ).length;
+  const noun = options.kind === undefined ? 'targets' : `${options.kind} targets`;
   const files = report.changedFiles.length;
   io.stderr(
-    `${report.affected.length} of ${total} targets affected by ${files} changed file${files === 1 ? '' : 's'}` +
+    `${report.affected.length} of ${total} ${noun} affected by ${files} changed file${files === 1 ? '' : 's'}` +
       ` (${short(report.base)}..${short(report.head)})\n`,
   );
   if (report.unowned.length > 0) {

@@ -1,3 +1,4 @@
+import type { TargetKind } from '@mainline/core';
 import type { Io } from '../io.ts';
 import { printWarnings } from '../output/diagnostics.ts';
 import { styleFor } from '../output/style.ts';
@@ -26,7 +27,7 @@ export async function graphCommand(options: GraphOptions, io: Io): Promise<numbe
   if (options.dot) {
     const lines = ['digraph mainline {', '  rankdir=LR;'];
     for (const { name, kind, deps } of targets) {
-      lines.push(`  ${quote(name)} [shape=${kind === 'lib' ? 'box' : 'doubleoctagon'}];`);
+      lines.push(`  ${quote(name)} [shape=${shapes[kind]}];`);
       for (const dep of deps) lines.push(`  ${quote(name)} -> ${quote(dep)};`);
     }
     io.stdout(`${[...lines, '}'].join('\n')}\n`);
@@ -44,6 +45,12 @@ export async function graphCommand(options: GraphOptions, io: Io): Promise<numbe
   });
   return 0;
 }
+
+const shapes: Record<TargetKind, string> = {
+  lib: 'box',
+  property: 'doubleoctagon',
+  tool: 'component',
+};
 
 function quote(name: string): string {
   return JSON.stringify(name);

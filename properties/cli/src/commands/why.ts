@@ -2,6 +2,7 @@ import { explain } from '@mainline/affected';
 import { closestName, MainlineError } from '@mainline/core';
 import type { Io } from '../io.ts';
 import { describeReason } from '../output/describe-reason.ts';
+import { printWarnings } from '../output/diagnostics.ts';
 import { styleFor } from '../output/style.ts';
 import { loadChange } from '../services/load-change.ts';
 import type { RangeRequest } from '../services/resolve-range.ts';
@@ -22,6 +23,7 @@ export async function whyCommand(target: string, options: WhyOptions, io: Io): P
     });
   }
   const answer = explain(target, change.report.affected, change.graph);
+  printWarnings(io, change.warnings);
   if (options.json) {
     io.stdout(`${JSON.stringify(answer, null, 2)}\n`);
     return 0;

@@ -12,11 +12,15 @@ export function describeReason(reason: AffectedReason): string {
         ? 'globalInputs changed in BUILD.json'
         : `global input ${reason.path} changed`;
     case 'entry':
-      return 'its BUILD.json entry changed';
+      return reason.part === 'build'
+        ? 'its BUILD.json entry changed'
+        : 'its tests list changed in BUILD.json';
     case 'added':
       return 'new target';
-    case 'lockfile':
-      return describeLockfileReason(reason.package, reason.from, reason.to);
+    case 'lockfile': {
+      const change = describeLockfileReason(reason.package, reason.from, reason.to);
+      return reason.role === 'src' ? change : `${change} (imported by its tests)`;
+    }
     case 'lockfile-unparsable':
       return `${reason.path} cannot be parsed (${reason.message})`;
   }
@@ -28,6 +32,6 @@ function describeLockfileReason(name: string, from: string | null, to: string | 
 }
 
 /** The reason a table shows: a direct cause beats "depends on". */
-export function shortestReason(reasons: readonly AffectedReason[]): AffectedReason | undefined {
+export function mainReason(reasons: readonly AffectedReason[]): AffectedReason | undefined {
   return reasons.find((reason) => reason.type !== 'dep') ?? reasons[0];
 }

@@ -4,9 +4,9 @@ import type { Io } from '../io.ts';
 
 export type Style = ReturnType<typeof pc.createColors>;
 
-/** Colour follows NO_COLOR, then FORCE_COLOR, then a TTY outside CI; --json never colours. */
-export function styleFor(io: Io, json = false): Style {
-  return pc.createColors(!json && colourEnabled(io));
+/** Colour follows NO_COLOR, then FORCE_COLOR, then a TTY outside CI (--json output never styles). */
+export function styleFor(io: Io): Style {
+  return pc.createColors(colourEnabled(io));
 }
 
 function colourEnabled(io: Io): boolean {

@@ -39,7 +39,12 @@ export async function loadChange(request: ChangeRequest): Promise<LoadedChange> 
     range.head === WORKTREE
       ? repo.diff(range.base, range.headTreeish)
       : repo.diffCommits(range.base, range.head),
-    loadHeadWorkspace(repo, range.headTreeish, validated),
+    loadHeadWorkspace(
+      repo,
+      range.headTreeish,
+      range.head === WORKTREE ? undefined : range.head,
+      validated,
+    ),
   ]);
   const warnings: Diagnostic[] = [];
   const buildFileChanged = changes.some((change) => touches(change, buildFilePath));

@@ -15,7 +15,6 @@ const emptyWorkspace: Workspace = {
   version: 1,
   globalInputs: [],
   targets: new Map(),
-  entryKeys: new Map(),
 };
 
 export function indexWorkspace(buildFile: BuildFile | undefined): IndexedWorkspace {
@@ -37,15 +36,31 @@ async function readBuildFile(
   return buildFile;
 }
 
-/** BUILD.json at the head of a change: it must exist and be valid. */
+/**
+ * BUILD.json at the head of a change: it must exist and be valid. `commit` names the
+ * commit it is read from (undefined: the working tree), so an error never sends the user
+ * to a working copy that is not the file that failed.
+ */
 export async function loadHeadWorkspace(
   repo: GitRepo,
   treeish: string,
+  commit: string | undefined,
   validated: ValidatedBuildFiles,
 ): Promise<IndexedWorkspace> {
-  const buildFile = await readBuildFile(repo, treeish, validated);
-  if (buildFile === undefined) throw buildFileMissing(repo.root);
-  return indexWorkspace(buildFile);
+  try {
+    const buildFile = await readBuildFile(repo, treeish, validated);
+    if (buildFile === undefined) throw buildFileMissing(repo.root);
+    return indexWorkspace(buildFile);
+  } catch (error) {
+    if (commit === undefined || !(error instanceof MainlineError)) throw error;
+    if (error.code !== 'buildFileInvalid' && error.code !== 'buildFileMissing') throw error;
+    const at = `at commit ${commit.slice(0, 10)}`;
+    throw new MainlineError(error.code, `${error.message} (${at}, the head compared)`, {
+      hint: `${error.hint ?? ''}; mainline reads BUILD.json from the commit it compares: commit the fix, or use --uncommitted to read the working tree`,
+      diagnostics: error.diagnostics,
+      cause: error,
+    });
+  }
 }
 
 /**
@@ -67,7 +82,7 @@ export async function loadBaseWorkspace(
       file: `${buildFilePath} at base`,
       line: 1,
       column: 1,
-      message: `invalid at the base commit (${error.diagnostics.length} problems): every target counts as added`,
+      message: `invalid at the base commit (${plural(error.diagnostics.length, 'problem')}): every target counts as added`,
     });
     return indexWorkspace(undefined);
   }
@@ -77,4 +92,8 @@ export function buildFileMissing(root: string): MainlineError {
   return new MainlineError('buildFileMissing', `no ${buildFilePath} at the root of ${root}`, {
     hint: 'mainline reads the targets from a BUILD.json at the repository root; see the README for its format.',
   });
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

@@ -24,9 +24,9 @@ export async function trunkBranch(repo: GitRepo, env: NodeJS.ProcessEnv): Promis
 
 const defaultTrunk = 'main';
 
-/** The trunk branch, local first, else origin's. */
+/** The trunk branch, local first, else origin's; a full name (`origin/main`) as given. */
 function trunkCandidates(trunk: string): string[] {
-  return [`refs/heads/${trunk}`, `refs/remotes/origin/${trunk}`];
+  return [`refs/heads/${trunk}`, `refs/remotes/origin/${trunk}`, trunk];
 }
 
 /**
@@ -76,7 +76,7 @@ function trunkMissing(trunk: string): MainlineError {
     'unknownRef',
     `trunk branch '${trunk}' not found (locally or on origin)`,
     {
-      hint: 'pass --base REF, fetch the trunk (git fetch origin main), or name it: git config mainline.trunk NAME',
+      hint: `pass --base REF, fetch it (git fetch origin ${trunk}), or name the trunk: MAINLINE_TRUNK=NAME or git config mainline.trunk NAME (e.g. master)`,
     },
   );
 }
