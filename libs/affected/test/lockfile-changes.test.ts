@@ -1,40 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   type Lockfile,
-  parseLockfile,
   possiblyChangedPackages,
   resolvePackage,
 } from '../src/lockfile/index.ts';
-
-type Entries = Record<string, Record<string, unknown>>;
-
-function lock(
-  entries: Entries,
-  root: Record<string, unknown> = { name: 'repo', version: '1.0.0' },
-): Lockfile {
-  const text = JSON.stringify({
-    name: 'repo',
-    lockfileVersion: 3,
-    requires: true,
-    packages: { '': root, ...entries },
-  });
-  const parsed = parseLockfile(text);
-  if (!parsed.ok) throw new Error(parsed.message);
-  return parsed.lockfile;
-}
-
-function npm(
-  name: string,
-  version: string,
-  dependencies?: Record<string, string>,
-): Record<string, unknown> {
-  return {
-    version,
-    resolved: `https://registry.npmjs.org/${name}/-/${name.split('/').at(-1)}-${version}.tgz`,
-    integrity: `sha512-${name}@${version}`,
-    ...(dependencies === undefined ? {} : { dependencies }),
-  };
-}
+import { type Entries, lock, npm } from './lockfile-fixtures.ts';
 
 function sorted(names: Set<string>): string[] {
   return [...names].sort();

@@ -5,20 +5,7 @@ import {
   parseLockfile,
   possiblyChangedPackages,
 } from '../src/lockfile/index.ts';
-
-function npm(
-  name: string,
-  version: string,
-  dependencies?: Record<string, string>,
-): Record<string, unknown> {
-  return {
-    version,
-    resolved: `https://registry.npmjs.org/${name}/-/${name}-${version}.tgz`,
-    integrity: `sha512-${name}@${version}`,
-    license: 'MIT',
-    ...(dependencies === undefined ? {} : { dependencies }),
-  };
-}
+import { npm } from './lockfile-fixtures.ts';
 
 const packages: Record<string, unknown> = {
   '': { name: 'repo', version: '1.0.0', workspaces: ['libs/*'] },

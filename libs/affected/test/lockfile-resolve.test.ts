@@ -1,37 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type Lockfile, parseLockfile, resolvePackage } from '../src/lockfile/index.ts';
-
-type Entries = Record<string, Record<string, unknown>>;
-
-/** A lockfileVersion 3 text with a workspace root, as npm writes it. */
-function lock(entries: Entries): Lockfile {
-  const root = { name: 'repo', version: '1.0.0', workspaces: ['libs/*'] };
-  const text = JSON.stringify({
-    name: 'repo',
-    lockfileVersion: 3,
-    requires: true,
-    packages: { '': root, ...entries },
-  });
-  const parsed = parseLockfile(text);
-  if (!parsed.ok) throw new Error(parsed.message);
-  return parsed.lockfile;
-}
-
-/** A registry package entry, with resolved/integrity derived from name and version. */
-function npm(
-  name: string,
-  version: string,
-  dependencies?: Record<string, string>,
-): Record<string, unknown> {
-  const base = name.split('/').at(-1);
-  return {
-    version,
-    resolved: `https://registry.npmjs.org/${name}/-/${base}-${version}.tgz`,
-    integrity: `sha512-${name}@${version}`,
-    license: 'MIT',
-    ...(dependencies === undefined ? {} : { dependencies }),
-  };
-}
+import { type Lockfile, resolvePackage } from '../src/lockfile/index.ts';
+import { type Entries, lock, npm } from './lockfile-fixtures.ts';
 
 function closure(l: Lockfile, fromDir: string, pkg: string): string {
   const resolution = resolvePackage(l, fromDir, pkg);

@@ -1,3 +1,4 @@
+import { globSpecial, oddSegment } from './glob-syntax.ts';
 import { compileGlob, type PathTest, scannedBase } from './glob-matcher.ts';
 
 // How an entry matches a path known to be its base or inside it.
@@ -106,18 +107,13 @@ export class GlobIndex<T> {
   }
 }
 
-// Characters that may make a segment more than a literal name for picomatch.
-const special = /[*?[\]{}()!+@\\]/;
-// A literal segment picomatch would normalize: '', '.' or '..'.
-const oddSegment = /(?:^|\/)\.{0,2}(?:\/|$)/;
-
 /**
  * Splits a glob at the folder holding its first special character. When a literal segment
  * is odd, picomatch normalizes it: then picomatch finds the base, and the whole glob is
  * matched. A '!' starting the rest would negate it alone: whole glob too.
  */
 function toEntry<T>(glob: string, value: T): Entry<T> {
-  const first = glob.search(special);
+  const first = glob.search(globSpecial);
   if (first === -1) {
     // A plain path matches itself; '' matches nothing (picomatch would throw).
     if (glob === '' || !oddSegment.test(glob)) return entry(glob, value, glob, plainPath, 0);

@@ -1,6 +1,4 @@
-/** Characters that may make a glob more than a literal name for picomatch. */
-const special = new Uint8Array(128);
-for (const char of '*?[]{}()!+@\\') special[char.charCodeAt(0)] = 1;
+import { isGlobSpecial } from './glob-syntax.ts';
 
 /**
  * A cheap necessary condition for `glob` to match `path`, run against every glob of a
@@ -14,11 +12,11 @@ export function mayMatch(glob: string, path: string): boolean {
   let i = 0;
   for (; i < length; i++) {
     const code = glob.charCodeAt(i);
-    if ((code < 128 && special[code] === 1) || code !== path.charCodeAt(i)) break;
+    if (isGlobSpecial(code) || code !== path.charCodeAt(i)) break;
   }
   if (i === length) return true; // one is a prefix of the other (`a/**` matches `a`)
   const code = glob.charCodeAt(i);
-  if (code < 128 && special[code] === 1) return true;
+  if (isGlobSpecial(code)) return true;
   return (
     glob.charCodeAt(0) === 47 || glob.includes('//') || glob.includes('/.') || glob.startsWith('./')
   );

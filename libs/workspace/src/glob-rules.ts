@@ -1,3 +1,4 @@
+import { globSpecial } from './glob-syntax.ts';
 /** Fails for nearly every glob: only the globs it matches can have a fault. */
 export const suspiciousGlob = /^$|^\/|^[A-Za-z]:|\\|^!|(?:^|\/)\.{0,2}(?:\/|$)/;
 
@@ -50,5 +51,5 @@ export function globFault(
 
 /** A plain path (no glob syntax at all) matches exactly itself. */
 export function isPlainPath(glob: string): boolean {
-  return !/[*?[\]{}()!+@\\]/.test(glob);
+  return !globSpecial.test(glob);
 }
