@@ -19,7 +19,7 @@ export interface RunCliOptions {
   readonly timeoutMs?: number;
 }
 
-const cliBin = fileURLToPath(new URL('../../properties/cli/bin/mainline.mjs', import.meta.url));
+const cliBin = fileURLToPath(new URL('../../properties/cli/bin/mainline.cjs', import.meta.url));
 
 /**
  * Runs the real `mainline` binary as a child process. Its environment is the test

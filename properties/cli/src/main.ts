@@ -1,4 +1,7 @@
 import { processIo } from './io.ts';
 import { runCli } from './run-cli.ts';
 
-process.exitCode = await runCli(process.argv.slice(2), processIo());
+// No top-level await: the bundle is CommonJS, which the launcher runs from a code cache.
+void runCli(process.argv.slice(2), processIo()).then((code) => {
+  process.exitCode = code;
+});

@@ -195,13 +195,13 @@ function sizeResult(repo: BenchRepo, results: CaseResult[]): SizeResult {
 export function findMainlineLauncher(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
-    const candidate = join(dir, 'properties', 'cli', 'bin', 'mainline.mjs');
+    const candidate = join(dir, 'properties', 'cli', 'bin', 'mainline.cjs');
     if (existsSync(candidate)) return candidate;
     const parent = dirname(dir);
     if (parent === dir) {
       throw new MainlineError(
         'usage',
-        'cannot find properties/cli/bin/mainline.mjs above the benchmark',
+        'cannot find properties/cli/bin/mainline.cjs above the benchmark',
         {
           hint: 'pass --mainline FILE',
         },

@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import { installNameOf } from './lock-entry.ts';
 import { type Lockfile, memoOf } from './lockfile.ts';
 import { locate, realKey } from './node-resolution.ts';
@@ -133,13 +132,10 @@ function identityOf(lock: Lockfile, key: string): string {
   return `${entry.name ?? installName}@${entry.version ?? ''}#${entry.integrity ?? entry.resolved ?? ''}`;
 }
 
-let crypto: typeof import('node:crypto') | undefined;
-
 /**
  * node:crypto takes milliseconds to load, and only a lockfile change needs it: loaded on
  * first use so `affected` without one never pays for it.
  */
 function loadCrypto(): typeof import('node:crypto') {
-  crypto ??= createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
-  return crypto;
+  return process.getBuiltinModule('node:crypto');
 }

@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+'use strict';
+// Launcher of the bundled CLI (tools/build-cli.mjs, run by `npm ci` through `prepare`).
+// The bundle is one CommonJS file, compiled through a V8 code cache kept per command next
+// to it: Node 20 has no compile cache of its own, and parsing and compiling the bundle
+// was a third of the start-up of `mainline affected`. A stale cache (new bundle, new
+// Node) is rejected by V8 and rewritten; a read-only install only loses the shortcut.
+const { existsSync, readFileSync, renameSync, mkdirSync, writeFileSync } = require('node:fs');
+const { dirname, join } = require('node:path');
+const Module = require('node:module');
+const vm = require('node:vm');
+
+const bundle = join(__dirname, '..', 'dist', 'main.cjs');
+if (!existsSync(bundle)) {
+  process.stderr.write(
+    'mainline: the CLI is not built.\n  hint: run `npm run build` at the repository root.\n',
+  );
+  process.exit(2);
+}
+
+if (process.argv.includes('--debug')) {
+  // Stack traces through the source map, to the TypeScript sources; no cache needed.
+  process.setSourceMapsEnabled(true);
+  require(bundle);
+} else {
+  runCached(bundle);
+}
+
+function runCached(file) {
+  const command = /^[a-z]+$/.test(process.argv[2] ?? '') ? process.argv[2] : 'other';
+  const cacheFile = join(dirname(file), 'cache', `${command}.v8`);
+  let cachedData;
+  try {
+    cachedData = readFileSync(cacheFile);
+  } catch {
+    cachedData = undefined;
+  }
+  const script = new vm.Script(Module.wrap(readFileSync(file, 'utf8')), {
+    filename: file,
+    cachedData,
+  });
+  if (cachedData === undefined || script.cachedDataRejected) {
+    // Written at exit, so it holds every function the command compiled.
+    process.once('exit', () => writeCache(script, cacheFile));
+  }
+  const module = { exports: {} };
+  const run = script.runInThisContext();
+  run.call(module.exports, module.exports, Module.createRequire(file), module, file, dirname(file));
+}
+
+function writeCache(script, cacheFile) {
+  try {
+    mkdirSync(dirname(cacheFile), { recursive: true });
+    const temporary = `${cacheFile}.${process.pid}`;
+    writeFileSync(temporary, script.createCachedData());
+    renameSync(temporary, cacheFile);
+  } catch {
+    // Read-only or full: run without the cache next time too.
+  }
+}

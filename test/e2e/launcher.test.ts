@@ -1,0 +1,33 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { createTempRepo, runCli } from '../src/index.ts';
+
+const cacheDir = fileURLToPath(new URL('../../properties/cli/dist/cache/', import.meta.url));
+
+describe('the launcher', () => {
+  it('runs from a per-command code cache, and replaces a broken one', async () => {
+    const repo = createTempRepo({
+      files: {
+        'BUILD.json': '{"version":1,"targets":{"a":{"kind":"lib","srcs":["a/**"]}}}',
+        'a/x': '',
+      },
+    });
+    const cache = `${cacheDir}graph.v8`;
+    writeFileSync(cache, 'not a code cache');
+    const first = await runCli(['graph', '--json'], { cwd: repo.dir });
+    expect(first.code).toBe(0);
+    expect(first.stderr).toBe('');
+    const written = readFileSync(cache);
+    expect(written.toString('latin1')).not.toBe('not a code cache');
+    const second = await runCli(['graph', '--json'], { cwd: repo.dir });
+    expect(second.stdout).toBe(first.stdout);
+  });
+
+  it('maps stack traces to the TypeScript sources under --debug', async () => {
+    const repo = createTempRepo({ files: { 'BUILD.json': '{"version":1,"targets":{}}' } });
+    const result = await runCli(['affected', '--base', 'nope', '--debug'], { cwd: repo.dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/libs\/git\/src\/[a-z-]+\.ts:\d+/);
+  });
+});
