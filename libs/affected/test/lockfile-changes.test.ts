@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  type Lockfile,
-  possiblyChangedPackages,
-  resolvePackage,
-} from '../src/lockfile/index.ts';
+import { type Lockfile, possiblyChangedPackages, resolvePackage } from '../src/lockfile/index.ts';
 import { type Entries, lock, npm } from './lockfile-fixtures.ts';
 
 function sorted(names: Set<string>): string[] {
