@@ -10,6 +10,15 @@ const { dirname, join } = require('node:path');
 const Module = require('node:module');
 const vm = require('node:vm');
 
+// Reading a large BUILD.json fills the young generation several times while it is still
+// tiny, and every scavenge copies what survives (nearly all of it): growing it 8-fold per
+// step instead of 2-fold cut garbage collection of a 10,000-target `affected` from 25 ms to
+// 7 ms. Set only on Node versions whose V8 is known to have the flag (an unknown one prints).
+const nodeMajor = Number(process.versions.node.split('.')[0]);
+if (nodeMajor >= 20 && nodeMajor <= 24) {
+  require('node:v8').setFlagsFromString('--semi-space-growth-factor=8');
+}
+
 const bundle = join(__dirname, '..', 'dist', 'main.cjs');
 if (!existsSync(bundle)) {
   process.stderr.write(
