@@ -7,7 +7,9 @@ import { validate } from './schema/validate.generated.js';
 /** Schema violations of parsed BUILD.json, as problems with messages a person can act on. */
 export function schemaProblems(data: unknown): Problem[] {
   if (validate(data)) return [];
-  return (validate.errors ?? []).map((error) => toProblem(error, data));
+  return (validate.errors ?? [])
+    .filter((error) => error.keyword !== 'propertyNames') // its 'pattern' error says it
+    .map((error) => toProblem(error, data));
 }
 
 function toProblem(error: SchemaError, data: unknown): Problem {
@@ -30,6 +32,19 @@ function toProblem(error: SchemaError, data: unknown): Problem {
         at: { path },
         message: `${describePath(path)} must be ${quote(params.allowedValue)} (found ${quote(value)})`,
         hint: '1 is the only BUILD.json version this mainline reads',
+      };
+    case 'pattern':
+      if (path.length === 1 && path[0] === 'targets') {
+        return {
+          at: { path },
+          message: 'a target name is empty or blank',
+          hint: 'name each target, by convention after its folder, e.g. "libs/core"',
+        };
+      }
+      return {
+        at: { path },
+        message: `${describePath(path)} ${error.message}`,
+        hint: shapeHint(path),
       };
     case 'enum': {
       const allowed = Array.isArray(params.allowedValues) ? params.allowedValues.map(String) : [];

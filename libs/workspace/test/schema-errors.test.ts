@@ -14,6 +14,16 @@ describe('schema violations', () => {
     ]);
   });
 
+  it('rejects an empty or blank target name', () => {
+    for (const name of ['', ' ']) {
+      const text = JSON.stringify({
+        version: 1,
+        targets: { [name]: { kind: 'lib', srcs: ['a/**'] } },
+      });
+      expect(onlyProblem(text).message).toBe('a target name is empty or blank');
+    }
+  });
+
   it('accepts only version 1', () => {
     const problem = onlyProblem('{\n  "version": 2,\n  "targets": {}\n}');
     expect(short(problem)).toBe("2:14 'version' must be 1 (found 2)");
