@@ -58,6 +58,20 @@ export class TargetGraph {
     return new TargetGraph(names, ids, { offsets, targets: Int32Array.from(flat) });
   }
 
+  /**
+   * From names and dependency rows already in compressed form (a compiled workspace):
+   * nothing to resolve, nothing to copy. Row `i` lists the ids target `i` depends on.
+   */
+  static fromAdjacency(
+    names: readonly string[],
+    offsets: Int32Array,
+    deps: Int32Array,
+  ): TargetGraph {
+    const ids = new Map<string, number>();
+    for (let id = 0; id < names.length; id++) ids.set(names[id] as string, id);
+    return new TargetGraph(names, ids, { offsets, targets: deps });
+  }
+
   get size(): number {
     return this.#names.length;
   }

@@ -67,3 +67,28 @@ describe('TargetGraph with invalid input (as validation sees it)', () => {
     expect([...graph.dependentsClosure(['b'])].sort()).toEqual(['a', 'b', 'c']);
   });
 });
+
+describe('TargetGraph.fromAdjacency', () => {
+  it('is the same graph as fromTargets, from compressed rows', () => {
+    // app -> a, b; a -> core; b -> core
+    const names = ['core', 'a', 'b', 'app'];
+    const graph = TargetGraph.fromAdjacency(
+      names,
+      Int32Array.from([0, 0, 1, 2, 4]),
+      Int32Array.from([0, 0, 1, 2]),
+    );
+    const expected = TargetGraph.fromTargets([
+      { name: 'core', deps: [] },
+      { name: 'a', deps: ['core'] },
+      { name: 'b', deps: ['core'] },
+      { name: 'app', deps: ['a', 'b'] },
+    ]);
+    for (const name of names) {
+      expect(graph.dependencies(name)).toEqual(expected.dependencies(name));
+      expect(graph.dependents(name)).toEqual(expected.dependents(name));
+      expect([...graph.dependentsClosure([name])].sort()).toEqual(
+        [...expected.dependentsClosure([name])].sort(),
+      );
+    }
+  });
+});

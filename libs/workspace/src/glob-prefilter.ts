@@ -1,4 +1,4 @@
-import { isGlobSpecial } from './glob-syntax.ts';
+import { isGlobSpecial, oddSegment } from './glob-syntax.ts';
 
 /**
  * A cheap necessary condition for `glob` to match `path`, run against every glob of a
@@ -20,4 +20,18 @@ export function mayMatch(glob: string, path: string): boolean {
   return (
     glob.charCodeAt(0) === 47 || glob.includes('//') || glob.includes('/.') || glob.startsWith('./')
   );
+}
+
+/**
+ * The literal folders every match of `glob` lies in: the part before the last '/' that
+ * precedes its first special character ('' when there is none). A path matching `glob`
+ * starts with that folder followed by '/' (or is that folder, for `a/**`). Globs whose
+ * literal part picomatch would normalize (`./a`, `a//b`, `/a`) get '', to stay exact.
+ */
+export function literalFolder(glob: string): string {
+  let first = 0;
+  while (first < glob.length && !isGlobSpecial(glob.charCodeAt(first))) first++;
+  const folder = glob.slice(0, Math.max(0, glob.lastIndexOf('/', first - 1)));
+  if (folder === '' || glob.charCodeAt(0) === 47 || oddSegment.test(folder)) return '';
+  return folder;
 }

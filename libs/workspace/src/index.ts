@@ -2,3 +2,4 @@ export { type BuildFile, type ParseOptions, parseBuildFile } from './build-file.
 export { type Owner, OwnershipIndex, type OwnershipIndexOptions } from './ownership-index.ts';
 export { buildFileSchemaUrl } from './schema-url.ts';
 export { findUnmatchedGlobs } from './unmatched-globs.ts';
+export { type CompiledWorkspace, compileWorkspace, expandWorkspace } from './compiled-workspace.ts';

@@ -2,6 +2,8 @@ import type { Target, Workspace } from '@mainline/core';
 import { GlobIndex } from './glob-index.ts';
 import { compileGlob, type PathTest } from './glob-matcher.ts';
 import { mayMatch } from './glob-prefilter.ts';
+import type { CompiledWorkspace } from './compiled-workspace.ts';
+import { CompiledOwnership } from './compiled-ownership.ts';
 
 export interface Owner {
   readonly target: string;
@@ -10,6 +12,25 @@ export interface Owner {
 }
 
 const noOwners: readonly Owner[] = Object.freeze([]);
+
+/** Which targets own a path, and whether it is a global input. */
+export interface OwnershipIndex {
+  /** Every target whose srcs or tests match `path` (repo-relative, `/` separators), in file order. */
+  owners(path: string): readonly Owner[];
+  /** Whether a global input glob (a plain path matches itself) matches `path`. */
+  isGlobalInput(path: string): boolean;
+}
+
+export const OwnershipIndex = {
+  /** From a parsed workspace: scans for the first questions, then indexes. */
+  build(workspace: Workspace, options: OwnershipIndexOptions = {}): OwnershipIndex {
+    return WorkspaceOwnership.build(workspace, options);
+  },
+  /** From a compiled workspace, whose globs come grouped by folder already. */
+  fromCompiled(compiled: CompiledWorkspace): OwnershipIndex {
+    return new CompiledOwnership(compiled);
+  },
+};
 
 export interface OwnershipIndexOptions {
   /**
@@ -26,7 +47,7 @@ export interface OwnershipIndexOptions {
  * every glob. Each indexed glob carries one number, `2 * target position + (1 for a tests
  * glob)`: no object per glob, and owners come back in BUILD.json order by sorting numbers.
  */
-export class OwnershipIndex {
+class WorkspaceOwnership implements OwnershipIndex {
   readonly #targets: readonly Target[];
   readonly #global: GlobIndex<undefined>;
   readonly #indexAfter: number;
@@ -42,8 +63,8 @@ export class OwnershipIndex {
     for (const glob of workspace.globalInputs) this.#global.add(glob, undefined);
   }
 
-  static build(workspace: Workspace, options: OwnershipIndexOptions = {}): OwnershipIndex {
-    return new OwnershipIndex(workspace, options.indexAfter ?? 32);
+  static build(workspace: Workspace, options: OwnershipIndexOptions = {}): WorkspaceOwnership {
+    return new WorkspaceOwnership(workspace, options.indexAfter ?? 32);
   }
 
   /** Every target whose srcs or tests match `path` (repo-relative, `/` separators), in file order. */

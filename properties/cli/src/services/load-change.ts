@@ -9,12 +9,12 @@ import {
 } from '@mainline/affected';
 import { type AffectedReport, type Diagnostic, type FileChange, WORKTREE } from '@mainline/core';
 import { GitRepo } from '@mainline/git';
-import { TargetGraph } from '@mainline/graph';
-import { findUnmatchedGlobs } from '@mainline/workspace';
+import type { TargetGraph } from '@mainline/graph';
+import { findUnmatchedGlobs, parseBuildFile } from '@mainline/workspace';
 import { type IndexedWorkspace, loadBaseWorkspace, loadHeadWorkspace } from './load-workspace.ts';
 import { type RangeRequest, type ResolvedRange, resolveRange } from './resolve-range.ts';
 import { stateDir } from './state-dir.ts';
-import { ValidatedBuildFiles } from './validated-build-files.ts';
+import { CompiledBuildFiles } from './compiled-build-files.ts';
 
 export interface ChangeRequest extends RangeRequest {
   readonly cwd: string;
@@ -33,7 +33,7 @@ export interface LoadedChange {
 /** The imperative shell of `affected` and `why`: git and files in, an AffectedReport out. */
 export async function loadChange(request: ChangeRequest): Promise<LoadedChange> {
   const repo = await GitRepo.open(request.cwd);
-  const validated = new ValidatedBuildFiles(stateDir(repo.root, request.env));
+  const cache = new CompiledBuildFiles(stateDir(repo.root, request.env));
   const range = await resolveRange(repo, request, request.env);
   const [changes, head] = await Promise.all([
     range.head === WORKTREE
@@ -43,20 +43,19 @@ export async function loadChange(request: ChangeRequest): Promise<LoadedChange> 
       repo,
       range.headTreeish,
       range.head === WORKTREE ? undefined : range.head,
-      validated,
+      cache,
     ),
   ]);
   const warnings: Diagnostic[] = [];
   const buildFileChanged = changes.some((change) => touches(change, buildFilePath));
-  const base = buildFileChanged
-    ? await loadBaseWorkspace(repo, range.base, validated, warnings)
-    : head;
-  if (buildFileChanged && head.buildFile) {
+  const base = buildFileChanged ? await loadBaseWorkspace(repo, range.base, cache, warnings) : head;
+  if (buildFileChanged && head.text !== undefined) {
     // New globs are checked when BUILD.json changes; listing every file is too slow to do always.
     const files = await repo.listFiles(range.headTreeish);
-    warnings.push(...findUnmatchedGlobs(head.buildFile, [...files.keys()]));
+    const buildFile = parseBuildFile(head.text, buildFilePath, { trusted: true });
+    warnings.push(...findUnmatchedGlobs(buildFile, [...files.keys()]));
   }
-  const graph = TargetGraph.fromTargets(head.workspace.targets.values());
+  const { graph } = head;
   const lockfile = changes.some((change) => touches(change, lockfilePath))
     ? await lockfileImpact(repo, range, head)
     : undefined;

@@ -1,9 +1,9 @@
 import { importedPackages, lockfilePath, type SnapshotContents } from '@mainline/affected';
 import type { GitRepo } from '@mainline/git';
 import { loadBaseWorkspace } from './load-workspace.ts';
-import { ValidatedBuildFiles } from './validated-build-files.ts';
+import { CompiledBuildFiles } from './compiled-build-files.ts';
 
-const neverTrusted = new ValidatedBuildFiles(undefined);
+const neverTrusted = new CompiledBuildFiles(undefined);
 
 /**
  * Everything the fingerprint definition needs of one tree-ish, read in full: every

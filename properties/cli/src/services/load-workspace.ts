@@ -1,39 +1,60 @@
 import { buildFilePath } from '@mainline/affected';
 import { type Diagnostic, MainlineError, type Workspace } from '@mainline/core';
 import type { GitRepo } from '@mainline/git';
-import { type BuildFile, OwnershipIndex, parseBuildFile } from '@mainline/workspace';
-import type { ValidatedBuildFiles } from './validated-build-files.ts';
+import { TargetGraph } from '@mainline/graph';
+import {
+  type BuildFile,
+  type CompiledWorkspace,
+  compileWorkspace,
+  expandWorkspace,
+  OwnershipIndex,
+  parseBuildFile,
+} from '@mainline/workspace';
+import type { CompiledBuildFiles } from './compiled-build-files.ts';
 
-/** A parsed BUILD.json with its ownership index. */
+/** A BUILD.json ready for the fast path: targets, ownership and graph. */
 export interface IndexedWorkspace {
-  readonly buildFile: BuildFile | undefined;
+  /** The text as read, undefined when there is no BUILD.json. */
+  readonly text: string | undefined;
   readonly workspace: Workspace;
   readonly owners: OwnershipIndex;
+  readonly graph: TargetGraph;
 }
 
-const emptyWorkspace: Workspace = {
-  version: 1,
-  globalInputs: [],
-  targets: new Map(),
-};
+const emptyWorkspace: Workspace = { version: 1, globalInputs: [], targets: new Map() };
 
 export function indexWorkspace(buildFile: BuildFile | undefined): IndexedWorkspace {
   const workspace = buildFile?.workspace ?? emptyWorkspace;
-  return { buildFile, workspace, owners: OwnershipIndex.build(workspace) };
+  return {
+    text: buildFile?.text,
+    workspace,
+    owners: OwnershipIndex.build(workspace),
+    graph: TargetGraph.fromTargets(workspace.targets.values()),
+  };
 }
 
-/** BUILD.json at a tree-ish, checked unless this exact content passed the checks before. */
+function fromCompiled(text: string, compiled: CompiledWorkspace): IndexedWorkspace {
+  return {
+    text,
+    workspace: expandWorkspace(compiled),
+    owners: OwnershipIndex.fromCompiled(compiled),
+    graph: TargetGraph.fromAdjacency(compiled.names, compiled.depOffsets, compiled.deps),
+  };
+}
+
+/** BUILD.json at a tree-ish, from the compiled cache when this exact content passed before. */
 async function readBuildFile(
   repo: GitRepo,
   treeish: string,
-  validated: ValidatedBuildFiles,
-): Promise<BuildFile | undefined> {
+  cache: CompiledBuildFiles,
+): Promise<IndexedWorkspace | undefined> {
   const blob = await repo.readFileWithId(treeish, buildFilePath);
   if (blob === undefined) return undefined;
-  const trusted = validated.has(blob.oid);
-  const buildFile = parseBuildFile(blob.text, buildFilePath, { trusted });
-  if (!trusted) validated.remember(blob.oid);
-  return buildFile;
+  const compiled = cache.read(blob.oid);
+  if (compiled) return fromCompiled(blob.text, compiled);
+  const indexed = indexWorkspace(parseBuildFile(blob.text, buildFilePath));
+  cache.remember(blob.oid, compileWorkspace(indexed.workspace));
+  return indexed;
 }
 
 /**
@@ -45,12 +66,12 @@ export async function loadHeadWorkspace(
   repo: GitRepo,
   treeish: string,
   commit: string | undefined,
-  validated: ValidatedBuildFiles,
+  cache: CompiledBuildFiles,
 ): Promise<IndexedWorkspace> {
   try {
-    const buildFile = await readBuildFile(repo, treeish, validated);
-    if (buildFile === undefined) throw buildFileMissing(repo.root);
-    return indexWorkspace(buildFile);
+    const indexed = await readBuildFile(repo, treeish, cache);
+    if (indexed === undefined) throw buildFileMissing(repo.root);
+    return indexed;
   } catch (error) {
     if (commit === undefined || !(error instanceof MainlineError)) throw error;
     if (error.code !== 'buildFileInvalid' && error.code !== 'buildFileMissing') throw error;
@@ -70,11 +91,11 @@ export async function loadHeadWorkspace(
 export async function loadBaseWorkspace(
   repo: GitRepo,
   treeish: string,
-  validated: ValidatedBuildFiles,
+  cache: CompiledBuildFiles,
   warnings: Diagnostic[],
 ): Promise<IndexedWorkspace> {
   try {
-    return indexWorkspace(await readBuildFile(repo, treeish, validated));
+    return (await readBuildFile(repo, treeish, cache)) ?? indexWorkspace(undefined);
   } catch (error) {
     if (!(error instanceof MainlineError) || error.code !== 'buildFileInvalid') throw error;
     warnings.push({

@@ -1,0 +1,77 @@
+import type { CompiledWorkspace } from './compiled-workspace.ts';
+import { GlobIndex } from './glob-index.ts';
+import { compileGlob, type PathTest } from './glob-matcher.ts';
+import type { Owner, OwnershipIndex } from './ownership-index.ts';
+
+/**
+ * Ownership over a compiled workspace: a path's candidates are the globs filed under one
+ * of its folders (or under '', the globs that may match anywhere), each then tested exactly.
+ * A handful of map lookups per path, and nothing built per glob.
+ */
+export class CompiledOwnership implements OwnershipIndex {
+  readonly #compiled: CompiledWorkspace;
+  readonly #folders = new Map<string, number>();
+  readonly #tests = new Map<string, PathTest>();
+  readonly #global = new GlobIndex<undefined>();
+
+  constructor(compiled: CompiledWorkspace) {
+    this.#compiled = compiled;
+    compiled.folders.forEach((folder, f) => {
+      this.#folders.set(folder, f);
+    });
+    for (const glob of compiled.globalInputs) this.#global.add(glob, undefined);
+  }
+
+  owners(path: string): readonly Owner[] {
+    const found: number[] = [];
+    this.#collect('', path, found);
+    for (let i = path.indexOf('/'); i !== -1; i = path.indexOf('/', i + 1)) {
+      this.#collect(path.slice(0, i), path, found);
+    }
+    this.#collect(path, path, found);
+    if (found.length === 0) return [];
+    found.sort((a, b) => a - b);
+    const owners: Owner[] = [];
+    let previous = -1;
+    for (const value of found) {
+      const target = value >> 1;
+      // Sorted, a target's srcs value (even) comes before its tests value: first one wins.
+      if (target === previous) continue;
+      previous = target;
+      owners.push({
+        target: this.#compiled.names[target] as string,
+        role: value & 1 ? 'test' : 'src',
+      });
+    }
+    return owners;
+  }
+
+  isGlobalInput(path: string): boolean {
+    let matched = false;
+    this.#global.forEachMatch(path, () => {
+      matched = true;
+      return true;
+    });
+    return matched;
+  }
+
+  #collect(folder: string, path: string, found: number[]): void {
+    const f = this.#folders.get(folder);
+    if (f === undefined) return;
+    const { folderOffsets, folderGlobs, globs, owners } = this.#compiled;
+    for (let i = folderOffsets[f] as number; i < (folderOffsets[f + 1] as number); i++) {
+      const g = folderGlobs[i] as number;
+      const glob = globs[g] as string;
+      if (glob !== '' && this.#test(glob)(path)) found.push(owners[g] as number);
+    }
+  }
+
+  #test(glob: string): PathTest {
+    let test = this.#tests.get(glob);
+    if (test === undefined) {
+      test = compileGlob(glob);
+      this.#tests.set(glob, test);
+    }
+    return test;
+  }
+}

@@ -1,0 +1,161 @@
+import { type Target, type TargetKind, targetKinds, type Workspace } from '@mainline/core';
+import { literalFolder } from './glob-prefilter.ts';
+
+/**
+ * A Workspace as flat arrays and typed arrays: what `affected` needs of a BUILD.json it has
+ * seen before, cheap to store (v8.serialize) and to load. Loading it costs a fraction of
+ * parsing a large BUILD.json, and the folder index of every glob comes precomputed.
+ */
+export interface CompiledWorkspace {
+  readonly format: 1;
+  readonly names: readonly string[];
+  /** Index into targetKinds, per target. */
+  readonly kinds: Uint8Array;
+  /** Bundle entry per target, '' when none. */
+  readonly entries: readonly string[];
+  readonly globalInputs: readonly string[];
+  /** Every srcs and tests glob; glob `g` belongs to target `owners[g] >> 1`, a test glob when odd. */
+  readonly globs: readonly string[];
+  readonly owners: Int32Array;
+  /** Per target, its globs are `globOffsets[t] .. globOffsets[t + 1]`: srcs first, then tests. */
+  readonly globOffsets: Int32Array;
+  /** Per target, its deps (target ids) are `deps[depOffsets[t] .. depOffsets[t + 1]]`. */
+  readonly depOffsets: Int32Array;
+  readonly deps: Int32Array;
+  /** Globs grouped by their literal folder (see literalFolder): folder `f` holds `folderGlobs[folderOffsets[f] ..]`. */
+  readonly folders: readonly string[];
+  readonly folderOffsets: Int32Array;
+  readonly folderGlobs: Int32Array;
+}
+
+export function compileWorkspace(workspace: Workspace): CompiledWorkspace {
+  const targets = [...workspace.targets.values()];
+  const ids = new Map(targets.map((target, id) => [target.name, id]));
+  const globs: string[] = [];
+  const owners: number[] = [];
+  const globOffsets = new Int32Array(targets.length + 1);
+  const depOffsets = new Int32Array(targets.length + 1);
+  const deps: number[] = [];
+  targets.forEach((target, id) => {
+    globOffsets[id] = globs.length;
+    for (const glob of target.srcs) globs.push(glob) && owners.push(id * 2);
+    for (const glob of target.tests) globs.push(glob) && owners.push(id * 2 + 1);
+    depOffsets[id] = deps.length;
+    for (const dep of target.deps) {
+      const depId = ids.get(dep);
+      if (depId !== undefined) deps.push(depId);
+    }
+  });
+  globOffsets[targets.length] = globs.length;
+  depOffsets[targets.length] = deps.length;
+  const byFolder = new Map<string, number[]>();
+  globs.forEach((glob, g) => {
+    const folder = literalFolder(glob);
+    const list = byFolder.get(folder);
+    if (list === undefined) byFolder.set(folder, [g]);
+    else list.push(g);
+  });
+  const folders = [...byFolder.keys()];
+  const folderOffsets = new Int32Array(folders.length + 1);
+  const folderGlobs: number[] = [];
+  folders.forEach((folder, f) => {
+    folderOffsets[f] = folderGlobs.length;
+    folderGlobs.push(...(byFolder.get(folder) as number[]));
+  });
+  folderOffsets[folders.length] = folderGlobs.length;
+  return {
+    format: 1,
+    names: targets.map((target) => target.name),
+    kinds: Uint8Array.from(targets.map((target) => targetKinds.indexOf(target.kind))),
+    entries: targets.map((target) => target.entry ?? ''),
+    globalInputs: [...workspace.globalInputs],
+    globs,
+    owners: Int32Array.from(owners),
+    globOffsets,
+    depOffsets,
+    deps: Int32Array.from(deps),
+    folders,
+    folderOffsets,
+    folderGlobs: Int32Array.from(folderGlobs),
+  };
+}
+
+/** The Workspace back, its Target objects made only when asked for. */
+export function expandWorkspace(compiled: CompiledWorkspace): Workspace {
+  return {
+    version: 1,
+    globalInputs: compiled.globalInputs,
+    targets: new CompiledTargets(compiled),
+  };
+}
+
+/** A read-only Map of targets over the compiled arrays, materialising each Target on first use. */
+class CompiledTargets implements ReadonlyMap<string, Target> {
+  readonly #compiled: CompiledWorkspace;
+  readonly #ids = new Map<string, number>();
+  readonly #made: (Target | undefined)[];
+
+  constructor(compiled: CompiledWorkspace) {
+    this.#compiled = compiled;
+    compiled.names.forEach((name, id) => {
+      this.#ids.set(name, id);
+    });
+    this.#made = new Array(compiled.names.length);
+  }
+
+  get size(): number {
+    return this.#compiled.names.length;
+  }
+
+  has(name: string): boolean {
+    return this.#ids.has(name);
+  }
+
+  get(name: string): Target | undefined {
+    const id = this.#ids.get(name);
+    return id === undefined ? undefined : this.#target(id);
+  }
+
+  keys(): MapIterator<string> {
+    return this.#compiled.names.values();
+  }
+
+  *values(): MapIterator<Target> {
+    for (let id = 0; id < this.#compiled.names.length; id++) yield this.#target(id);
+  }
+
+  *entries(): MapIterator<[string, Target]> {
+    for (let id = 0; id < this.#compiled.names.length; id++) {
+      yield [this.#compiled.names[id] as string, this.#target(id)];
+    }
+  }
+
+  [Symbol.iterator](): MapIterator<[string, Target]> {
+    return this.entries();
+  }
+
+  forEach(callback: (value: Target, key: string, map: ReadonlyMap<string, Target>) => void): void {
+    for (const [name, target] of this.entries()) callback(target, name, this);
+  }
+
+  #target(id: number): Target {
+    const made = this.#made[id];
+    if (made) return made;
+    const c = this.#compiled;
+    const globs = c.globs.slice(c.globOffsets[id], c.globOffsets[id + 1]);
+    const owners = c.owners.subarray(c.globOffsets[id], c.globOffsets[id + 1]);
+    const deps = [...c.deps.subarray(c.depOffsets[id], c.depOffsets[id + 1])].map(
+      (dep) => c.names[dep] as string,
+    );
+    const target: Target = {
+      name: c.names[id] as string,
+      kind: targetKinds[c.kinds[id] as number] as TargetKind,
+      srcs: globs.filter((_, i) => ((owners[i] as number) & 1) === 0),
+      tests: globs.filter((_, i) => ((owners[i] as number) & 1) === 1),
+      deps,
+      ...(c.entries[id] ? { entry: c.entries[id] as string } : {}),
+    };
+    this.#made[id] = target;
+    return target;
+  }
+}
