@@ -24,6 +24,16 @@ describe('the launcher', () => {
     expect(second.stdout).toBe(first.stdout);
   });
 
+  it('answers --version at once, the same version the program reports', async () => {
+    const cliPackage = fileURLToPath(new URL('../../properties/cli/package.json', import.meta.url));
+    const { version } = JSON.parse(readFileSync(cliPackage, 'utf8')) as { version: string };
+    const cwd = createTempRepo().dir;
+    expect((await runCli(['--version'], { cwd })).stdout).toBe(`${version}\n`);
+    expect((await runCli(['-V'], { cwd })).stdout).toBe(`${version}\n`);
+    // Through the argument parser (another argument first), the bundled version.
+    expect((await runCli(['-C', cwd, '--version'], { cwd })).stdout).toBe(`${version}\n`);
+  });
+
   it('maps stack traces to the TypeScript sources under --debug', async () => {
     const repo = createTempRepo({ files: { 'BUILD.json': '{"version":1,"targets":{}}' } });
     const result = await runCli(['affected', '--base', 'nope', '--debug'], { cwd: repo.dir });

@@ -24,6 +24,11 @@ const plainDiff = ['--no-ext-diff', '--no-textconv', '--no-color'];
 export interface OpenOptions {
   /** The environment git child processes derive theirs from; default `process.env`. */
   readonly env?: NodeJS.ProcessEnv;
+  /**
+   * Refs to resolve while the work tree is being found, in the same round trip: the next
+   * resolveCommits of exactly these refs is answered without starting git again.
+   */
+  readonly prefetch?: readonly string[];
 }
 
 export interface BlobText {
@@ -41,6 +46,8 @@ export class GitRepo {
   private readonly git: GitRunner;
   private readonly indexPath: string;
 
+  private prefetched: { refs: readonly string[]; commits: (string | undefined)[] } | undefined;
+
   private constructor(root: string, git: GitRunner, indexPath: string) {
     this.root = root;
     this.git = git;
@@ -50,14 +57,14 @@ export class GitRepo {
   /** The work tree containing `cwd`. */
   static async open(cwd: string, options: OpenOptions = {}): Promise<GitRepo> {
     const env = options.env ?? process.env;
+    const prefetch = options.prefetch;
+    let prefetching: Promise<(string | undefined)[] | undefined> | undefined;
     let output: string;
     try {
-      output = await new GitRunner(cwd, env).text([
-        'rev-parse',
-        '--show-toplevel',
-        '--git-path',
-        'index',
-      ]);
+      const here = new GitRunner(cwd, env);
+      // Refs resolve from any folder of the work tree: no need to wait for its root.
+      prefetching = prefetch && resolveCommitsWith(here, prefetch).catch(() => undefined);
+      output = await here.text(['rev-parse', '--show-toplevel', '--git-path', 'index']);
     } catch (error) {
       if (!(error instanceof GitCommandError)) throw error;
       throw new MainlineError(
@@ -72,7 +79,11 @@ export class GitRepo {
     const [root, indexPath] = output.split('\n');
     if (!root || !indexPath)
       throw new Error(`unexpected rev-parse output ${JSON.stringify(output)}`);
-    return new GitRepo(root, new GitRunner(root, env), resolve(cwd, indexPath));
+    const repo = new GitRepo(root, new GitRunner(root, env), resolve(cwd, indexPath));
+    const commits = await prefetching;
+    if (prefetch !== undefined && commits !== undefined)
+      repo.prefetched = { refs: prefetch, commits };
+    return repo;
   }
 
   /** The full sha of the commit `ref` names. */
@@ -99,12 +110,10 @@ export class GitRepo {
    * no commit. Callers on the hot path resolve everything they need in one round trip.
    */
   async resolveCommits(refs: readonly string[]): Promise<(string | undefined)[]> {
-    const names = refs.map((ref) => `${ref}^{commit}`);
-    const objects = await readObjects(this.git, names);
-    return names.map((name) => {
-      const object = objects.get(name);
-      return object?.type === 'commit' ? object.oid : undefined;
-    });
+    const prefetched = this.prefetched;
+    this.prefetched = undefined; // answered once: refs move, a repository object may live long
+    if (prefetched && sameRefs(prefetched.refs, refs)) return prefetched.commits;
+    return resolveCommitsWith(this.git, refs);
   }
 
   /** The best common ancestor of two commits. */
@@ -261,4 +270,20 @@ export class GitRepo {
     if (error.exitCode === undefined || error.exitCode === 128) return unknownRef(ref, error);
     return gitFailed(error);
   }
+}
+
+async function resolveCommitsWith(
+  git: GitRunner,
+  refs: readonly string[],
+): Promise<(string | undefined)[]> {
+  const names = refs.map((ref) => `${ref}^{commit}`);
+  const objects = await readObjects(git, names);
+  return names.map((name) => {
+    const object = objects.get(name);
+    return object?.type === 'commit' ? object.oid : undefined;
+  });
+}
+
+function sameRefs(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((ref, i) => ref === b[i]);
 }

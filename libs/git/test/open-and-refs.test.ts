@@ -107,6 +107,18 @@ describe('resolveCommits and configGet', () => {
     expect(await git.resolveCommits(['HEAD^{tree}'])).toEqual([undefined]);
   });
 
+  it('resolves prefetched refs while opening, once, from a subfolder too', async () => {
+    const repo = createTempRepo({ files: { 'sub/a.txt': '1' } });
+    const head = repo.head();
+    const git = await GitRepo.open(join(repo.dir, 'sub'), { prefetch: ['HEAD', 'nope'] });
+    expect(git.root).toBe(repo.dir);
+    expect(await git.resolveCommits(['HEAD', 'nope'])).toEqual([head, undefined]);
+    repo.write({ 'sub/a.txt': '2' });
+    const next = repo.commit('moves HEAD');
+    // Answered once only: later questions see the repository as it is then.
+    expect(await git.resolveCommits(['HEAD', 'nope'])).toEqual([next, undefined]);
+  });
+
   it('explains an unknown ref in an empty repository', async () => {
     const repo = createTempRepo();
     const git = await GitRepo.open(repo.dir);

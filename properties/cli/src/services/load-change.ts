@@ -12,7 +12,12 @@ import { GitRepo } from '@mainline/git';
 import type { TargetGraph } from '@mainline/graph';
 import { findUnmatchedGlobs, parseBuildFile } from '@mainline/workspace';
 import { type IndexedWorkspace, loadBaseWorkspace, loadHeadWorkspace } from './load-workspace.ts';
-import { type RangeRequest, type ResolvedRange, resolveRange } from './resolve-range.ts';
+import {
+  plannedRefs,
+  type RangeRequest,
+  type ResolvedRange,
+  resolveRange,
+} from './resolve-range.ts';
 import { stateDir } from './state-dir.ts';
 import { CompiledBuildFiles } from './compiled-build-files.ts';
 
@@ -32,7 +37,7 @@ export interface LoadedChange {
 
 /** The imperative shell of `affected` and `why`: git and files in, an AffectedReport out. */
 export async function loadChange(request: ChangeRequest): Promise<LoadedChange> {
-  const repo = await GitRepo.open(request.cwd);
+  const repo = await GitRepo.open(request.cwd, { prefetch: plannedRefs(request, request.env) });
   const cache = new CompiledBuildFiles(stateDir(repo.root, request.env));
   const range = await resolveRange(repo, request, request.env);
   const [changes, head] = await Promise.all([

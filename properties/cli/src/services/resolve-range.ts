@@ -30,6 +30,20 @@ function trunkCandidates(trunk: string): string[] {
 }
 
 /**
+ * The refs resolveRange resolves first: head, then the base candidates (the trunk's
+ * default or MAINLINE_TRUNK name, local then origin's). Known before the repository is
+ * opened, so opening it can resolve them in the same round trip.
+ */
+export function plannedRefs(request: RangeRequest, env: NodeJS.ProcessEnv): string[] {
+  const headRef = request.uncommitted ? 'HEAD' : (request.head ?? 'HEAD');
+  const useTrunk = request.base === undefined && !request.uncommitted;
+  const baseRefs = useTrunk
+    ? trunkCandidates(env.MAINLINE_TRUNK || defaultTrunk)
+    : [request.base ?? 'HEAD'];
+  return [headRef, ...baseRefs];
+}
+
+/**
  * Resolves the compared range with merge-base semantics, like `git diff base...head`:
  * commits that landed on the base side since the fork point are not part of the change.
  * Without --base the base is the trunk branch (local, else origin's); with
@@ -47,12 +61,12 @@ export async function resolveRange(
       hint: '--uncommitted compares the working tree; drop --head, or commit and use --head.',
     });
   }
-  const headRef = request.uncommitted ? 'HEAD' : (request.head ?? 'HEAD');
+  const refs = plannedRefs(request, env);
+  const [headRef, ...baseRefs] = refs as [string, ...string[]];
   const useTrunk = request.base === undefined && !request.uncommitted;
   const guessedTrunk = env.MAINLINE_TRUNK || defaultTrunk;
-  const baseRefs = useTrunk ? trunkCandidates(guessedTrunk) : [request.base ?? 'HEAD'];
   const [resolved, trunk, worktree] = await Promise.all([
-    repo.resolveCommits([headRef, ...baseRefs]),
+    repo.resolveCommits(refs),
     useTrunk ? trunkBranch(repo, env) : undefined,
     request.uncommitted ? repo.worktreeTree() : undefined,
   ]);
