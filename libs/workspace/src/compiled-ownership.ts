@@ -1,6 +1,7 @@
 import type { CompiledWorkspace } from './compiled-workspace.ts';
 import { GlobIndex } from './glob-index.ts';
 import { compileGlob, type PathTest } from './glob-matcher.ts';
+import { anyMatch, ownersFromValues } from './owner-values.ts';
 import type { Owner, OwnershipIndex } from './ownership-index.ts';
 
 /**
@@ -29,30 +30,13 @@ export class CompiledOwnership implements OwnershipIndex {
       this.#collect(path.slice(0, i), path, found);
     }
     this.#collect(path, path, found);
-    if (found.length === 0) return [];
-    found.sort((a, b) => a - b);
-    const owners: Owner[] = [];
-    let previous = -1;
-    for (const value of found) {
-      const target = value >> 1;
-      // Sorted, a target's srcs value (even) comes before its tests value: first one wins.
-      if (target === previous) continue;
-      previous = target;
-      owners.push({
-        target: this.#compiled.names[target] as string,
-        role: value & 1 ? 'test' : 'src',
-      });
-    }
-    return owners;
+    return found.length === 0
+      ? []
+      : ownersFromValues(found, (t) => this.#compiled.names[t] as string);
   }
 
   isGlobalInput(path: string): boolean {
-    let matched = false;
-    this.#global.forEachMatch(path, () => {
-      matched = true;
-      return true;
-    });
-    return matched;
+    return anyMatch(this.#global, path);
   }
 
   #collect(folder: string, path: string, found: number[]): void {

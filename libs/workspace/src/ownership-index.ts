@@ -2,6 +2,7 @@ import type { Target, Workspace } from '@mainline/core';
 import { GlobIndex } from './glob-index.ts';
 import { compileGlob, type PathTest } from './glob-matcher.ts';
 import { mayMatch } from './glob-prefilter.ts';
+import { anyMatch, ownersFromValues } from './owner-values.ts';
 import type { CompiledWorkspace } from './compiled-workspace.ts';
 import { CompiledOwnership } from './compiled-ownership.ts';
 
@@ -82,12 +83,7 @@ class WorkspaceOwnership implements OwnershipIndex {
 
   /** Whether a global input glob (a plain path matches itself) matches `path`. */
   isGlobalInput(path: string): boolean {
-    let matched = false;
-    this.#global.forEachMatch(path, () => {
-      matched = true;
-      return true;
-    });
-    return matched;
+    return anyMatch(this.#global, path);
   }
 
   #scan(path: string): readonly Owner[] {
@@ -120,27 +116,14 @@ class WorkspaceOwnership implements OwnershipIndex {
   }
 
   #lookUp(path: string): readonly Owner[] {
-    const owned = this.#ownedIndex();
     const found: number[] = [];
-    owned.forEachMatch(path, (value) => {
+    this.#ownedIndex().forEachMatch(path, (value) => {
       found.push(value);
       return false;
     });
-    if (found.length === 0) return noOwners;
-    found.sort((a, b) => a - b);
-    const owners: Owner[] = [];
-    let previousTarget = -1;
-    for (const value of found) {
-      const target = value >> 1;
-      // Sorted, a target's srcs value (even) comes before its tests value: first one wins.
-      if (target === previousTarget) continue;
-      previousTarget = target;
-      owners.push({
-        target: (this.#targets[target] as Target).name,
-        role: value & 1 ? 'test' : 'src',
-      });
-    }
-    return owners;
+    return found.length === 0
+      ? noOwners
+      : ownersFromValues(found, (t) => (this.#targets[t] as Target).name);
   }
 
   #ownedIndex(): GlobIndex<number> {
