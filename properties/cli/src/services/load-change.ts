@@ -60,13 +60,12 @@ export async function loadChange(request: ChangeRequest): Promise<LoadedChange> 
     const buildFile = parseBuildFile(head.text, buildFilePath, { trusted: true });
     warnings.push(...findUnmatchedGlobs(buildFile, [...files.keys()]));
   }
-  const { graph } = head;
   const lockfile = changes.some((change) => touches(change, lockfilePath))
     ? await lockfileImpact(repo, range, head)
     : undefined;
   const outcome = computeAffected({
     base,
-    head: { ...head, graph },
+    head,
     changes,
     ...(lockfile ? { lockfile } : {}),
   });
@@ -77,7 +76,7 @@ export async function loadChange(request: ChangeRequest): Promise<LoadedChange> 
     affected: outcome.affected,
     unowned: outcome.unowned,
   };
-  return { repo, range, head, graph, report, warnings };
+  return { repo, range, head, graph: head.graph, report, warnings };
 }
 
 function touches(change: FileChange, path: string): boolean {

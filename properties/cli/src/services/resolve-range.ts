@@ -18,7 +18,7 @@ export interface ResolvedRange {
 }
 
 /** Where the trunk branch name comes from: `MAINLINE_TRUNK`, then `git config mainline.trunk`. */
-export async function trunkBranch(repo: GitRepo, env: NodeJS.ProcessEnv): Promise<string> {
+async function trunkBranch(repo: GitRepo, env: NodeJS.ProcessEnv): Promise<string> {
   return env.MAINLINE_TRUNK || (await repo.configGet('mainline.trunk')) || defaultTrunk;
 }
 
