@@ -1,4 +1,4 @@
-import type { AffectedReport, TargetKind } from '@mainline/core';
+import type { AffectedReport, Target, TargetKind } from '@mainline/core';
 import type { Io } from '../io.ts';
 import { describeReason, mainReason } from '../output/describe-reason.ts';
 import { printWarnings } from '../output/diagnostics.ts';
@@ -34,10 +34,7 @@ export async function affectedCommand(options: AffectedOptions, io: Io): Promise
     });
     io.stdout(formatTable([['TARGET', 'KIND', 'REASON'].map((h) => style.dim(h)), ...rows]));
   }
-  const targets = [...change.head.workspace.targets.values()];
-  const total = targets.filter(
-    (target) => options.kind === undefined || target.kind === options.kind,
-  ).length;
+  const total = countTargets(change.head.workspace.targets, options.kind);
   const noun = options.kind === undefined ? 'targets' : `${options.kind} targets`;
   const files = report.changedFiles.length;
   io.stderr(
@@ -48,6 +45,14 @@ export async function affectedCommand(options: AffectedOptions, io: Io): Promise
     io.stderr(`unowned, affecting nothing: ${report.unowned.join(', ')}\n`);
   }
   return 0;
+}
+
+/** How many targets (of a kind); without one, the size alone, which creates no Target. */
+function countTargets(targets: ReadonlyMap<string, Target>, kind: TargetKind | undefined): number {
+  if (kind === undefined) return targets.size;
+  let count = 0;
+  for (const target of targets.values()) if (target.kind === kind) count++;
+  return count;
 }
 
 function filterKind(report: AffectedReport, kind: TargetKind | undefined): AffectedReport {
