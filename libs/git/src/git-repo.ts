@@ -16,6 +16,7 @@ import { readObjects, readTrees } from './objects.ts';
 import { configValue } from './parse-config-list.ts';
 import { type TreeEntry, parseLsTree } from './parse-ls-tree.ts';
 import { parseNameStatus } from './parse-name-status.ts';
+import { type ProbedRange, parseProbe, probeArguments, type RangeProbe } from './range-probe.ts';
 import { worktreeTree } from './worktree-tree.ts';
 
 /** Diff options that keep user settings (external diff drivers, textconv, colour) out. */
@@ -25,10 +26,12 @@ export interface OpenOptions {
   /** The environment git child processes derive theirs from; default `process.env`. */
   readonly env?: NodeJS.ProcessEnv;
   /**
-   * Refs to resolve while the work tree is being found, in the same round trip: the next
-   * resolveCommits of exactly these refs is answered without starting git again.
+   * A range to resolve while the work tree is being found, by the same git process;
+   * `takeProbedRange` answers it. A probe git cannot answer plainly is dropped.
    */
-  readonly prefetch?: readonly string[];
+  readonly probe?: RangeProbe;
+  /** Read the config while opening, in parallel: the next `configGet` is answered from it. */
+  readonly readConfig?: boolean;
 }
 
 export interface BlobText {
@@ -46,7 +49,8 @@ export class GitRepo {
   private readonly git: GitRunner;
   private readonly indexPath: string;
 
-  private prefetched: { refs: readonly string[]; commits: (string | undefined)[] } | undefined;
+  private probed: ProbedRange | undefined;
+  private config: Promise<string> | undefined;
 
   private constructor(root: string, git: GitRunner, indexPath: string) {
     this.root = root;
@@ -57,14 +61,16 @@ export class GitRepo {
   /** The work tree containing `cwd`. */
   static async open(cwd: string, options: OpenOptions = {}): Promise<GitRepo> {
     const env = options.env ?? process.env;
-    const prefetch = options.prefetch;
-    let prefetching: Promise<(string | undefined)[] | undefined> | undefined;
-    let output: string;
+    const { probe } = options;
+    const probeArgs = probe && probeArguments(probe);
+    let config: Promise<string> | undefined;
+    let lines: string[];
     try {
       const here = new GitRunner(cwd, env);
-      // Refs resolve from any folder of the work tree: no need to wait for its root.
-      prefetching = prefetch && resolveCommitsWith(here, prefetch).catch(() => undefined);
-      output = await here.text(['rev-parse', '--show-toplevel', '--git-path', 'index']);
+      // The config reads from any folder of the work tree: no need to wait for its root.
+      config = options.readConfig ? readConfigList(here) : undefined;
+      config?.catch(() => undefined); // its failure is seen by configGet, if ever asked
+      lines = await openLines(here, probeArgs);
     } catch (error) {
       if (!(error instanceof GitCommandError)) throw error;
       throw new MainlineError(
@@ -76,14 +82,23 @@ export class GitRepo {
         },
       );
     }
-    const [root, indexPath] = output.split('\n');
+    const [root, indexPath, ...answers] = lines;
     if (!root || !indexPath)
-      throw new Error(`unexpected rev-parse output ${JSON.stringify(output)}`);
+      throw new Error(`unexpected rev-parse output ${JSON.stringify(lines)}`);
     const repo = new GitRepo(root, new GitRunner(root, env), resolve(cwd, indexPath));
-    const commits = await prefetching;
-    if (prefetch !== undefined && commits !== undefined)
-      repo.prefetched = { refs: prefetch, commits };
+    repo.config = config;
+    if (probe !== undefined && answers.length > 0) repo.probed = parseProbe(answers, probe);
     return repo;
+  }
+
+  /**
+   * The range probed while opening (see OpenOptions.probe), once: refs move, and a
+   * repository object may outlive the question.
+   */
+  takeProbedRange(): ProbedRange | undefined {
+    const probed = this.probed;
+    this.probed = undefined;
+    return probed;
   }
 
   /** The full sha of the commit `ref` names. */
@@ -110,10 +125,12 @@ export class GitRepo {
    * no commit. Callers on the hot path resolve everything they need in one round trip.
    */
   async resolveCommits(refs: readonly string[]): Promise<(string | undefined)[]> {
-    const prefetched = this.prefetched;
-    this.prefetched = undefined; // answered once: refs move, a repository object may live long
-    if (prefetched && sameRefs(prefetched.refs, refs)) return prefetched.commits;
-    return resolveCommitsWith(this.git, refs);
+    const names = refs.map((ref) => `${ref}^{commit}`);
+    const objects = await readObjects(this.git, names);
+    return names.map((name) => {
+      const object = objects.get(name);
+      return object?.type === 'commit' ? object.oid : undefined;
+    });
   }
 
   /** The best common ancestor of two commits. */
@@ -139,9 +156,9 @@ export class GitRepo {
 
   /** The value `git config --get key` prints, undefined when unset. */
   async configGet(key: string): Promise<string | undefined> {
-    // `--list` always prints something; `--get` of an unset key prints nothing, which
-    // costs simple-git's 50 ms idle wait, on the hot path of every `affected`.
-    return configValue(await withGitFailed(this.git.text(['config', '-z', '--list'])), key);
+    const listed = this.config ?? readConfigList(this.git);
+    this.config = undefined; // read while opening: answered once, like the probe
+    return configValue(await listed, key);
   }
 
   /**
@@ -272,18 +289,24 @@ export class GitRepo {
   }
 }
 
-async function resolveCommitsWith(
-  git: GitRunner,
-  refs: readonly string[],
-): Promise<(string | undefined)[]> {
-  const names = refs.map((ref) => `${ref}^{commit}`);
-  const objects = await readObjects(git, names);
-  return names.map((name) => {
-    const object = objects.get(name);
-    return object?.type === 'commit' ? object.oid : undefined;
-  });
+/**
+ * `rev-parse` lines: the work tree root, the index path, then the probe's answers. A
+ * probe git refuses (an unknown ref, a missing path) costs one more plain rev-parse.
+ */
+async function openLines(git: GitRunner, probeArgs: string[] | undefined): Promise<string[]> {
+  const own = ['rev-parse', '--show-toplevel', '--git-path', 'index'];
+  if (probeArgs !== undefined) {
+    try {
+      return (await git.text([...own, ...probeArgs])).split('\n').filter((line) => line !== '');
+    } catch (error) {
+      if (!(error instanceof GitCommandError)) throw error;
+    }
+  }
+  return (await git.text(own)).split('\n').filter((line) => line !== '');
 }
 
-function sameRefs(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((ref, i) => ref === b[i]);
+async function readConfigList(git: GitRunner): Promise<string> {
+  // `--list` always prints something; `--get` of an unset key prints nothing, which
+  // costs simple-git's 50 ms idle wait, on the hot path of every `affected`.
+  return withGitFailed(git.text(['config', '-z', '--list']));
 }

@@ -1,3 +1,4 @@
 export { cleanGitEnv } from './env.ts';
 export { type BlobText, GitRepo, type OpenOptions } from './git-repo.ts';
 export type { TreeEntry } from './parse-ls-tree.ts';
+export type { ProbedRange, RangeProbe } from './range-probe.ts';

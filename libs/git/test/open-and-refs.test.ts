@@ -107,16 +107,76 @@ describe('resolveCommits and configGet', () => {
     expect(await git.resolveCommits(['HEAD^{tree}'])).toEqual([undefined]);
   });
 
-  it('resolves prefetched refs while opening, once, from a subfolder too', async () => {
-    const repo = createTempRepo({ files: { 'sub/a.txt': '1' } });
-    const head = repo.head();
-    const git = await GitRepo.open(join(repo.dir, 'sub'), { prefetch: ['HEAD', 'nope'] });
-    expect(git.root).toBe(repo.dir);
-    expect(await git.resolveCommits(['HEAD', 'nope'])).toEqual([head, undefined]);
+  it('probes a range while opening, once, from a subfolder too', async () => {
+    const repo = createTempRepo({ files: { 'sub/a.txt': '1', 'BUILD.json': '{}' } });
+    const fork = repo.head();
+    repo.git('checkout', '--quiet', '-b', 'feature');
     repo.write({ 'sub/a.txt': '2' });
-    const next = repo.commit('moves HEAD');
+    const head = repo.commit('on feature');
+    repo.git('checkout', '--quiet', 'main');
+    repo.write({ 'other.txt': 'x' });
+    const trunk = repo.commit('on main');
+    const probe = { base: 'main', head: 'feature', paths: ['BUILD.json', 'sub/a.txt'] };
+    const git = await GitRepo.open(join(repo.dir, 'sub'), { probe });
+    expect(git.root).toBe(repo.dir);
+    expect(git.takeProbedRange()).toEqual({
+      base: trunk,
+      head,
+      mergeBase: fork,
+      objects: new Map([
+        ['BUILD.json', repo.git('rev-parse', 'feature:BUILD.json')],
+        ['sub/a.txt', repo.git('rev-parse', 'feature:sub/a.txt')],
+      ]),
+    });
     // Answered once only: later questions see the repository as it is then.
-    expect(await git.resolveCommits(['HEAD', 'nope'])).toEqual([next, undefined]);
+    expect(git.takeProbedRange()).toBeUndefined();
+  });
+
+  it('drops a probe git cannot answer plainly, and still opens', async () => {
+    const repo = createTempRepo({ files: { 'a.txt': '1' } });
+    const first = repo.head();
+    repo.git('checkout', '--quiet', '--orphan', 'unrelated');
+    repo.write({ 'a.txt': '2' });
+    repo.commit('no common history');
+    repo.git('checkout', '--quiet', 'main');
+    const cases = [
+      { base: 'nope', head: 'HEAD', paths: [] }, // unknown ref
+      { base: 'HEAD', head: 'HEAD', paths: ['missing.txt'] }, // missing path
+      { base: '--all', head: 'HEAD', paths: [] }, // option-like: never asked
+      { base: 'HEAD~1..HEAD', head: 'HEAD', paths: [] }, // range syntax: never asked
+      { base: 'unrelated', head: 'main', paths: [] }, // no merge-base
+    ];
+    for (const probe of cases) {
+      const git = await GitRepo.open(repo.dir, { probe });
+      expect(git.root).toBe(repo.dir);
+      expect(git.takeProbedRange()).toBeUndefined();
+      expect(await git.resolveCommits(['HEAD'])).toEqual([first]);
+    }
+  });
+
+  it('drops a probe of a criss-cross history (several merge-bases)', async () => {
+    const repo = createTempRepo({ files: { 'a.txt': '0' } });
+    repo.git('checkout', '--quiet', '-b', 'b');
+    repo.write({ 'b.txt': '1' });
+    const b1 = repo.commit('b1');
+    repo.git('checkout', '--quiet', 'main');
+    repo.write({ 'a.txt': '1' });
+    const a1 = repo.commit('a1');
+    repo.git('merge', '--quiet', '--no-edit', b1);
+    repo.git('checkout', '--quiet', 'b');
+    repo.git('merge', '--quiet', '--no-edit', a1);
+    expect(repo.git('merge-base', '--all', 'main', 'b').split('\n')).toHaveLength(2);
+    const git = await GitRepo.open(repo.dir, { probe: { base: 'main', head: 'b', paths: [] } });
+    expect(git.takeProbedRange()).toBeUndefined();
+  });
+
+  it('reads the config while opening when asked, answering once', async () => {
+    const repo = createTempRepo({ commit: true });
+    repo.git('config', 'mainline.trunk', 'develop');
+    const git = await GitRepo.open(repo.dir, { readConfig: true });
+    repo.git('config', 'mainline.trunk', 'trunk');
+    expect(await git.configGet('mainline.trunk')).toBe('develop');
+    expect(await git.configGet('mainline.trunk')).toBe('trunk');
   });
 
   it('explains an unknown ref in an empty repository', async () => {

@@ -13,9 +13,9 @@ import type { TargetGraph } from '@mainline/graph';
 import { findUnmatchedGlobs, parseBuildFile } from '@mainline/workspace';
 import { type IndexedWorkspace, loadBaseWorkspace, loadHeadWorkspace } from './load-workspace.ts';
 import {
-  plannedRefs,
   type RangeRequest,
   type ResolvedRange,
+  rangeProbe,
   resolveRange,
 } from './resolve-range.ts';
 import { stateDir } from './state-dir.ts';
@@ -37,28 +37,34 @@ export interface LoadedChange {
 
 /** The imperative shell of `affected` and `why`: git and files in, an AffectedReport out. */
 export async function loadChange(request: ChangeRequest): Promise<LoadedChange> {
-  const repo = await GitRepo.open(request.cwd, { prefetch: plannedRefs(request, request.env) });
+  const repo = await GitRepo.open(request.cwd, {
+    probe: rangeProbe(request, request.env, [buildFilePath]),
+    readConfig: request.base === undefined && !request.uncommitted && !request.env.MAINLINE_TRUNK,
+  });
   const cache = new CompiledBuildFiles(stateDir(repo.root, request.env));
   const range = await resolveRange(repo, request, request.env);
   const [changes, head] = await Promise.all([
     range.head === WORKTREE
       ? repo.diff(range.base, range.headTreeish)
       : repo.diffCommits(range.base, range.head),
-    loadHeadWorkspace(
-      repo,
-      range.headTreeish,
-      range.head === WORKTREE ? undefined : range.head,
-      cache,
-    ),
+    // simple-git starts its process a few promise hops later: let it, so that git works
+    // while the compiled BUILD.json is read, instead of after.
+    nextTurn().then(() => loadHeadWorkspace(repo, range, cache)),
   ]);
   const warnings: Diagnostic[] = [];
-  const buildFileChanged = changes.some((change) => touches(change, buildFilePath));
-  const base = buildFileChanged ? await loadBaseWorkspace(repo, range.base, cache, warnings) : head;
-  if (buildFileChanged && head.text !== undefined) {
+  let base = head;
+  if (changes.some((change) => touches(change, buildFilePath))) {
     // New globs are checked when BUILD.json changes; listing every file is too slow to do always.
-    const files = await repo.listFiles(range.headTreeish);
-    const buildFile = parseBuildFile(head.text, buildFilePath, { trusted: true });
-    warnings.push(...findUnmatchedGlobs(buildFile, [...files.keys()]));
+    const [baseWorkspace, files, text] = await Promise.all([
+      loadBaseWorkspace(repo, range.base, cache, warnings),
+      repo.listFiles(range.headTreeish),
+      repo.readFile(range.headTreeish, buildFilePath),
+    ]);
+    base = baseWorkspace;
+    if (text !== undefined) {
+      const buildFile = parseBuildFile(text, buildFilePath, { trusted: true });
+      warnings.push(...findUnmatchedGlobs(buildFile, [...files.keys()]));
+    }
   }
   const lockfile = changes.some((change) => touches(change, lockfilePath))
     ? await lockfileImpact(repo, range, head)
@@ -77,6 +83,10 @@ export async function loadChange(request: ChangeRequest): Promise<LoadedChange> 
     unowned: outcome.unowned,
   };
   return { repo, range, head, graph: head.graph, report, warnings };
+}
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function touches(change: FileChange, path: string): boolean {

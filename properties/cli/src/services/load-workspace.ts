@@ -1,5 +1,5 @@
 import { buildFilePath } from '@mainline/affected';
-import { type Diagnostic, MainlineError, type Workspace } from '@mainline/core';
+import { type Diagnostic, MainlineError, WORKTREE, type Workspace } from '@mainline/core';
 import type { GitRepo } from '@mainline/git';
 import { TargetGraph } from '@mainline/graph';
 import {
@@ -11,11 +11,10 @@ import {
   parseBuildFile,
 } from '@mainline/workspace';
 import type { CompiledBuildFiles } from './compiled-build-files.ts';
+import type { ResolvedRange } from './resolve-range.ts';
 
 /** A BUILD.json ready for the fast path: targets, ownership and graph. */
 export interface IndexedWorkspace {
-  /** The text as read, undefined when there is no BUILD.json. */
-  readonly text: string | undefined;
   readonly workspace: Workspace;
   readonly owners: OwnershipIndex;
   readonly graph: TargetGraph;
@@ -26,50 +25,55 @@ const emptyWorkspace: Workspace = { version: 1, globalInputs: [], targets: new M
 export function indexWorkspace(buildFile: BuildFile | undefined): IndexedWorkspace {
   const workspace = buildFile?.workspace ?? emptyWorkspace;
   return {
-    text: buildFile?.text,
     workspace,
     owners: OwnershipIndex.build(workspace),
     graph: TargetGraph.fromTargets(workspace.targets.values()),
   };
 }
 
-function fromCompiled(text: string, compiled: CompiledWorkspace): IndexedWorkspace {
+function fromCompiled(compiled: CompiledWorkspace): IndexedWorkspace {
   return {
-    text,
     workspace: expandWorkspace(compiled),
     owners: OwnershipIndex.fromCompiled(compiled),
     graph: TargetGraph.fromAdjacency(compiled.names, compiled.depOffsets, compiled.deps),
   };
 }
 
-/** BUILD.json at a tree-ish, from the compiled cache when this exact content passed before. */
+/**
+ * BUILD.json at a tree-ish, from the compiled cache when this exact content passed
+ * before. With its blob id known already, a cache hit starts no git process.
+ */
 async function readBuildFile(
   repo: GitRepo,
   treeish: string,
   cache: CompiledBuildFiles,
+  knownOid?: string,
 ): Promise<IndexedWorkspace | undefined> {
+  const known = knownOid === undefined ? undefined : cache.read(knownOid);
+  if (known) return fromCompiled(known);
   const blob = await repo.readFileWithId(treeish, buildFilePath);
   if (blob === undefined) return undefined;
   const compiled = cache.read(blob.oid);
-  if (compiled) return fromCompiled(blob.text, compiled);
+  if (compiled) return fromCompiled(compiled);
   const indexed = indexWorkspace(parseBuildFile(blob.text, buildFilePath));
   cache.remember(blob.oid, compileWorkspace(indexed.workspace));
   return indexed;
 }
 
 /**
- * BUILD.json at the head of a change: it must exist and be valid. `commit` names the
- * commit it is read from (undefined: the working tree), so an error never sends the user
- * to a working copy that is not the file that failed.
+ * BUILD.json at the head of a change: it must exist and be valid. An error at a commit
+ * names the commit, so it never sends the user to a working copy that is not the file
+ * that failed.
  */
 export async function loadHeadWorkspace(
   repo: GitRepo,
-  treeish: string,
-  commit: string | undefined,
+  range: ResolvedRange,
   cache: CompiledBuildFiles,
 ): Promise<IndexedWorkspace> {
+  const commit = range.head === WORKTREE ? undefined : range.head;
   try {
-    const indexed = await readBuildFile(repo, treeish, cache);
+    const knownOid = range.headObjects?.get(buildFilePath);
+    const indexed = await readBuildFile(repo, range.headTreeish, cache, knownOid);
     if (indexed === undefined) throw buildFileMissing(repo.root);
     return indexed;
   } catch (error) {

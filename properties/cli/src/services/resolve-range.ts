@@ -1,5 +1,5 @@
 import { MainlineError, WORKTREE } from '@mainline/core';
-import type { GitRepo } from '@mainline/git';
+import type { GitRepo, RangeProbe } from '@mainline/git';
 
 export interface RangeRequest {
   readonly base?: string;
@@ -15,6 +15,8 @@ export interface ResolvedRange {
   readonly head: string;
   /** What git reads head from: the commit, or a tree of the working tree. */
   readonly headTreeish: string;
+  /** Blob ids at head already known (from the probe), by path. */
+  readonly headObjects?: ReadonlyMap<string, string>;
 }
 
 /** Where the trunk branch name comes from: `MAINLINE_TRUNK`, then `git config mainline.trunk`. */
@@ -30,17 +32,18 @@ function trunkCandidates(trunk: string): string[] {
 }
 
 /**
- * The refs resolveRange resolves first: head, then the base candidates (the trunk's
- * default or MAINLINE_TRUNK name, local then origin's). Known before the repository is
- * opened, so opening it can resolve them in the same round trip.
+ * The range asked of git while the repository is opened (see GitRepo's probe): the
+ * head, and the base or the trunk's local branch under its default or MAINLINE_TRUNK
+ * name, with `paths` at head. Undefined for the working tree.
  */
-export function plannedRefs(request: RangeRequest, env: NodeJS.ProcessEnv): string[] {
-  const headRef = request.uncommitted ? 'HEAD' : (request.head ?? 'HEAD');
-  const useTrunk = request.base === undefined && !request.uncommitted;
-  const baseRefs = useTrunk
-    ? trunkCandidates(env.MAINLINE_TRUNK || defaultTrunk)
-    : [request.base ?? 'HEAD'];
-  return [headRef, ...baseRefs];
+export function rangeProbe(
+  request: RangeRequest,
+  env: NodeJS.ProcessEnv,
+  paths: readonly string[],
+): RangeProbe | undefined {
+  if (request.uncommitted) return undefined;
+  const base = request.base ?? `refs/heads/${env.MAINLINE_TRUNK || defaultTrunk}`;
+  return { base, head: request.head ?? 'HEAD', paths };
 }
 
 /**
@@ -48,8 +51,9 @@ export function plannedRefs(request: RangeRequest, env: NodeJS.ProcessEnv): stri
  * commits that landed on the base side since the fork point are not part of the change.
  * Without --base the base is the trunk branch (local, else origin's); with
  * --uncommitted alone it is HEAD, so only uncommitted work is compared (as `nx affected`).
- * Every git call here is a process start on the hot path of `affected`: refs are resolved
- * in one batch, and the trunk's configured name is read while the default one resolves.
+ * Every git call here is a process start on the hot path of `affected`: the probed range
+ * answers when it can; otherwise refs are resolved in one batch, and the trunk's
+ * configured name is read while the default one resolves.
  */
 export async function resolveRange(
   repo: GitRepo,
@@ -61,13 +65,21 @@ export async function resolveRange(
       hint: '--uncommitted compares the working tree; drop --head, or commit and use --head.',
     });
   }
-  const refs = plannedRefs(request, env);
-  const [headRef, ...baseRefs] = refs as [string, ...string[]];
   const useTrunk = request.base === undefined && !request.uncommitted;
   const guessedTrunk = env.MAINLINE_TRUNK || defaultTrunk;
+  // The config was read while the repository opened (see loadChange).
+  const trunkName = useTrunk ? trunkBranch(repo, env) : undefined;
+  const probed = repo.takeProbedRange();
+  if (probed !== undefined && (!useTrunk || (await trunkName) === guessedTrunk)) {
+    const { mergeBase: base, head, objects } = probed;
+    return { base, head, headTreeish: head, headObjects: objects };
+  }
+  const headRef = request.uncommitted ? 'HEAD' : (request.head ?? 'HEAD');
+  const baseRefs = useTrunk ? trunkCandidates(guessedTrunk) : [request.base ?? 'HEAD'];
+  const refs = [headRef, ...baseRefs];
   const [resolved, trunk, worktree] = await Promise.all([
     repo.resolveCommits(refs),
-    useTrunk ? trunkBranch(repo, env) : undefined,
+    trunkName,
     request.uncommitted ? repo.worktreeTree() : undefined,
   ]);
   // An unresolved ref is resolved again alone, which throws the precise error for it.
