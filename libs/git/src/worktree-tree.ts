@@ -1,4 +1,6 @@
-import { copyFile, mkdtemp, rm, stat, utimes } from 'node:fs/promises';
+// `fs.promises` loads on first use: importing node:fs/promises would compile it (and
+// readline) at start-up of every command, for the one that snapshots the working tree.
+import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { GitRunner } from './git-runner.ts';
@@ -11,7 +13,7 @@ import type { GitRunner } from './git-runner.ts';
  * checkout are hashed again.
  */
 export async function worktreeTree(git: GitRunner, realIndexPath: string): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'mainline-index-'));
+  const dir = await fs.mkdtemp(join(tmpdir(), 'mainline-index-'));
   try {
     const tempIndex = join(dir, 'index');
     await copyIndex(realIndexPath, tempIndex);
@@ -21,23 +23,23 @@ export async function worktreeTree(git: GitRunner, realIndexPath: string): Promi
     await git.text(['add', '--all', '--verbose'], { env });
     return (await git.text(['write-tree'], { env })).trim();
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await fs.rm(dir, { recursive: true, force: true });
   }
 }
 
 async function copyIndex(from: string, to: string): Promise<void> {
-  const original = await stat(from, { bigint: true }).catch((error: unknown) => {
+  const original = await fs.stat(from, { bigint: true }).catch((error: unknown) => {
     if (isNotFound(error)) return undefined; // a repository before its first `git add`
     throw error;
   });
   if (original === undefined) return;
-  await copyFile(from, to);
+  await fs.copyFile(from, to);
   // git treats an entry whose mtime is not older than the index file as "racily clean"
   // and re-reads its content. The copy must not look newer than the original, or a
   // file edited in the same instant as the last index write would pass as unchanged.
   // One microsecond earlier, truncated, absorbs the rounding of a float seconds value.
   const seconds = (ns: bigint): number => Number(ns / 1000n - 1n) / 1e6;
-  await utimes(to, seconds(original.atimeNs), seconds(original.mtimeNs));
+  await fs.utimes(to, seconds(original.atimeNs), seconds(original.mtimeNs));
 }
 
 function isNotFound(error: unknown): boolean {

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildFilePath } from '@mainline/affected';
 import type { Diagnostic, Workspace } from '@mainline/core';
@@ -16,11 +16,19 @@ export interface CurrentWorkspace {
 /** BUILD.json as it is in the working tree now, checked against the files it names. */
 export async function loadCurrentWorkspace(cwd: string): Promise<CurrentWorkspace> {
   const repo = await GitRepo.open(cwd);
-  const text = await readFile(join(repo.root, buildFilePath), 'utf8').catch(() => undefined);
+  const text = readTextIfExists(join(repo.root, buildFilePath));
   if (text === undefined) throw buildFileMissing(repo.root);
   const buildFile = parseBuildFile(text, buildFilePath);
   const files = await repo.listFiles(await repo.worktreeTree());
   const warnings = findUnmatchedGlobs(buildFile, [...files.keys()]);
   const graph = TargetGraph.fromTargets(buildFile.workspace.targets.values());
   return { workspace: buildFile.workspace, graph, warnings };
+}
+
+function readTextIfExists(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
