@@ -19,3 +19,15 @@ export {
   WORKTREE,
 } from './types.ts';
 export { closestName } from './suggest.ts';
+export type {
+  BuildStatus,
+  RunCommand,
+  RunEvent,
+  RunStatus,
+  RunSummary,
+  SourceLocation,
+  TargetBuildResult,
+  TargetTestResult,
+  TestCaseResult,
+  TestStatus,
+} from './run-events.ts';

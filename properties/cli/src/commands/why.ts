@@ -1,11 +1,11 @@
 import { explain } from '@mainline/affected';
-import { closestName, MainlineError } from '@mainline/core';
 import type { Io } from '../io.ts';
 import { describeReason } from '../output/describe-reason.ts';
 import { printWarnings } from '../output/diagnostics.ts';
 import { styleFor } from '../output/style.ts';
 import { loadChange } from '../services/load-change.ts';
 import type { RangeRequest } from '../services/resolve-range.ts';
+import { unknownTarget } from '../services/unknown-target.ts';
 
 export interface WhyOptions extends RangeRequest {
   readonly json?: boolean;
@@ -14,14 +14,7 @@ export interface WhyOptions extends RangeRequest {
 /** `mainline why TARGET`: the chain from changed files to the target, or why it is not affected. */
 export async function whyCommand(target: string, options: WhyOptions, io: Io): Promise<number> {
   const change = await loadChange({ ...options, cwd: io.cwd, env: io.env });
-  if (!change.graph.has(target)) {
-    const suggestion = closestName(target, change.graph.names());
-    throw new MainlineError('unknownTarget', `no target named '${target}' in BUILD.json`, {
-      hint: suggestion
-        ? `did you mean '${suggestion}'?`
-        : 'list the targets with `mainline graph`.',
-    });
-  }
+  if (!change.graph.has(target)) throw unknownTarget(target, change.graph.names());
   const answer = explain(target, change.report.affected, change.graph);
   printWarnings(io, change.warnings);
   if (options.json) {

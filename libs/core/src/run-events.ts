@@ -1,0 +1,81 @@
+import type { Diagnostic } from './errors.ts';
+
+/** What a build or test run was asked to do. */
+export type RunCommand = 'build' | 'test';
+
+/**
+ * A target's build: `cached` when its outputs came from the cache, `skipped` when a dep
+ * failed, `not-run` when the run stopped first (fail-fast or interrupted).
+ */
+export type BuildStatus = 'passed' | 'failed' | 'cached' | 'skipped' | 'not-run';
+
+/** A target's tests; `flaky` is green, with at least one test that failed then passed. */
+export type TestStatus = 'passed' | 'failed' | 'flaky' | 'cached' | 'skipped' | 'not-run';
+
+export interface SourceLocation {
+  /** Repo-relative. */
+  readonly file: string;
+  readonly line: number;
+  readonly column?: number;
+}
+
+export interface TargetBuildResult {
+  readonly target: string;
+  readonly status: BuildStatus;
+  readonly durationMs: number;
+  /** Compile errors, type errors and strict-deps violations, with their locations. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** For `skipped`: the dep whose failure stopped this build. */
+  readonly failedDep?: string;
+}
+
+export interface TestCaseResult {
+  /** Repo-relative test file. */
+  readonly file: string;
+  /** Suite names and the test name, joined by ` > `. */
+  readonly name: string;
+  readonly status: 'passed' | 'failed' | 'flaky' | 'skipped';
+  readonly durationMs: number;
+  /** Runs it took: more than one when it was retried. */
+  readonly attempts: number;
+  /** For failed and flaky tests: the (last) assertion message and where it failed. */
+  readonly message?: string;
+  readonly location?: SourceLocation;
+}
+
+export interface TargetTestResult {
+  readonly target: string;
+  readonly status: TestStatus;
+  readonly durationMs: number;
+  readonly tests: readonly TestCaseResult[];
+  /** A test file that failed as a whole (it did not load, a hook threw), with why. */
+  readonly fileErrors: readonly { readonly file: string; readonly message: string }[];
+  readonly failedDep?: string;
+}
+
+/** The run as a stream: the engine emits these, reporters render them. */
+export type RunEvent =
+  | {
+      readonly type: 'run-started';
+      readonly command: RunCommand;
+      /** The targets asked for (to test, or to build). */
+      readonly targets: readonly string[];
+      /** Everything that gets built: the asked targets and their deps. */
+      readonly builds: readonly string[];
+      readonly concurrency: number;
+    }
+  | { readonly type: 'build-started'; readonly target: string }
+  | { readonly type: 'build-finished'; readonly result: TargetBuildResult }
+  | { readonly type: 'tests-started'; readonly targets: readonly string[]; readonly files: number }
+  | { readonly type: 'test-finished'; readonly result: TargetTestResult }
+  | { readonly type: 'run-finished'; readonly summary: RunSummary };
+
+export type RunStatus = 'passed' | 'failed' | 'interrupted';
+
+export interface RunSummary {
+  readonly command: RunCommand;
+  readonly status: RunStatus;
+  readonly durationMs: number;
+  readonly builds: readonly TargetBuildResult[];
+  readonly tests: readonly TargetTestResult[];
+}
