@@ -12,6 +12,17 @@ export const errorCodes = {
   noMergeBase: 'two refs have no common ancestor',
   unknownTarget: 'no such target',
   gitFailed: 'a git command failed',
+  cacheUnsafePath: 'a cached output path would leave its folder',
+  cacheOutputMissing: 'a build output to cache is missing or not a regular file',
+  cacheFailed: 'reading or writing the artifact cache failed',
+  storeTooNew: 'the results database was written by a newer mainline',
+  storeCorrupt: 'the results database is not a readable SQLite database',
+  storeBusy: 'the results database stayed locked by another process',
+  storeUnknownRun: 'no such run in the results database',
+  storeFailed: 'reading or writing the results database failed',
+  packageJsonInvalid: "a target's package.json cannot be read as a package manifest",
+  checkerMissing: 'the type checker could not be found',
+  checkerFailed: 'the type checker failed without reporting diagnostics',
   internal: 'internal error',
 } as const;
 
