@@ -1,0 +1,28 @@
+export type { MigrationOutcome } from './migrate.ts';
+export { type OpenStoreOptions, openStore, storeFileName } from './open.ts';
+export type { Store } from './store.ts';
+export {
+  type FinishedRunStatus,
+  type FlakyTest,
+  type FlakyTestQuery,
+  finishedRunStatuses,
+  type NewRun,
+  type NewTargetResult,
+  type Phase,
+  phases,
+  type Run,
+  type RunEnd,
+  type RunKind,
+  type RunQuery,
+  runKinds,
+  type StoredRunStatus,
+  storedRunStatuses,
+  type TargetResult,
+  type TargetStatus,
+  type TestCaseStatus,
+  type TestFlakiness,
+  type TestId,
+  type TestResult,
+  targetStatuses,
+  testCaseStatuses,
+} from './types.ts';

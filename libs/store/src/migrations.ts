@@ -1,0 +1,89 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * One schema step. The database's `PRAGMA user_version` is the number of steps applied.
+ * Steps are append-only: a shipped step is never edited, a change is a new step.
+ */
+export interface Migration {
+  readonly version: number;
+  readonly description: string;
+  readonly up: (db: Database.Database) => void;
+}
+
+/*
+ * Conventions: times are INTEGER milliseconds since the epoch; enumerations are TEXT
+ * without CHECK constraints (SQLite cannot alter a CHECK without rebuilding the table; the
+ * typed API guards writes, and a database with values this binary does not know has a newer
+ * user_version and is refused). Tables are STRICT. Run ids are AUTOINCREMENT: never reused,
+ * so reports and links may cite them.
+ */
+
+const v1 = `
+CREATE TABLE runs (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  kind TEXT NOT NULL,
+  status TEXT NOT NULL,
+  started_at INTEGER NOT NULL,
+  finished_at INTEGER,
+  base_sha TEXT,
+  head_sha TEXT,
+  argv TEXT NOT NULL,
+  pid INTEGER NOT NULL,
+  host TEXT NOT NULL,
+  process_key TEXT NOT NULL,
+  message TEXT,
+  CHECK ((status = 'running') = (finished_at IS NULL))
+) STRICT;
+CREATE INDEX runs_by_kind ON runs (kind, id);
+CREATE INDEX runs_running ON runs (host) WHERE status = 'running';
+
+CREATE TABLE target_results (
+  id INTEGER PRIMARY KEY,
+  run_id INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+  target TEXT NOT NULL,
+  phase TEXT NOT NULL,
+  status TEXT NOT NULL,
+  cache_key TEXT,
+  cached_from_run_id INTEGER REFERENCES runs (id) ON DELETE SET NULL,
+  duration_ms INTEGER NOT NULL,
+  message TEXT,
+  recorded_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX target_results_by_run ON target_results (run_id, target, phase);
+CREATE INDEX target_results_by_key ON target_results (target, phase, cache_key);
+CREATE INDEX target_results_by_target ON target_results (target, phase, run_id);
+CREATE INDEX target_results_cached_from ON target_results (cached_from_run_id)
+  WHERE cached_from_run_id IS NOT NULL;
+`;
+
+const v2 = `
+CREATE TABLE tests (
+  id INTEGER PRIMARY KEY,
+  target TEXT NOT NULL,
+  file TEXT NOT NULL,
+  name TEXT NOT NULL,
+  UNIQUE (target, file, name)
+) STRICT;
+
+CREATE TABLE test_results (
+  id INTEGER PRIMARY KEY,
+  run_id INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+  test_id INTEGER NOT NULL REFERENCES tests (id),
+  status TEXT NOT NULL,
+  duration_ms INTEGER NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 1,
+  message TEXT,
+  location_file TEXT,
+  location_line INTEGER,
+  location_column INTEGER
+) STRICT;
+CREATE INDEX test_results_by_run ON test_results (run_id);
+CREATE INDEX test_results_by_test ON test_results (test_id, run_id);
+CREATE INDEX test_results_flaky ON test_results (run_id, test_id) WHERE status = 'flaky';
+`;
+
+/** Every schema step, in order; the last version is the one this binary writes. */
+export const migrations: readonly Migration[] = [
+  { version: 1, description: 'runs and target results', up: (db) => db.exec(v1) },
+  { version: 2, description: 'tests and test results (flaky history)', up: (db) => db.exec(v2) },
+];

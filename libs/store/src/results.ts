@@ -1,0 +1,178 @@
+import type { TestCaseResult } from '@mainline/core';
+import type { Connection } from './connection.ts';
+import { unknownRun } from './errors.ts';
+import {
+  checkArg,
+  type TargetResultRow,
+  type TestResultRow,
+  toTargetResult,
+  toTestResult,
+} from './rows.ts';
+import {
+  type NewTargetResult,
+  type Phase,
+  phases,
+  type TargetResult,
+  type TestResult,
+  targetStatuses,
+  testCaseStatuses,
+} from './types.ts';
+
+const targetColumns =
+  'id, run_id, target, phase, status, cache_key, cached_from_run_id, duration_ms, message, recorded_at';
+
+/** Appends one target's outcome to a run, in its own transaction. */
+export function recordTargetResult(
+  conn: Connection,
+  runId: number,
+  result: NewTargetResult,
+): TargetResult {
+  const phase = checkArg(phases, result.phase, 'phase');
+  const status = checkArg(targetStatuses, result.status, 'target status');
+  return conn.write(() => {
+    requireRun(conn, runId);
+    if (result.cachedFromRunId !== undefined) requireRun(conn, result.cachedFromRunId);
+    const row = conn
+      .statement<TargetResultRow>(
+        `INSERT INTO target_results
+           (run_id, target, phase, status, cache_key, cached_from_run_id, duration_ms, message, recorded_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ${targetColumns}`,
+      )
+      .get(
+        runId,
+        result.target,
+        phase,
+        status,
+        result.cacheKey ?? null,
+        result.cachedFromRunId ?? null,
+        wholeMs(result.durationMs),
+        result.message ?? null,
+        conn.now(),
+      );
+    if (row === undefined) throw new Error('INSERT ... RETURNING returned no row');
+    return toTargetResult(row);
+  });
+}
+
+/** Appends a target's test cases to a run, all in one transaction. Returns how many. */
+export function recordTestResults(
+  conn: Connection,
+  runId: number,
+  target: string,
+  results: readonly TestCaseResult[],
+): number {
+  for (const result of results) checkArg(testCaseStatuses, result.status, 'test status');
+  return conn.write(() => {
+    requireRun(conn, runId);
+    const addTest = conn.statement(
+      'INSERT INTO tests (target, file, name) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+    );
+    const findTest = conn.statement<{ id: number }>(
+      'SELECT id FROM tests WHERE target = ? AND file = ? AND name = ?',
+    );
+    const insert = conn.statement(
+      `INSERT INTO test_results
+         (run_id, test_id, status, duration_ms, attempts, message,
+          location_file, location_line, location_column)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const result of results) {
+      addTest.run(target, result.file, result.name);
+      const test = findTest.get(target, result.file, result.name);
+      if (test === undefined) throw new Error(`test ${result.name} vanished`);
+      const { location } = result;
+      insert.run(
+        runId,
+        test.id,
+        result.status,
+        wholeMs(result.durationMs),
+        Number.isFinite(result.attempts) ? Math.max(1, Math.trunc(result.attempts)) : 1,
+        result.message ?? null,
+        location?.file ?? null,
+        wholeNumber(location?.line),
+        wholeNumber(location?.column),
+      );
+    }
+    return results.length;
+  });
+}
+
+/** A run's target results in the order they were recorded. */
+export function targetResults(conn: Connection, runId: number): TargetResult[] {
+  return conn.guard(() =>
+    conn
+      .statement<TargetResultRow>(
+        `SELECT ${targetColumns} FROM target_results WHERE run_id = ? ORDER BY id`,
+      )
+      .all(runId)
+      .map(toTargetResult),
+  );
+}
+
+/** A run's test results in the order they were recorded, optionally of one target only. */
+export function testResults(conn: Connection, runId: number, target?: string): TestResult[] {
+  const sql = `SELECT r.id, r.run_id, t.target, t.file, t.name, r.status, r.duration_ms,
+      r.attempts, r.message, r.location_file, r.location_line, r.location_column
+    FROM test_results r JOIN tests t ON t.id = r.test_id
+    WHERE r.run_id = ?${target === undefined ? '' : ' AND t.target = ?'} ORDER BY r.id`;
+  return conn.guard(() => {
+    const statement = conn.statement<TestResultRow>(sql);
+    const rows = target === undefined ? statement.all(runId) : statement.all(runId, target);
+    return rows.map(toTestResult);
+  });
+}
+
+/**
+ * The latest outcome recorded for this target, phase and cache key: `passed`, `failed`
+ * or `flaky`, never a `cached` or `skipped` one (those ran nothing). Any run counts, even
+ * one that was interrupted later: the result itself was complete when recorded.
+ */
+export function latestResultByKey(
+  conn: Connection,
+  target: string,
+  phase: Phase,
+  cacheKey: string,
+): TargetResult | undefined {
+  return conn.guard(() => {
+    const row = conn
+      .statement<TargetResultRow>(
+        `SELECT ${targetColumns} FROM target_results
+         WHERE target = ? AND phase = ? AND cache_key = ? AND status IN ('passed', 'failed', 'flaky')
+         ORDER BY id DESC LIMIT 1`,
+      )
+      .get(target, phase, cacheKey);
+    return row === undefined ? undefined : toTargetResult(row);
+  });
+}
+
+/** A target's results in a phase, newest first (default 20). */
+export function targetHistory(
+  conn: Connection,
+  target: string,
+  phase: Phase,
+  limit = 20,
+): TargetResult[] {
+  return conn.guard(() =>
+    conn
+      .statement<TargetResultRow>(
+        `SELECT ${targetColumns} FROM target_results WHERE target = ? AND phase = ?
+         ORDER BY run_id DESC, id DESC LIMIT ?`,
+      )
+      .all(target, phase, limit)
+      .map(toTargetResult),
+  );
+}
+
+function requireRun(conn: Connection, runId: number): void {
+  const found = conn.statement('SELECT 1 FROM runs WHERE id = ?').get(runId);
+  if (found === undefined) throw unknownRun(runId, conn.file);
+}
+
+function wholeNumber(value: number | undefined): number | null {
+  return value === undefined || !Number.isFinite(value) ? null : Math.trunc(value);
+}
+
+/** Durations are stored as whole, non-negative milliseconds. */
+function wholeMs(ms: number): number {
+  return Number.isFinite(ms) ? Math.max(0, Math.round(ms)) : 0;
+}

@@ -1,0 +1,109 @@
+import type { TestCaseResult } from '@mainline/core';
+import type { Connection } from './connection.ts';
+import { flakyTests, testFlakiness } from './flaky.ts';
+import type { MigrationOutcome } from './migrate.ts';
+import type { ProcessIdentity } from './process-identity.ts';
+import {
+  latestResultByKey,
+  recordTargetResult,
+  recordTestResults,
+  targetHistory,
+  targetResults,
+  testResults,
+} from './results.ts';
+import { finishRun, getRun, listRuns, recoverAbandonedRuns, startRun } from './runs.ts';
+import type {
+  FlakyTest,
+  FlakyTestQuery,
+  NewRun,
+  NewTargetResult,
+  Phase,
+  Run,
+  RunEnd,
+  RunQuery,
+  TargetResult,
+  TestFlakiness,
+  TestId,
+  TestResult,
+} from './types.ts';
+
+/**
+ * The results store: one open `mainline.db`. Every write is its own short transaction,
+ * committed (and so kept through a kill -9) when the method returns. Made by `openStore`.
+ */
+export class Store {
+  constructor(
+    private readonly conn: Connection,
+    private readonly me: ProcessIdentity,
+    /** The schema versions before and after opening (equal when nothing was migrated). */
+    readonly migration: MigrationOutcome,
+  ) {}
+
+  /** The database file. */
+  get file(): string {
+    return this.conn.file;
+  }
+
+  /** Records a new `running` run owned by this process. */
+  startRun(run: NewRun): Run {
+    return startRun(this.conn, run, this.me);
+  }
+
+  /** Records how a run ended (Ctrl-C: `interrupted`). */
+  finishRun(runId: number, end: RunEnd): Run {
+    return finishRun(this.conn, runId, end);
+  }
+
+  /** Marks `interrupted` the runs left `running` by processes of this host that are gone. */
+  recoverAbandonedRuns(): Run[] {
+    return recoverAbandonedRuns(this.conn, this.me);
+  }
+
+  getRun(runId: number): Run | undefined {
+    return getRun(this.conn, runId);
+  }
+
+  /** Runs, newest first. */
+  listRuns(query?: RunQuery): Run[] {
+    return listRuns(this.conn, query);
+  }
+
+  recordTargetResult(runId: number, result: NewTargetResult): TargetResult {
+    return recordTargetResult(this.conn, runId, result);
+  }
+
+  /** Records a target's test cases (core's `TargetTestResult.tests`) in one transaction. */
+  recordTestResults(runId: number, target: string, tests: readonly TestCaseResult[]): number {
+    return recordTestResults(this.conn, runId, target, tests);
+  }
+
+  targetResults(runId: number): TargetResult[] {
+    return targetResults(this.conn, runId);
+  }
+
+  testResults(runId: number, target?: string): TestResult[] {
+    return testResults(this.conn, runId, target);
+  }
+
+  /** The latest passed, failed or flaky result for this cache key: reuse it instead of rerunning. */
+  latestResultByKey(target: string, phase: Phase, cacheKey: string): TargetResult | undefined {
+    return latestResultByKey(this.conn, target, phase, cacheKey);
+  }
+
+  targetHistory(target: string, phase: Phase, limit?: number): TargetResult[] {
+    return targetHistory(this.conn, target, phase, limit);
+  }
+
+  testFlakiness(test: TestId, lastResults?: number): TestFlakiness {
+    return testFlakiness(this.conn, test, lastResults);
+  }
+
+  flakyTests(query?: FlakyTestQuery): FlakyTest[] {
+    return flakyTests(this.conn, query);
+  }
+
+  /** Closes the database (checkpointing the WAL when this was the last connection). */
+  close(): void {
+    this.conn.close();
+  }
+}
