@@ -42,7 +42,11 @@ const result = await build({
   legalComments: 'none',
   logLevel: 'warning',
   metafile: true,
+  // import.meta.url names the bundle, as it named the source module: modules resolve the
+  // tools they load lazily (esbuild, vitest, typescript) from where mainline is installed.
+  banner: { js: '"use strict";var __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
   define: {
+    'import.meta.url': '__bundleUrl',
     MAINLINE_VERSION: JSON.stringify(cliPackage.version),
     MAINLINE_RULES_ID: JSON.stringify(rulesId()),
   },

@@ -1,0 +1,6 @@
+export { formatDuration } from './durations.ts';
+export { jsonReport } from './json-report.ts';
+export { junitReport } from './junit-report.ts';
+export { plural, progressReporter } from './progress-reporter.ts';
+export { formatSummary } from './summary.ts';
+export { plainStyle, type TextStyle } from './text-style.ts';

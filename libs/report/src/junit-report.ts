@@ -1,0 +1,47 @@
+import type { RunSummary } from '@mainline/core';
+import type { Builder } from 'junit-report-builder';
+
+/**
+ * JUnit XML for CI test tabs: one <testsuite> per target, a <testcase> per test (file
+ * as classname), and a failed `build` case when the target did not build. Loads
+ * junit-report-builder only when a report is asked for.
+ */
+export async function junitReport(summary: RunSummary): Promise<string> {
+  const module = (await import('junit-report-builder')) as { default: Builder };
+  const builder = module.default.newBuilder().name(`mainline ${summary.command}`);
+  const buildOf = new Map(summary.builds.map((build) => [build.target, build]));
+  for (const test of summary.tests) {
+    const suite = builder
+      .testSuite()
+      .name(test.target)
+      .time(test.durationMs / 1000);
+    const build = buildOf.get(test.target);
+    if (build?.status === 'failed') {
+      const problems = build.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`);
+      suite.testCase().className(test.target).name('build').failure(problems.join('\n'));
+    }
+    if (test.status === 'skipped' || test.status === 'not-run') {
+      suite.testCase().className(test.target).name('tests').skipped();
+      continue;
+    }
+    for (const error of test.fileErrors) {
+      suite.testCase().className(error.file).name('(file)').error(error.message);
+    }
+    for (const result of test.tests) {
+      const testCase = suite
+        .testCase()
+        .className(result.file)
+        .name(result.name)
+        .time(result.durationMs / 1000);
+      if (result.location) testCase.file(result.location.file);
+      if (result.status === 'skipped') testCase.skipped();
+      if (result.status === 'failed') {
+        const at = result.location ? ` (${result.location.file}:${result.location.line})` : '';
+        testCase.failure(`${result.message ?? 'failed'}${at}`);
+      }
+      if (result.status === 'flaky')
+        testCase.property('flaky', `passed after ${result.attempts} attempts`);
+    }
+  }
+  return builder.build();
+}

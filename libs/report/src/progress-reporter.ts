@@ -1,0 +1,69 @@
+import type { RunEvent, TargetBuildResult, TargetTestResult } from '@mainline/core';
+import { formatDuration } from './durations.ts';
+import { statusWord } from './status-words.ts';
+import type { TextStyle } from './text-style.ts';
+
+/**
+ * Plain progress lines, one per finished build and per target's tests: the same in a
+ * terminal and in a CI log, since nothing is redrawn.
+ */
+export function progressReporter(
+  write: (text: string) => void,
+  style: TextStyle,
+): (event: RunEvent) => void {
+  let width = 0;
+  return (event) => {
+    switch (event.type) {
+      case 'run-started': {
+        width = Math.max(0, ...event.builds.map((name) => name.length));
+        const extra = event.builds.length - event.targets.length;
+        const deps = extra > 0 ? ` and ${plural(extra, 'dep')}` : '';
+        write(
+          `mainline ${event.command}: ${plural(event.targets.length, 'target')}${deps}, ${plural(event.concurrency, 'job')}\n`,
+        );
+        return;
+      }
+      case 'build-finished':
+        write(`  build ${event.result.target.padEnd(width)}  ${buildLine(event.result, style)}\n`);
+        return;
+      case 'tests-started':
+        write(
+          `  test  ${plural(event.files, 'file')} of ${plural(event.targets.length, 'target')} in one vitest run\n`,
+        );
+        return;
+      case 'test-finished':
+        write(`  test  ${event.result.target.padEnd(width)}  ${testLine(event.result, style)}\n`);
+        return;
+      default:
+        return;
+    }
+  };
+}
+
+function buildLine(result: TargetBuildResult, style: TextStyle): string {
+  const word = statusWord(result.status, style);
+  if (result.status === 'skipped') return `${word} ${style.dim(`(${result.failedDep} failed)`)}`;
+  if (result.status === 'cached' || result.status === 'not-run') return word;
+  const problems = result.diagnostics.filter((d) => d.severity === 'error').length;
+  const detail = problems > 0 ? `  ${plural(problems, 'problem')}` : '';
+  return `${word} ${style.dim(formatDuration(result.durationMs))}${detail}`;
+}
+
+function testLine(result: TargetTestResult, style: TextStyle): string {
+  const word = statusWord(result.status, style);
+  if (result.status === 'skipped') {
+    return `${word} ${style.dim(`(${result.failedDep ?? 'its build'} failed)`)}`;
+  }
+  if (result.status === 'not-run') return word;
+  const failed = result.tests.filter((test) => test.status === 'failed').length;
+  const counts = [plural(result.tests.length, 'test')];
+  if (failed > 0) counts.push(`${failed} failed`);
+  if (result.fileErrors.length > 0) counts.push(plural(result.fileErrors.length, 'file error'));
+  const duration =
+    result.status === 'cached' ? '' : ` ${style.dim(formatDuration(result.durationMs))}`;
+  return `${word}${duration}  ${counts.join(', ')}`;
+}
+
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,67 @@
+import { formatDiagnostic, type RunSummary, type TestCaseResult } from '@mainline/core';
+import { formatDuration } from './durations.ts';
+import { plural } from './progress-reporter.ts';
+import type { TextStyle } from './text-style.ts';
+
+/**
+ * What a person needs after a run: each failure with where and why (diagnostics with
+ * file:line:col; tests with their name, assertion message and file:line), the flaky
+ * tests, then one line of counts.
+ */
+export function formatSummary(summary: RunSummary, style: TextStyle): string {
+  const lines: string[] = [];
+  for (const build of summary.builds) {
+    if (build.status !== 'failed') continue;
+    lines.push(`${style.red(style.bold('FAILED'))} ${style.bold(build.target)} (build)`);
+    for (const diagnostic of build.diagnostics) lines.push(`  ${formatDiagnostic(diagnostic)}`);
+  }
+  for (const test of summary.tests) {
+    if (test.status !== 'failed') continue;
+    lines.push(`${style.red(style.bold('FAILED'))} ${style.bold(test.target)} (tests)`);
+    for (const error of test.fileErrors) lines.push(`  ${error.file}: ${firstLine(error.message)}`);
+    for (const failure of test.tests.filter((t) => t.status === 'failed')) {
+      lines.push(`  ${where(failure)}  ${failure.name}`);
+      if (failure.message) lines.push(`    ${style.dim(firstLine(failure.message))}`);
+    }
+  }
+  for (const test of summary.tests) {
+    for (const flaky of test.tests.filter((t) => t.status === 'flaky')) {
+      lines.push(
+        `${style.yellow('FLAKY')}  ${test.target}: ${flaky.name} failed, then passed (${plural(flaky.attempts, 'attempt')})`,
+      );
+    }
+  }
+  if (lines.length > 0) lines.push('');
+  lines.push(countsLine(summary, style));
+  return `${lines.join('\n')}\n`;
+}
+
+function countsLine(summary: RunSummary, style: TextStyle): string {
+  const results = summary.command === 'test' ? summary.tests : summary.builds;
+  const count = (status: string): number => results.filter((r) => r.status === status).length;
+  const buildFailures = summary.builds.filter((build) => build.status === 'failed').length;
+  const parts = [`${count('passed') + count('cached') + count('flaky')} passed`];
+  if (count('cached') > 0) parts[0] += ` (${count('cached')} cached)`;
+  if (count('flaky') > 0) parts.push(style.yellow(`${count('flaky')} flaky`));
+  const failed = count('failed') + (summary.command === 'test' ? buildFailures : 0);
+  if (failed > 0) parts.push(style.red(`${failed} failed`));
+  if (count('skipped') > 0) parts.push(`${count('skipped')} skipped`);
+  if (count('not-run') > 0) parts.push(`${count('not-run')} not run`);
+  const verdict =
+    summary.status === 'passed'
+      ? style.green('passed')
+      : summary.status === 'interrupted'
+        ? style.yellow('interrupted')
+        : style.red('failed');
+  const noun = summary.command === 'test' ? 'tested' : 'built';
+  return `${verdict}: ${plural(results.length, 'target')} ${noun}, ${parts.join(', ')} in ${formatDuration(summary.durationMs)}`;
+}
+
+function where(test: TestCaseResult): string {
+  return test.location ? `${test.location.file}:${test.location.line}` : test.file;
+}
+
+function firstLine(text: string): string {
+  const line = text.split('\n', 1)[0] ?? '';
+  return line.length > 200 ? `${line.slice(0, 199)}…` : line;
+}

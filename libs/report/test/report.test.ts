@@ -1,0 +1,143 @@
+import type { RunEvent, RunSummary } from '@mainline/core';
+import { describe, expect, it } from 'vitest';
+import {
+  formatSummary,
+  jsonReport,
+  junitReport,
+  plainStyle,
+  progressReporter,
+} from '../src/index.ts';
+
+const summary: RunSummary = {
+  command: 'test',
+  status: 'failed',
+  durationMs: 3210,
+  builds: [
+    { target: 'libs/a', status: 'cached', durationMs: 0, diagnostics: [] },
+    {
+      target: 'libs/b',
+      status: 'failed',
+      durationMs: 120,
+      diagnostics: [
+        {
+          severity: 'error',
+          file: 'libs/b/src/x.ts',
+          line: 3,
+          column: 7,
+          message: "TS2322: Type 'string' is not assignable to type 'number'.",
+        },
+      ],
+    },
+    {
+      target: 'properties/web',
+      status: 'skipped',
+      durationMs: 0,
+      diagnostics: [],
+      failedDep: 'libs/b',
+    },
+  ],
+  tests: [
+    {
+      target: 'libs/a',
+      status: 'failed',
+      durationMs: 800,
+      fileErrors: [],
+      tests: [
+        {
+          file: 'libs/a/test/a.test.ts',
+          name: 'adds > one',
+          status: 'passed',
+          durationMs: 2,
+          attempts: 1,
+        },
+        {
+          file: 'libs/a/test/a.test.ts',
+          name: 'adds > zero & <more>',
+          status: 'failed',
+          durationMs: 3,
+          attempts: 1,
+          message: 'expected 1 to be 2 // Object.is equality\n\n- Expected\n+ Received',
+          location: { file: 'libs/a/test/a.test.ts', line: 12, column: 5 },
+        },
+        {
+          file: 'libs/a/test/a.test.ts',
+          name: 'adds > retry',
+          status: 'flaky',
+          durationMs: 3,
+          attempts: 2,
+        },
+      ],
+    },
+    {
+      target: 'libs/b',
+      status: 'skipped',
+      durationMs: 0,
+      fileErrors: [],
+      tests: [],
+      failedDep: 'libs/b',
+    },
+    { target: 'libs/c', status: 'cached', durationMs: 0, fileErrors: [], tests: [] },
+  ],
+};
+
+describe('reports', () => {
+  it('summarises failures with their locations, flaky tests and counts', () => {
+    const text = formatSummary(summary, plainStyle);
+    expect(text).toContain('FAILED libs/b (build)\n  libs/b/src/x.ts:3:7');
+    expect(text).toContain("TS2322: Type 'string' is not assignable");
+    expect(text).toContain(
+      'FAILED libs/a (tests)\n  libs/a/test/a.test.ts:12  adds > zero & <more>',
+    );
+    expect(text).toContain('    expected 1 to be 2 // Object.is equality\n');
+    expect(text).not.toContain('- Expected');
+    expect(text).toContain('FLAKY  libs/a: adds > retry failed, then passed (2 attempts)');
+    expect(text).toMatch(
+      /failed: 3 targets tested, 1 passed \(1 cached\), 2 failed, 1 skipped in 3\.2s\n$/,
+    );
+  });
+
+  it('prints one progress line per finished build and tested target', () => {
+    const lines: string[] = [];
+    const report = progressReporter((text) => lines.push(text), plainStyle);
+    const events: RunEvent[] = [
+      {
+        type: 'run-started',
+        command: 'test',
+        targets: ['libs/a'],
+        builds: ['libs/a', 'libs/b', 'properties/web'],
+        concurrency: 2,
+      },
+      { type: 'build-finished', result: summary.builds[1] as RunSummary['builds'][number] },
+      { type: 'build-finished', result: summary.builds[2] as RunSummary['builds'][number] },
+      { type: 'tests-started', targets: ['libs/a'], files: 1 },
+      { type: 'test-finished', result: summary.tests[0] as RunSummary['tests'][number] },
+    ];
+    for (const event of events) report(event);
+    expect(lines.join('')).toBe(
+      [
+        'mainline test: 1 target and 2 deps, 2 jobs',
+        '  build libs/b          FAILED  120ms  1 problem',
+        '  build properties/web  skipped (libs/b failed)',
+        '  test  1 file of 1 target in one vitest run',
+        '  test  libs/a          FAILED  800ms  3 tests, 1 failed',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('prints the summary as one JSON document', () => {
+    const parsed = JSON.parse(jsonReport(summary, 7)) as { runId: number; status: string };
+    expect(parsed).toMatchObject({ runId: 7, status: 'failed', command: 'test' });
+  });
+
+  it('writes JUnit XML with a suite per target, escaped names and failure messages', async () => {
+    const xml = await junitReport(summary);
+    expect(xml).toContain('<testsuite name="libs/a"');
+    expect(xml).toContain('name="adds > zero &amp; &lt;more>"');
+    expect(xml).toMatch(
+      /<failure message="expected 1 to be 2[^"]*\(libs\/a\/test\/a\.test\.ts:12\)"/,
+    );
+    expect(xml).toContain('<testcase classname="libs/b" name="build"');
+    expect(xml).toMatch(/<testcase classname="libs\/b" name="tests"[^>]*>\s*<skipped\/>/);
+  });
+});
