@@ -13,7 +13,13 @@ export {
   type Fingerprints,
   type SnapshotContents,
 } from './fingerprint.ts';
-export { importedPackages, importPatternFor } from './imports/index.ts';
+export {
+  importedPackages,
+  importPatternFor,
+  packageNameOf,
+  type SpecifierSite,
+  scanSpecifierSites,
+} from './imports/index.ts';
 export {
   emptyLockfile,
   type LockfileImpact,

@@ -38,7 +38,19 @@ import {
  * and a string or regex it misreads ends at the line end, so damage stays local.
  */
 export function scanSpecifiers(source: string): string[] {
-  return new Scanner(source).run();
+  return new Scanner(source).run().specifiers;
+}
+
+/** A module specifier and where its string literal starts (the opening quote's index). */
+export interface SpecifierSite {
+  readonly specifier: string;
+  readonly index: number;
+}
+
+/** scanSpecifiers() with the position of each specifier, in source order. */
+export function scanSpecifierSites(source: string): SpecifierSite[] {
+  const { specifiers, starts } = new Scanner(source).run();
+  return specifiers.map((specifier, i) => ({ specifier, index: starts[i] as number }));
 }
 
 // After these words a `/` starts a regular expression, after other identifiers it divides.
@@ -63,7 +75,9 @@ const keywordsBeforeExpression = new Set([
 type Prev = 'punctuator' | 'value' | 'identifier';
 
 class Scanner {
-  private readonly specifiers: string[] = [];
+  readonly specifiers: string[] = [];
+  /** The index of each specifier's opening quote, parallel to `specifiers`. */
+  readonly starts: number[] = [];
   private prev: Prev = 'punctuator';
   private identStart = 0;
   private identEnd = 0;
@@ -73,7 +87,7 @@ class Scanner {
 
   constructor(private readonly src: string) {}
 
-  run(): string[] {
+  run(): this {
     const { src } = this;
     const n = src.length;
     let i = src.startsWith('#!') ? lineEnd(src, 0) : 0;
@@ -110,7 +124,7 @@ class Scanner {
         i++;
       }
     }
-    return this.specifiers;
+    return this;
   }
 
   private identifier(start: number): number {
@@ -173,6 +187,7 @@ class Scanner {
     const literal = readLiteral(this.src, j);
     if (literal === undefined) return j;
     this.specifiers.push(literal.value);
+    this.starts.push(j);
     this.prev = 'value';
     return literal.end;
   }
