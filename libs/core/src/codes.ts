@@ -23,6 +23,7 @@ export const errorCodes = {
   packageJsonInvalid: "a target's package.json cannot be read as a package manifest",
   checkerMissing: 'the type checker could not be found',
   checkerFailed: 'the type checker failed without reporting diagnostics',
+  testRunFailed: 'vitest could not load or start the test run',
   internal: 'internal error',
 } as const;
 

@@ -1,0 +1,13 @@
+export { type CheckerCommand, type CheckerKind, findChecker } from './checker.ts';
+export { type CompileRequest, type CompileResult, compileTarget } from './compile-target.ts';
+export { type PackageImport, resolvePackageImport } from './resolve-package-import.ts';
+export {
+  checkStrictDeps,
+  type StrictDepsInput,
+  type StrictDepsViolation,
+  strictDepsDiagnostics,
+} from './strict-deps.ts';
+export type { TypeDiagnostic } from './type-diagnostics.ts';
+export { type TypecheckRequest, type TypecheckResult, typecheck } from './typecheck.ts';
+export type { ExportPattern, WorkspacePackage, WorkspacePackages } from './workspace-package.ts';
+export { workspacePackages } from './workspace-packages.ts';

@@ -1,0 +1,72 @@
+import type {
+  TargetRunStatus,
+  TestFileError,
+  TestFileRequest,
+  TestFileResult,
+  VitestRunResult,
+  VitestTargetResult,
+} from './test-results.ts';
+
+export interface RunOutcome {
+  readonly files: readonly TestFileRequest[];
+  /** What vitest reported, by request file. */
+  readonly results: ReadonlyMap<string, TestFileResult>;
+  /** Request files that do not exist. */
+  readonly missing: ReadonlySet<string>;
+  readonly runErrors: readonly TestFileError[];
+  readonly interrupted: boolean;
+  readonly durationMs: number;
+}
+
+/**
+ * Groups file results by target, in request order. A file vitest never finished is
+ * `interrupted` when the run was aborted and `failed` otherwise (it must not pass
+ * silently); a target is red when a file is, `interrupted` when a file did not finish,
+ * and `flaky` when green with a test that passed only on a retry.
+ */
+export function targetResults(outcome: RunOutcome): VitestRunResult {
+  const byTarget = new Map<string, TestFileResult[]>();
+  for (const { file, target } of outcome.files) {
+    const files = byTarget.get(target) ?? [];
+    byTarget.set(target, files);
+    if (!files.some((f) => f.file === file)) files.push(fileResult(file, outcome));
+  }
+  const targets: VitestTargetResult[] = [...byTarget].map(([target, files]) => ({
+    target,
+    status: targetStatus(files),
+    durationMs: files.reduce((sum, f) => sum + f.durationMs, 0),
+    files,
+  }));
+  const failed = outcome.runErrors.length > 0 || targets.some((t) => t.status === 'failed');
+  return {
+    status: outcome.interrupted ? 'interrupted' : failed ? 'failed' : 'passed',
+    durationMs: outcome.durationMs,
+    targets,
+    errors: outcome.runErrors,
+  };
+}
+
+function fileResult(file: string, outcome: RunOutcome): TestFileResult {
+  const reported = outcome.results.get(file);
+  if (reported) return reported;
+  const failed = (message: string): TestFileResult => ({
+    file,
+    status: 'failed',
+    durationMs: 0,
+    tests: [],
+    errors: [{ message }],
+  });
+  if (outcome.missing.has(file)) return failed(`test file not found: ${file}`);
+  if (outcome.interrupted) {
+    return { file, status: 'interrupted', durationMs: 0, tests: [], errors: [] };
+  }
+  return failed(`vitest did not report ${file}: the run ended before it finished`);
+}
+
+function targetStatus(files: readonly TestFileResult[]): TargetRunStatus {
+  if (files.some((f) => f.status === 'failed' || f.tests.some((t) => t.status === 'failed'))) {
+    return 'failed';
+  }
+  if (files.some((f) => f.status === 'interrupted')) return 'interrupted';
+  return files.some((f) => f.tests.some((t) => t.status === 'flaky')) ? 'flaky' : 'passed';
+}

@@ -1,0 +1,114 @@
+import type { SourceLocation, TestCaseResult } from '@mainline/core';
+
+/** One test file to run, and the target it belongs to (a file may belong to several). */
+export interface TestFileRequest {
+  /** Relative to `root`, with `/` separators. */
+  readonly file: string;
+  readonly target: string;
+}
+
+/**
+ * How test files are kept apart; every mode runs all files in one vitest run.
+ * - `thread`: a fresh worker thread per file (vitest's `threads` pool): the default, what
+ *   `vitest run` isolates, and faster than processes here;
+ * - `process`: a fresh child process per file (vitest's default `forks` pool): for tests
+ *   that need `process.chdir`, signals or native addons that break in threads;
+ * - `vm`: a fresh VM context per file in reused workers (`vmThreads`): modules and globals
+ *   isolated, several times faster, but Node's built-in objects come from another realm;
+ * - `none`: files share reused workers and their module cache (`isolate: false`): the
+ *   fastest, for suites known not to leak state between files.
+ */
+export type TestIsolation = 'thread' | 'process' | 'vm' | 'none';
+
+export interface VitestRunRequest {
+  /** The repository or snapshot folder the files live in; vitest's root. */
+  readonly root: string;
+  readonly files: readonly TestFileRequest[];
+  /** Reruns of a failed test (vitest `retry`); one that then passes is `flaky`. */
+  readonly retries: number;
+  /** Workers at once (default: vitest's, the cores minus one). */
+  readonly maxWorkers?: number;
+  readonly isolation?: TestIsolation;
+  /** Per-test timeout (default: vitest's, 5 s). */
+  readonly testTimeoutMs?: number;
+  /**
+   * Bare import specifiers resolved to files (absolute, or relative to `root`), matched
+   * exactly: how a test reaches a workspace lib's sources without an install.
+   */
+  readonly alias?: Readonly<Record<string, string>>;
+  /**
+   * Where vitest may keep its results cache (test durations, used to start slow files
+   * first). Without it nothing is written under `root`.
+   */
+  readonly cacheDir?: string;
+  /** Aborting cancels the run and kills its workers; the result is `interrupted`. */
+  readonly signal?: AbortSignal;
+  readonly onEvent?: (event: VitestRunEvent) => void;
+}
+
+/** A failure not tied to one test: a file that did not load, a hook that threw. */
+export interface TestFileError {
+  readonly message: string;
+  readonly location?: SourceLocation;
+}
+
+/** `interrupted`: the run was aborted before the file finished. */
+export type TestFileStatus = 'passed' | 'failed' | 'skipped' | 'interrupted';
+
+export interface TestFileResult {
+  /** Relative to `root`. */
+  readonly file: string;
+  readonly status: TestFileStatus;
+  readonly durationMs: number;
+  /** In the order vitest reported them. */
+  readonly tests: readonly TestCaseResult[];
+  readonly errors: readonly TestFileError[];
+}
+
+/** `flaky`: green, with at least one test that failed and then passed on a retry. */
+export type TargetRunStatus = 'passed' | 'failed' | 'flaky' | 'interrupted';
+
+export interface VitestTargetResult {
+  readonly target: string;
+  readonly status: TargetRunStatus;
+  /** The sum of its files' durations. */
+  readonly durationMs: number;
+  /** In request order. */
+  readonly files: readonly TestFileResult[];
+}
+
+export interface VitestRunResult {
+  /** `failed` when a target failed or the run itself reported an error. */
+  readonly status: 'passed' | 'failed' | 'interrupted';
+  /** Wall time of the whole run, vitest's start-up included. */
+  readonly durationMs: number;
+  /** In order of first appearance in the request. */
+  readonly targets: readonly VitestTargetResult[];
+  /** Errors of the run that no file claims (vitest's "unhandled errors"). */
+  readonly errors: readonly TestFileError[];
+}
+
+/** Progress of a run, as it happens. */
+export type VitestRunEvent =
+  | { readonly type: 'file-started'; readonly file: string; readonly targets: readonly string[] }
+  | {
+      readonly type: 'test-finished';
+      readonly targets: readonly string[];
+      readonly test: TestCaseResult;
+    }
+  | {
+      readonly type: 'file-finished';
+      readonly targets: readonly string[];
+      readonly result: TestFileResult;
+    }
+  /**
+   * What tests printed (console or raw stdout/stderr writes), never on our own stdout;
+   * `file` and `test` when vitest knows whose output it is.
+   */
+  | {
+      readonly type: 'output';
+      readonly stream: 'stdout' | 'stderr';
+      readonly text: string;
+      readonly file?: string;
+      readonly test?: string;
+    };

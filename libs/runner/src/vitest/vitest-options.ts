@@ -1,0 +1,70 @@
+import { resolve } from 'node:path';
+import type { CliOptions, Reporter } from 'vitest/node';
+import type { TestIsolation, VitestRunRequest } from './test-results.ts';
+
+/** What `createVitest` takes: the test options, then overrides of the Vite config. */
+export interface VitestSetup {
+  readonly options: CliOptions;
+  readonly viteOverrides: { readonly cacheDir?: string; readonly logLevel: 'silent' };
+}
+
+const pools: Record<TestIsolation, { pool: 'threads' | 'forks' | 'vmThreads'; isolate: boolean }> =
+  {
+    thread: { pool: 'threads', isolate: true },
+    process: { pool: 'forks', isolate: true },
+    vm: { pool: 'vmThreads', isolate: true },
+    none: { pool: 'threads', isolate: false },
+  };
+
+/**
+ * The vitest configuration of a run. No config file is read (`config: false`): the
+ * repository's own vitest config, if any, is not mainline's contract, and every run must
+ * be the same whatever the folder holds. Only the given files run (the caller creates
+ * their specifications; `include` lists exactly them), nothing watches, no reporter but
+ * ours, and Vite logs nothing.
+ */
+export function vitestSetup(
+  request: VitestRunRequest,
+  root: string,
+  files: readonly string[],
+  reporter: Reporter,
+): VitestSetup {
+  const { pool, isolate } = pools[request.isolation ?? 'thread'];
+  const options: CliOptions = {
+    config: false,
+    root,
+    include: [...files],
+    watch: false,
+    reporters: [reporter],
+    pool,
+    isolate,
+    retry: request.retries,
+    includeTaskLocation: true,
+    passWithNoTests: true,
+    coverage: { enabled: false },
+    typecheck: { enabled: false },
+    api: false,
+    ui: false,
+    ...(request.maxWorkers === undefined ? {} : { maxWorkers: request.maxWorkers }),
+    ...(request.testTimeoutMs === undefined ? {} : { testTimeout: request.testTimeoutMs }),
+    ...(request.cacheDir === undefined ? { cache: false } : {}),
+    ...(request.alias ? { alias: aliases(request.alias, root) } : {}),
+  };
+  const viteOverrides =
+    request.cacheDir === undefined
+      ? { logLevel: 'silent' as const }
+      : { cacheDir: resolve(request.cacheDir), logLevel: 'silent' as const };
+  return { options, viteOverrides };
+}
+
+/** Exact-match aliases: `@scope/lib` but not `@scope/lib/sub` or `@scope/library`. */
+function aliases(
+  alias: Readonly<Record<string, string>>,
+  root: string,
+): { find: RegExp; replacement: string }[] {
+  return Object.entries(alias).map(([specifier, file]) => ({
+    find: new RegExp(`^${specifier.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`),
+    // Replacement patterns ($&, $1) apply to the path; `$$` is a literal dollar.
+    replacement: resolve(root, file).replaceAll('$', '$$$$'),
+  }));
+}
