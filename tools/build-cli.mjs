@@ -36,6 +36,16 @@ const result = await build({
   mainFields: ['module', 'main'],
   target: 'node20',
   outExtension: { '.js': '.cjs' },
+  // Loaded from node_modules when a command needs them: native code (esbuild's binary,
+  // better-sqlite3), vitest's workers and TypeScript's checker cannot live in a bundle.
+  external: [
+    'esbuild',
+    'vitest',
+    'vitest/*',
+    'typescript',
+    'better-sqlite3',
+    'junit-report-builder',
+  ],
   // Less source to parse at every start; --debug maps stack traces back through the source map.
   minify: true,
   sourcemap: 'linked',
@@ -44,7 +54,9 @@ const result = await build({
   metafile: true,
   // import.meta.url names the bundle, as it named the source module: modules resolve the
   // tools they load lazily (esbuild, vitest, typescript) from where mainline is installed.
-  banner: { js: '"use strict";var __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  banner: {
+    js: '"use strict";var __bundleUrl = require("node:url").pathToFileURL(__filename).href;',
+  },
   define: {
     'import.meta.url': '__bundleUrl',
     MAINLINE_VERSION: JSON.stringify(cliPackage.version),

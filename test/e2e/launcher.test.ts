@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createTempRepo, runCli } from '../src/index.ts';
@@ -14,6 +14,7 @@ describe('the launcher', () => {
       },
     });
     const cache = `${cacheDir}graph.v8`;
+    mkdirSync(cacheDir, { recursive: true }); // the launcher makes it at the first run's exit
     writeFileSync(cache, 'not a code cache');
     const first = await runCli(['graph', '--json'], { cwd: repo.dir });
     expect(first.code).toBe(0);

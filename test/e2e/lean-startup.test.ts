@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { createTempRepo, makeTempDir, runCli } from '../src/index.ts';
 
 interface Metafile {
   inputs: Record<string, { imports: { path: string; kind: string }[] }>;
@@ -36,5 +38,35 @@ describe('CLI start-up stays lean', () => {
     const fromOutside = imports.filter((entry) => !entry.from.includes('node_modules/'));
     expect(fromOutside.length).toBeGreaterThan(0);
     expect(fromOutside.every((entry) => entry.kind === 'dynamic-import')).toBe(true);
+  });
+});
+
+describe('the affected path at run time', () => {
+  it('loads none of the tools that build and test (they are external to the bundle)', async () => {
+    const repo = createTempRepo({
+      files: {
+        'BUILD.json': '{"version":1,"targets":{"a":{"kind":"lib","srcs":["a/**"]}}}',
+        'a/x.ts': 'export {};',
+      },
+    });
+    repo.write({ 'a/x.ts': 'export const x = 1;' });
+    repo.commit('change a');
+    const report = join(makeTempDir('loaded'), 'modules.txt');
+    const hook = join(makeTempDir('hook'), 'hook.cjs');
+    writeFileSync(
+      hook,
+      `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(report)}, Object.keys(require.cache).join('\\n')));`,
+    );
+    const result = await runCli(['affected', '--base', 'HEAD~1'], {
+      cwd: repo.dir,
+      env: { NODE_OPTIONS: `--require ${hook}` },
+    });
+    expect(result.code).toBe(0);
+    const loaded = readFileSync(report, 'utf8').split('\n');
+    expect(loaded.some((file) => file.endsWith('mainline.cjs'))).toBe(true);
+    const tools = [...heavy, 'typescript', 'junit-report-builder'];
+    expect(
+      loaded.filter((file) => tools.some((name) => file.includes(`node_modules/${name}/`))),
+    ).toEqual([]);
   });
 });

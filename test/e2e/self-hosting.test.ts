@@ -39,6 +39,7 @@ describe('mainline on its own repository', () => {
       'libs/affected',
       'libs/core',
       'libs/graph',
+      'libs/runner',
       'libs/workspace',
       'properties/cli',
       'test',

@@ -57,6 +57,8 @@ function runCached(file) {
   const script = new vm.Script(Module.wrap(readFileSync(file, 'utf8')), {
     filename: file,
     cachedData,
+    // import() in the bundle (vitest is ES modules only) goes to Node's own loader.
+    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
   if (cachedData === undefined || script.cachedDataRejected) {
     // Written at exit, so it holds every function the command compiled.

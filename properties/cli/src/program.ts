@@ -40,6 +40,57 @@ export function buildProgram(io: Io, run: (action: Action) => void): Command {
       run(async (io) => (await import('./commands/why.ts')).whyCommand(target, options, io));
     });
 
+  const withRun = (command: Command): Command =>
+    command
+      .argument('[targets...]', 'targets to run (default: the affected ones)')
+      .option(
+        '--affected',
+        'the targets affected by the working tree since the merge-base with --base (default)',
+      )
+      .option('--all', 'every target')
+      .option(
+        '--base <ref>',
+        'with --affected: compare from the merge-base with REF (default: the trunk branch)',
+      )
+      .option('-j, --jobs <n>', 'how many targets build at once (default: the cores)')
+      .option('--fail-fast', 'start nothing new after the first failure')
+      .option('--no-typecheck', 'skip type-checking')
+      .option('--json', 'print the run as one JSON document');
+
+  withRun(
+    program
+      .command('build')
+      .description('build targets, deps first, from the cache when unchanged'),
+  ).action((targets: string[], options) => {
+    run(async (io) =>
+      (await import('./commands/run-targets.ts')).runTargetsCommand(
+        'build',
+        targets,
+        options,
+        argvOf(),
+        io,
+      ),
+    );
+  });
+
+  withRun(
+    program.command('test').description('build, then run the vitest files of targets in one run'),
+  )
+    .option('--retries <n>', 'rerun a failed test up to N times; one that then passes is flaky')
+    .option('--strict-flakes', 'a flaky test fails its target')
+    .option('--junit <file>', 'also write JUnit XML to FILE')
+    .action((targets: string[], options) => {
+      run(async (io) =>
+        (await import('./commands/run-targets.ts')).runTargetsCommand(
+          'test',
+          targets,
+          options,
+          argvOf(),
+          io,
+        ),
+      );
+    });
+
   program
     .command('graph')
     .description('print the target graph (build layers by default)')
@@ -50,4 +101,8 @@ export function buildProgram(io: Io, run: (action: Action) => void): Command {
     });
 
   return program;
+}
+
+function argvOf(): string[] {
+  return process.argv.slice(2);
 }

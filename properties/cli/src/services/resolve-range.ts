@@ -6,6 +6,11 @@ export interface RangeRequest {
   readonly head?: string;
   /** Compare against the working tree (staged, unstaged and untracked files). */
   readonly uncommitted?: boolean;
+  /**
+   * With `uncommitted` and no `base`: compare from the trunk's merge-base rather than
+   * from HEAD (what build and test select by: everything not on trunk yet).
+   */
+  readonly uncommittedFromTrunk?: boolean;
 }
 
 export interface ResolvedRange {
@@ -65,7 +70,8 @@ export async function resolveRange(
       hint: '--uncommitted compares the working tree; drop --head, or commit and use --head.',
     });
   }
-  const useTrunk = request.base === undefined && !request.uncommitted;
+  const useTrunk =
+    request.base === undefined && (!request.uncommitted || request.uncommittedFromTrunk === true);
   const guessedTrunk = env.MAINLINE_TRUNK || defaultTrunk;
   // The config was read while the repository opened (see loadChange).
   const trunkName = useTrunk ? trunkBranch(repo, env) : undefined;

@@ -1,0 +1,220 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { ArtifactCache, LookupResult } from '@mainline/cache';
+import type { Diagnostic, RunEvent, Target, TargetBuildResult } from '@mainline/core';
+import {
+  checkStrictDeps,
+  compileTarget,
+  runSchedule,
+  strictDepsDiagnostics,
+  type TypecheckResult,
+  typecheck,
+  type WorkspacePackages,
+} from '@mainline/runner';
+import type { PreparedRun } from './prepare-run.ts';
+import type { RunRecorder } from './run-recorder.ts';
+import { targetFiles } from './target-files.ts';
+
+export interface BuildOptions {
+  readonly concurrency: number;
+  readonly failFast: boolean;
+  readonly typecheck: boolean;
+  readonly signal: AbortSignal;
+}
+
+export interface BuildContext {
+  readonly run: PreparedRun;
+  readonly packages: WorkspacePackages;
+  readonly cache: ArtifactCache;
+  readonly recorder: RunRecorder;
+  readonly options: BuildOptions;
+  readonly emit: (event: RunEvent) => void;
+}
+
+/** Where a target's build outputs are, under the state dir. */
+export function outputFolder(state: string, target: string): string {
+  return join(state, 'out', target);
+}
+
+const keyMarker = '.mainline-key';
+
+/**
+ * Builds the run's targets, deps first, in parallel: a target whose build key is cached
+ * has its outputs restored; any other is checked for strict deps, compiled by esbuild
+ * and (in one checker process for all of them) type-checked against its deps' sources,
+ * then stored in the cache when green. Red and skipped targets are results, not errors.
+ */
+export async function buildTargets(context: BuildContext): Promise<TargetBuildResult[]> {
+  const { run, cache, options } = context;
+  const names = run.selected.builds;
+  const lookups = new Map<string, LookupResult>();
+  await Promise.all(
+    names.map(async (name) => lookups.set(name, await cache.lookup(buildKey(run, name)))),
+  );
+  const misses = names.filter((name) => lookups.get(name)?.kind !== 'hit');
+  const types =
+    options.typecheck && misses.length > 0 ? startTypecheck(context, misses) : undefined;
+  const results = new Map<string, TargetBuildResult>();
+  const finish = (result: TargetBuildResult): TargetBuildResult => {
+    results.set(result.target, result);
+    context.recorder.build(result, buildKey(run, result.target));
+    context.emit({ type: 'build-finished', result });
+    return result;
+  };
+  const tasks = names.map((name) => ({ name, deps: targetOf(run, name).deps }));
+  try {
+    const outcomes = await runSchedule(
+      tasks,
+      async (name) => {
+        context.emit({ type: 'build-started', target: name });
+        const lookup = lookups.get(name);
+        const result =
+          lookup?.kind === 'hit'
+            ? await restore(context, name, lookup.action)
+            : await buildOne(context, name, types);
+        return { ok: finish(result).status !== 'failed', value: result };
+      },
+      { concurrency: options.concurrency, failFast: options.failFast, signal: options.signal },
+    );
+    for (const [name, outcome] of outcomes) {
+      if (outcome.kind === 'skipped') {
+        finish({
+          target: name,
+          status: 'skipped',
+          durationMs: 0,
+          diagnostics: [],
+          failedDep: outcome.failedDep,
+        });
+      } else if (outcome.kind === 'not-run') {
+        finish({ target: name, status: 'not-run', durationMs: 0, diagnostics: [] });
+      }
+    }
+  } finally {
+    // A failed or interrupted run must not leave the checker's rejection unobserved.
+    types?.catch(() => undefined);
+  }
+  return names.map((name) => results.get(name) as TargetBuildResult);
+}
+
+function startTypecheck(
+  context: BuildContext,
+  misses: readonly string[],
+): Promise<TypecheckResult> {
+  const { run } = context;
+  const checking = typecheck({
+    root: run.root,
+    targets: misses.map((name) => ({ name, files: targetFiles(run, name).sources })),
+    packages: context.packages,
+    owners: (path) => run.owners.owners(path),
+    tempDir: join(run.state, 'tmp'),
+    signal: context.options.signal,
+    ...(run.checker ? { checker: run.checker } : {}),
+  });
+  // Awaited by each build; a checker that cannot start fails the run through them.
+  checking.catch(() => undefined);
+  return checking;
+}
+
+async function buildOne(
+  context: BuildContext,
+  name: string,
+  types: Promise<TypecheckResult> | undefined,
+): Promise<TargetBuildResult> {
+  const started = performance.now();
+  const { run } = context;
+  const target = targetOf(run, name);
+  const sources = targetFiles(run, name).sources;
+  const strict = strictDepsDiagnostics(
+    checkStrictDeps({
+      target,
+      files: sources.map((path) => ({ path, text: readFileSync(join(run.root, path), 'utf8') })),
+      owners: (path) => run.owners.owners(path),
+      exists: (path) => run.owners.owners(path).length > 0 || existsSync(join(run.root, path)),
+      packages: context.packages,
+    }),
+  );
+  const staging = join(run.state, 'tmp', `out-${process.pid}-${name.replaceAll('/', '_')}`);
+  rmSync(staging, { recursive: true, force: true });
+  try {
+    const compiled = await compileTarget({
+      root: run.root,
+      target,
+      files: sources,
+      outDir: staging,
+      packages: context.packages,
+    });
+    // An error on no target (a broken tsconfig) voids every check: it fails them all.
+    const typeErrors = types
+      ? (await types).diagnostics.filter((d) => d.target === name || d.target === undefined)
+      : [];
+    const diagnostics: Diagnostic[] = [...strict, ...compiled.diagnostics, ...typeErrors];
+    const failed = diagnostics.some((d) => d.severity === 'error');
+    const durationMs = performance.now() - started;
+    if (!failed) {
+      const key = buildKey(run, name);
+      await context.cache.store(key, {
+        rootDir: staging,
+        files: compiled.outputs,
+        durationMs,
+        labels: { target: name },
+      });
+      replaceOutputs(outputFolder(run.state, name), staging, key);
+    }
+    return { target: name, status: failed ? 'failed' : 'passed', durationMs, diagnostics };
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+async function restore(
+  context: BuildContext,
+  name: string,
+  action: Parameters<ArtifactCache['restore']>[0],
+): Promise<TargetBuildResult> {
+  const { run } = context;
+  const started = performance.now();
+  const folder = outputFolder(run.state, name);
+  const key = buildKey(run, name);
+  if (readMarker(folder) !== key) {
+    const staging = join(run.state, 'tmp', `restore-${process.pid}-${name.replaceAll('/', '_')}`);
+    rmSync(staging, { recursive: true, force: true });
+    const restored = await context.cache.restore(action, staging);
+    if (restored.kind === 'miss') {
+      rmSync(staging, { recursive: true, force: true });
+      // The entry went bad between lookup and restore: build it for real.
+      const types = context.options.typecheck ? startTypecheck(context, [name]) : undefined;
+      return buildOne(context, name, types);
+    }
+    replaceOutputs(folder, staging, key);
+  }
+  return {
+    target: name,
+    status: 'cached',
+    durationMs: performance.now() - started,
+    diagnostics: [],
+  };
+}
+
+/** Swaps a target's output folder for a freshly written one, marked with its key. */
+function replaceOutputs(folder: string, staging: string, key: string): void {
+  writeFileSync(join(staging, keyMarker), `${key}\n`);
+  rmSync(folder, { recursive: true, force: true });
+  mkdirSync(dirname(folder), { recursive: true });
+  renameSync(staging, folder);
+}
+
+function readMarker(folder: string): string | undefined {
+  try {
+    return readFileSync(join(folder, keyMarker), 'utf8').trim();
+  } catch {
+    return undefined;
+  }
+}
+
+function buildKey(run: PreparedRun, name: string): string {
+  return run.keys.build.get(name) as string;
+}
+
+function targetOf(run: PreparedRun, name: string): Target {
+  return run.workspace.targets.get(name) as Target;
+}

@@ -1,0 +1,65 @@
+import type { RunStatus, TargetBuildResult, TargetTestResult } from '@mainline/core';
+import type { Store } from '@mainline/store';
+
+/**
+ * Writes a run's results to the store as they happen, so a killed run loses nothing it
+ * reported, and finds earlier test results by key.
+ */
+export interface RunRecorder {
+  readonly runId: number;
+  build(result: TargetBuildResult, key: string): void;
+  test(result: TargetTestResult, key: string): void;
+  /** The run (and its tests) that last passed with this test key, if any. */
+  passedTests(target: string, key: string): TargetTestResult | undefined;
+  /** `error`: the run ended by a failure of the tool rather than a red result. */
+  finish(status: RunStatus | 'error', message?: string): void;
+}
+
+export function storeRecorder(store: Store, runId: number): RunRecorder {
+  return {
+    runId,
+    build(result, key) {
+      store.recordTargetResult(runId, {
+        target: result.target,
+        phase: 'build',
+        status: result.status,
+        cacheKey: key,
+        durationMs: Math.round(result.durationMs),
+        ...(result.diagnostics.length > 0 ? { message: summary(result) } : {}),
+      });
+    },
+    test(result, key) {
+      store.recordTargetResult(runId, {
+        target: result.target,
+        phase: 'test',
+        status: result.status,
+        cacheKey: key,
+        durationMs: Math.round(result.durationMs),
+      });
+      if (result.tests.length > 0) store.recordTestResults(runId, result.target, result.tests);
+    },
+    passedTests(target, key) {
+      const found = store.latestResultByKey(target, 'test', key);
+      if (found === undefined || (found.status !== 'passed' && found.status !== 'flaky')) {
+        return undefined;
+      }
+      return {
+        target,
+        status: 'cached',
+        durationMs: 0,
+        tests: store.testResults(found.runId, target),
+        fileErrors: [],
+      };
+    },
+    finish(status, message) {
+      store.finishRun(runId, { status, ...(message === undefined ? {} : { message }) });
+    },
+  };
+}
+
+function summary(result: TargetBuildResult): string {
+  return result.diagnostics
+    .slice(0, 20)
+    .map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`)
+    .join('\n');
+}

@@ -1,0 +1,40 @@
+import type { Workspace } from '@mainline/core';
+import { unknownTarget } from '../services/unknown-target.ts';
+
+/** Which targets a build or test run is about. */
+export type Selection =
+  | { readonly kind: 'names'; readonly names: readonly string[] }
+  | { readonly kind: 'all' }
+  | { readonly kind: 'affected'; readonly affected: readonly string[] };
+
+export interface SelectedTargets {
+  /** The targets asked for, in BUILD.json order. */
+  readonly asked: readonly string[];
+  /** The asked targets and every transitive dep: what must build first. */
+  readonly builds: readonly string[];
+}
+
+/** The asked targets and their build closure; an unknown name fails with a suggestion. */
+export function selectTargets(workspace: Workspace, selection: Selection): SelectedTargets {
+  const { targets } = workspace;
+  let wanted: Set<string>;
+  if (selection.kind === 'all') wanted = new Set(targets.keys());
+  else if (selection.kind === 'affected') wanted = new Set(selection.affected);
+  else {
+    for (const name of selection.names) {
+      if (!targets.has(name)) throw unknownTarget(name, targets.keys());
+    }
+    wanted = new Set(selection.names);
+  }
+  const builds = new Set<string>();
+  const stack = [...wanted];
+  while (stack.length > 0) {
+    const name = stack.pop() as string;
+    if (builds.has(name)) continue;
+    builds.add(name);
+    stack.push(...(targets.get(name)?.deps ?? []));
+  }
+  const inFileOrder = (set: ReadonlySet<string>): string[] =>
+    [...targets.keys()].filter((name) => set.has(name));
+  return { asked: inFileOrder(wanted), builds: inFileOrder(builds) };
+}
