@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { constants } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { cleanGitEnv } from '@mainline/git';
@@ -28,6 +28,19 @@ const cliBin = fileURLToPath(new URL('../../properties/cli/bin/mainline.cjs', im
  * test CI behaviour).
  */
 export function runCli(args: readonly string[], options: RunCliOptions): Promise<CliResult> {
+  return startCli(args, options).result;
+}
+
+/** A CLI process still running: for tests that signal it or watch its output. */
+export interface RunningCli {
+  readonly child: ChildProcessWithoutNullStreams;
+  readonly result: Promise<CliResult>;
+  /** Resolves once stderr contains `text` (rejects if the process ends first). */
+  waitForStderr(text: string): Promise<void>;
+}
+
+/** Starts the real `mainline` binary as runCli does, without waiting for it. */
+export function startCli(args: readonly string[], options: RunCliOptions): RunningCli {
   const env: NodeJS.ProcessEnv = { ...cleanGitEnv(process.env), NO_COLOR: '1' };
   delete env.CI;
   delete env.FORCE_COLOR;
@@ -35,20 +48,25 @@ export function runCli(args: readonly string[], options: RunCliOptions): Promise
     if (value === undefined) delete env[key];
     else env[key] = value;
   }
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [cliBin, ...args], {
-      cwd: options.cwd,
-      env: cleanGitEnv(env),
-      stdio: ['pipe', 'pipe', 'pipe'],
-      timeout: options.timeoutMs ?? 60_000,
-      killSignal: 'SIGKILL',
-    });
-    const stdout: Buffer[] = [];
-    const stderr: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
-    child.stdin.on('error', () => {}); // the CLI may exit without reading its input
-    child.stdin.end(options.input ?? '');
+  const child = spawn(process.execPath, [cliBin, ...args], {
+    cwd: options.cwd,
+    env: cleanGitEnv(env),
+    stdio: ['pipe', 'pipe', 'pipe'],
+    timeout: options.timeoutMs ?? 60_000,
+    killSignal: 'SIGKILL',
+  });
+  const stdout: Buffer[] = [];
+  const stderr: Buffer[] = [];
+  const watchers: { text: string; found: () => void }[] = [];
+  child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr.push(chunk);
+    const seen = Buffer.concat(stderr).toString('utf8');
+    for (const watcher of watchers.filter((w) => seen.includes(w.text))) watcher.found();
+  });
+  child.stdin.on('error', () => {}); // the CLI may exit without reading its input
+  child.stdin.end(options.input ?? '');
+  const result = new Promise<CliResult>((resolvePromise, reject) => {
     child.on('error', reject);
     child.on('close', (code, signal) => {
       resolvePromise({
@@ -59,4 +77,13 @@ export function runCli(args: readonly string[], options: RunCliOptions): Promise
       });
     });
   });
+  const waitForStderr = (text: string): Promise<void> =>
+    new Promise((resolveWait, reject) => {
+      if (Buffer.concat(stderr).toString('utf8').includes(text)) return resolveWait();
+      watchers.push({ text, found: resolveWait });
+      void result.then((done) =>
+        reject(new Error(`exited before printing '${text}':\n${done.stderr}`)),
+      );
+    });
+  return { child, result, waitForStderr };
 }

@@ -43,7 +43,7 @@ export function progressReporter(
 function buildLine(result: TargetBuildResult, style: TextStyle): string {
   const word = statusWord(result.status, style);
   if (result.status === 'skipped') return `${word} ${style.dim(`(${result.failedDep} failed)`)}`;
-  if (result.status === 'cached' || result.status === 'not-run') return word;
+  if (result.status === 'cached' || result.status === 'not-run') return word.trimEnd();
   const problems = result.diagnostics.filter((d) => d.severity === 'error').length;
   const detail = problems > 0 ? `  ${plural(problems, 'problem')}` : '';
   return `${word} ${style.dim(formatDuration(result.durationMs))}${detail}`;
@@ -54,7 +54,7 @@ function testLine(result: TargetTestResult, style: TextStyle): string {
   if (result.status === 'skipped') {
     return `${word} ${style.dim(`(${result.failedDep ?? 'its build'} failed)`)}`;
   }
-  if (result.status === 'not-run') return word;
+  if (result.status === 'not-run') return word.trimEnd();
   const failed = result.tests.filter((test) => test.status === 'failed').length;
   const counts = [plural(result.tests.length, 'test')];
   if (failed > 0) counts.push(`${failed} failed`);

@@ -37,13 +37,16 @@ export function formatSummary(summary: RunSummary, style: TextStyle): string {
 }
 
 function countsLine(summary: RunSummary, style: TextStyle): string {
-  const results = summary.command === 'test' ? summary.tests : summary.builds;
-  const count = (status: string): number => results.filter((r) => r.status === status).length;
-  const buildFailures = summary.builds.filter((build) => build.status === 'failed').length;
-  const parts = [`${count('passed') + count('cached') + count('flaky')} passed`];
+  // A tested target whose own build failed counts as failed, not as skipped.
+  const statuses =
+    summary.command === 'test'
+      ? summary.tests.map((test) => (test.failedDep === test.target ? 'failed' : test.status))
+      : summary.builds.map((build) => build.status);
+  const count = (status: string): number => statuses.filter((s) => s === status).length;
+  const parts = [`${count('passed') + count('cached')} passed`];
   if (count('cached') > 0) parts[0] += ` (${count('cached')} cached)`;
   if (count('flaky') > 0) parts.push(style.yellow(`${count('flaky')} flaky`));
-  const failed = count('failed') + (summary.command === 'test' ? buildFailures : 0);
+  const failed = count('failed');
   if (failed > 0) parts.push(style.red(`${failed} failed`));
   if (count('skipped') > 0) parts.push(`${count('skipped')} skipped`);
   if (count('not-run') > 0) parts.push(`${count('not-run')} not run`);
@@ -54,7 +57,7 @@ function countsLine(summary: RunSummary, style: TextStyle): string {
         ? style.yellow('interrupted')
         : style.red('failed');
   const noun = summary.command === 'test' ? 'tested' : 'built';
-  return `${verdict}: ${plural(results.length, 'target')} ${noun}, ${parts.join(', ')} in ${formatDuration(summary.durationMs)}`;
+  return `${verdict}: ${plural(statuses.length, 'target')} ${noun}, ${parts.join(', ')} in ${formatDuration(summary.durationMs)}`;
 }
 
 function where(test: TestCaseResult): string {

@@ -1,14 +1,17 @@
 #!/usr/bin/env node
 'use strict';
 // Launcher of the bundled CLI (tools/build-cli.mjs, run by `npm ci` through `prepare`).
-// The bundle is one CommonJS file, compiled through a V8 code cache kept per command next
-// to it: Node 20 has no compile cache of its own, and parsing and compiling the bundle
+// The bundle is one CommonJS file; the quick commands compile it through a V8 code cache
+// kept per command next to it: Node 20 has no compile cache of its own, and parsing and compiling the bundle
 // was a third of the start-up of `mainline affected`. A stale cache (new bundle, new
 // Node) is rejected by V8 and rewritten; a read-only install only loses the shortcut.
 const { existsSync, readFileSync, renameSync, mkdirSync, writeFileSync } = require('node:fs');
 const { dirname, join } = require('node:path');
 const Module = require('node:module');
 const vm = require('node:vm');
+
+/** Commands whose start-up is most of their run time: they load from a code cache. */
+const quickCommands = new Set(['affected', 'why', 'graph']);
 
 main();
 
@@ -40,13 +43,17 @@ function main() {
     // Stack traces through the source map, to the TypeScript sources; no cache needed.
     process.setSourceMapsEnabled(true);
     require(bundle);
-  } else {
+  } else if (quickCommands.has(args[0])) {
     runCached(bundle);
+  } else {
+    // Commands that build or test import() ES modules (vitest), which a vm.Script can do
+    // only through an experimental loader hook; they run long enough not to need the cache.
+    require(bundle);
   }
 }
 
 function runCached(file) {
-  const command = /^[a-z]+$/.test(process.argv[2] ?? '') ? process.argv[2] : 'other';
+  const command = process.argv[2];
   const cacheFile = join(dirname(file), 'cache', `${command}.v8`);
   let cachedData;
   try {
@@ -57,8 +64,6 @@ function runCached(file) {
   const script = new vm.Script(Module.wrap(readFileSync(file, 'utf8')), {
     filename: file,
     cachedData,
-    // import() in the bundle (vitest is ES modules only) goes to Node's own loader.
-    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
   if (cachedData === undefined || script.cachedDataRejected) {
     // Written at exit, so it holds every function the command compiled.

@@ -9,8 +9,11 @@ export interface RunRecorder {
   readonly runId: number;
   build(result: TargetBuildResult, key: string): void;
   test(result: TargetTestResult, key: string): void;
-  /** The run (and its tests) that last passed with this test key, if any. */
-  passedTests(target: string, key: string): TargetTestResult | undefined;
+  /**
+   * The tests that last passed with this test key, if any; a flaky pass counts unless
+   * `strictFlakes`.
+   */
+  passedTests(target: string, key: string, strictFlakes: boolean): TargetTestResult | undefined;
   /** `error`: the run ended by a failure of the tool rather than a red result. */
   finish(status: RunStatus | 'error', message?: string): void;
 }
@@ -38,11 +41,10 @@ export function storeRecorder(store: Store, runId: number): RunRecorder {
       });
       if (result.tests.length > 0) store.recordTestResults(runId, result.target, result.tests);
     },
-    passedTests(target, key) {
+    passedTests(target, key, strictFlakes) {
       const found = store.latestResultByKey(target, 'test', key);
-      if (found === undefined || (found.status !== 'passed' && found.status !== 'flaky')) {
-        return undefined;
-      }
+      const green = found?.status === 'passed' || (found?.status === 'flaky' && !strictFlakes);
+      if (found === undefined || !green) return undefined;
       return {
         target,
         status: 'cached',

@@ -58,7 +58,8 @@ export async function testTargets(
       finish({ target: name, status: 'passed', durationMs: 0, tests: [], fileErrors: [] });
       continue;
     }
-    const cached = recorder.passedTests(name, run.keys.test.get(name) as string);
+    const key = run.keys.test.get(name) as string;
+    const cached = recorder.passedTests(name, key, context.options.strictFlakes);
     if (cached) {
       finish(cached);
       continue;
