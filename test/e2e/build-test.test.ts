@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunSummary } from '@mainline/core';
 import { openStore } from '@mainline/store';
@@ -246,5 +246,74 @@ describe('mainline build and test', () => {
     const both = await runCli(['test', 'libs/a', '--all'], { cwd: repo.dir });
     expect(both.code).toBe(2);
     expect(both.stderr).toContain('--all cannot be used with target names');
+  });
+
+  it('reports bad input on the right target, never as a crash of the tool', async () => {
+    const repo = createWorkspaceRepo({
+      'libs/b/test/broken.test.ts':
+        "import { nothing } from './missing-module.ts';\n\nnothing();\n",
+    });
+    repo.write({
+      'BUILD.json': readFileSync(join(repo.dir, 'BUILD.json'), 'utf8').replace(
+        'properties/app/src/main.ts',
+        'properties/app/src/gone.ts',
+      ),
+    });
+    const { code, run } = await runJson(['test', '--all', '--no-typecheck'], repo.dir);
+    expect(code).toBe(1);
+    const app = run.builds.find((build) => build.target === 'properties/app');
+    expect(app).toMatchObject({ status: 'failed' });
+    expect(app?.diagnostics[0]?.message).toContain('the entry of properties/app does not exist');
+    const b = run.tests.find((test) => test.target === 'libs/b');
+    expect(b?.status).toBe('failed');
+    expect(b?.fileErrors[0]).toMatchObject({ file: 'libs/b/test/broken.test.ts' });
+    expect(b?.tests).toContainEqual(
+      expect.objectContaining({ name: 'is three', status: 'passed' }),
+    );
+  });
+
+  it('builds on when the cache cannot be written, and rebuilds a corrupted cache entry', async () => {
+    const repo = createWorkspaceRepo();
+    const state = join(repo.dir, '.mainline');
+    const first = await runJson(['build', 'libs/a', '--no-typecheck'], repo.dir);
+    expect(first.code).toBe(0);
+    // A file where the cache folder belongs: every write fails, as on a full disk.
+    rmSync(join(state, 'cache'), { recursive: true, force: true });
+    writeFileSync(join(state, 'cache'), 'not a folder');
+    rmSync(join(state, 'out'), { recursive: true, force: true });
+    const full = await runCli(['build', 'libs/a', '--no-typecheck'], { cwd: repo.dir });
+    expect(full.code).toBe(0);
+    expect(full.stdout).toMatch(/WARNING libs\/a: .*built, but not cached/);
+    rmSync(join(state, 'cache'));
+    expect(
+      (await runJson(['build', 'libs/a', '--no-typecheck'], repo.dir)).run.builds[0]?.status,
+    ).toBe('passed');
+    // Damage every stored blob: the next build finds the entry corrupt and builds again.
+    const cas = join(state, 'cache', 'cas');
+    for (const folder of readdirSync(cas)) {
+      for (const blob of readdirSync(join(cas, folder)))
+        writeFileSync(join(cas, folder, blob), 'garbage');
+    }
+    rmSync(join(state, 'out'), { recursive: true, force: true });
+    const again = await runJson(['build', 'libs/a', '--no-typecheck'], repo.dir);
+    expect(again.code).toBe(0);
+    expect(again.run.builds[0]?.status).toBe('passed');
+  });
+
+  it('annotates failures for GitHub Actions and writes the job summary', async () => {
+    const repo = createWorkspaceRepo({
+      'libs/a/test/red.test.ts':
+        "import { expect, it } from 'vitest';\n\nit('is red', () => {\n  expect(1).toBe(2);\n});\n",
+    });
+    const summaryFile = join(repo.dir, '.git', 'step-summary.md');
+    const result = await runCli(['test', 'libs/a'], {
+      cwd: repo.dir,
+      env: { GITHUB_ACTIONS: 'true', CI: 'true', GITHUB_STEP_SUMMARY: summaryFile },
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      '::error file=libs/a/test/red.test.ts,line=4,title=libs/a%3A is red::expected 1 to be 2',
+    );
+    expect(readFileSync(summaryFile, 'utf8')).toContain('| `libs/a` | failed |');
   });
 });

@@ -4,3 +4,5 @@ export { junitReport } from './junit-report.ts';
 export { plural, progressReporter } from './progress-reporter.ts';
 export { formatSummary } from './summary.ts';
 export { plainStyle, type TextStyle } from './text-style.ts';
+export { githubAnnotations, githubJobSummary } from './github.ts';
+export { type LiveProgress, liveProgress } from './live-progress.ts';

@@ -24,6 +24,12 @@ export function formatSummary(summary: RunSummary, style: TextStyle): string {
       if (failure.message) lines.push(`    ${style.dim(firstLine(failure.message))}`);
     }
   }
+  for (const build of summary.builds) {
+    if (build.status === 'failed') continue;
+    for (const warning of build.diagnostics.filter((d) => d.severity === 'warning')) {
+      lines.push(`${style.yellow('WARNING')} ${build.target}: ${formatDiagnostic(warning)}`);
+    }
+  }
   for (const test of summary.tests) {
     for (const flaky of test.tests.filter((t) => t.status === 'flaky')) {
       lines.push(

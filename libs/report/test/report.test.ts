@@ -91,9 +91,7 @@ describe('reports', () => {
     expect(text).toContain('    expected 1 to be 2 // Object.is equality\n');
     expect(text).not.toContain('- Expected');
     expect(text).toContain('FLAKY  libs/a: adds > retry failed, then passed (2 attempts)');
-    expect(text).toMatch(
-      /failed: 3 targets tested, 1 passed \(1 cached\), 2 failed in 3\.2s\n$/,
-    );
+    expect(text).toMatch(/failed: 3 targets tested, 1 passed \(1 cached\), 2 failed in 3\.2s\n$/);
   });
 
   it('prints one progress line per finished build and tested target', () => {
@@ -139,5 +137,56 @@ describe('reports', () => {
     );
     expect(xml).toContain('<testcase classname="libs/b" name="build"');
     expect(xml).toMatch(/<testcase classname="libs\/b" name="tests"[^>]*>\s*<skipped\/>/);
+  });
+});
+
+describe('GitHub Actions', () => {
+  it('annotates each failure with file and line, escaping the runner way', async () => {
+    const { githubAnnotations, githubJobSummary } = await import('../src/index.ts');
+    const text = githubAnnotations(summary);
+    expect(text).toContain(
+      "::error file=libs/b/src/x.ts,line=3,col=7,title=libs/b build::TS2322: Type 'string' is not assignable to type 'number'.\n",
+    );
+    expect(text).toContain(
+      '::error file=libs/a/test/a.test.ts,line=12,title=libs/a%3A adds > zero & <more>::expected 1 to be 2 // Object.is equality%0A%0A- Expected%0A+ Received\n',
+    );
+    expect(githubJobSummary(summary)).toContain('| `libs/a` | failed |');
+  });
+});
+
+describe('live progress', () => {
+  it('prints finished lines and redraws one status line under them', async () => {
+    const { liveProgress } = await import('../src/index.ts');
+    let output = '';
+    let clock = 0;
+    const live = liveProgress(
+      (text) => (output += text),
+      plainStyle,
+      () => clock,
+    );
+    live.onEvent({
+      type: 'run-started',
+      command: 'build',
+      targets: ['libs/a', 'libs/b'],
+      builds: ['libs/a', 'libs/b'],
+      concurrency: 2,
+    });
+    live.onEvent({ type: 'build-started', target: 'libs/a' });
+    live.onEvent({ type: 'build-started', target: 'libs/b' });
+    clock = 1500;
+    live.tick();
+    expect(output.slice(output.lastIndexOf('\r'))).toBe(
+      '\r\x1b[2K… build 0/2 done · running libs/a, libs/b · 1.5s',
+    );
+    live.onEvent({
+      type: 'build-finished',
+      result: { target: 'libs/a', status: 'failed', durationMs: 5, diagnostics: [] },
+    });
+    expect(output).toContain('\r\x1b[2K  build libs/a  FAILED  5ms\n');
+    expect(output.slice(output.lastIndexOf('\r'))).toBe(
+      '\r\x1b[2K… build 1/2 done · running libs/b · 1 failed · 1.5s',
+    );
+    live.stop();
+    expect(output.endsWith('\r\x1b[2K')).toBe(true);
   });
 });

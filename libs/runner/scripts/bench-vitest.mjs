@@ -36,7 +36,7 @@ const targets = Number(values.targets);
 const runs = Number(values.runs);
 const jobs = Number(values.jobs);
 const packageJobs = Number(values['package-jobs'] ?? values.jobs);
-const modes = values.modes.split(',');
+const modes = [...new Set(values.modes.split(','))];
 const work = mkdtempSync(join(tmpdir(), 'mainline-bench-vitest-'));
 const repo = values.dir ?? join(work, 'repo');
 

@@ -3,6 +3,8 @@ export interface Io {
   readonly cwd: string;
   readonly env: NodeJS.ProcessEnv;
   readonly stdoutIsTTY: boolean;
+  /** Progress is redrawn in place only on a terminal. */
+  readonly stderrIsTTY: boolean;
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   /** Calls `handler` on Ctrl-C (SIGINT) or SIGTERM until the returned function is called. */
@@ -22,6 +24,7 @@ export function processIo(): Io {
     cwd: process.cwd(),
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,
+    stderrIsTTY: process.stderr.isTTY === true,
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     onInterrupt(handler) {

@@ -1,8 +1,18 @@
-import { writeFileSync } from 'node:fs';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { MainlineError, type RunCommand, type RunStatus } from '@mainline/core';
-import { formatSummary, jsonReport, junitReport, progressReporter } from '@mainline/report';
+import { isCI } from 'ci-info';
+import type { RunEvent, RunSummary } from '@mainline/core';
+import {
+  formatSummary,
+  githubAnnotations,
+  githubJobSummary,
+  jsonReport,
+  junitReport,
+  liveProgress,
+  progressReporter,
+} from '@mainline/report';
 import type { Io } from '../io.ts';
 import { styleFor } from '../output/style.ts';
 import { runPipeline } from '../pipeline/run-pipeline.ts';
@@ -42,8 +52,8 @@ export async function runTargetsCommand(
     );
     controller.abort();
   });
+  const progress = progressFor(io);
   try {
-    const progress = progressReporter(io.stderr, styleFor(io));
     const { runId, summary } = await runPipeline({
       command,
       argv,
@@ -61,8 +71,10 @@ export async function runTargetsCommand(
       retries: count('--retries', options.retries, 0, 0),
       strictFlakes: options.strictFlakes === true,
       signal: controller.signal,
-      emit: progress,
+      emit: progress.onEvent,
     });
+    progress.stop();
+    if (io.env.GITHUB_ACTIONS === 'true') reportToGitHub(summary, io);
     if (options.junit !== undefined) {
       writeFileSync(resolve(io.cwd, options.junit), await junitReport(summary));
     }
@@ -70,8 +82,32 @@ export async function runTargetsCommand(
     else io.stdout(formatSummary(summary, styleFor(io)));
     return exitCode(summary.status);
   } finally {
+    progress.stop();
     stopListening();
   }
+}
+
+/** A status line redrawn in place on a terminal; plain lines in CI, logs and pipes. */
+function progressFor(io: Io): { onEvent: (event: RunEvent) => void; stop: () => void } {
+  const style = styleFor(io);
+  if (!io.stderrIsTTY || isCI) return { onEvent: progressReporter(io.stderr, style), stop() {} };
+  const live = liveProgress(io.stderr, style);
+  const timer = setInterval(live.tick, 100);
+  timer.unref();
+  return {
+    onEvent: live.onEvent,
+    stop() {
+      clearInterval(timer);
+      live.stop();
+    },
+  };
+}
+
+/** Error annotations on the pull request, and the job summary when the runner asks. */
+function reportToGitHub(summary: RunSummary, io: Io): void {
+  io.stderr(githubAnnotations(summary));
+  const file = io.env.GITHUB_STEP_SUMMARY;
+  if (file) appendFileSync(file, githubJobSummary(summary));
 }
 
 function exitCode(status: RunStatus): number {

@@ -29,6 +29,8 @@ export interface BuildContext {
   readonly recorder: RunRecorder;
   readonly options: BuildOptions;
   readonly emit: (event: RunEvent) => void;
+  /** Targets whose cache entry was found damaged: said on their rebuilt result. */
+  readonly corrupt?: ReadonlyMap<string, Diagnostic>;
 }
 
 /** Where a target's build outputs are, under the state dir. */
@@ -44,7 +46,8 @@ const keyMarker = '.mainline-key';
  * and (in one checker process for all of them) type-checked against its deps' sources,
  * then stored in the cache when green. Red and skipped targets are results, not errors.
  */
-export async function buildTargets(context: BuildContext): Promise<TargetBuildResult[]> {
+export async function buildTargets(given: BuildContext): Promise<TargetBuildResult[]> {
+  let context = given;
   const { run, cache, options } = context;
   const names = run.selected.builds;
   const lookups = new Map<string, LookupResult>();
@@ -52,6 +55,19 @@ export async function buildTargets(context: BuildContext): Promise<TargetBuildRe
     names.map(async (name) => lookups.set(name, await cache.lookup(buildKey(run, name)))),
   );
   const misses = names.filter((name) => lookups.get(name)?.kind !== 'hit');
+  const corrupt = new Map<string, Diagnostic>();
+  for (const [name, lookup] of lookups) {
+    if (lookup.kind === 'miss' && lookup.reason !== 'absent') {
+      corrupt.set(name, {
+        severity: 'warning',
+        file: context.cache.location,
+        line: 1,
+        column: 1,
+        message: `cache entry ${lookup.reason} (${lookup.detail}): rebuilt`,
+      });
+    }
+  }
+  context = { ...context, corrupt };
   const types =
     options.typecheck && misses.length > 0 ? startTypecheck(context, misses) : undefined;
   const results = new Map<string, TargetBuildResult>();
@@ -152,17 +168,43 @@ async function buildOne(
     const durationMs = performance.now() - started;
     if (!failed) {
       const key = buildKey(run, name);
-      await context.cache.store(key, {
-        rootDir: staging,
-        files: compiled.outputs,
-        durationMs,
-        labels: { target: name },
-      });
+      const stored = await storeOutputs(context, key, staging, compiled.outputs, durationMs, name);
+      if (stored) diagnostics.push(stored);
       replaceOutputs(outputFolder(run.state, name), staging, key);
     }
+    const corrupt = context.corrupt?.get(name);
+    if (corrupt) diagnostics.unshift(corrupt);
     return { target: name, status: failed ? 'failed' : 'passed', durationMs, diagnostics };
   } finally {
     rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Stores a green build's outputs; a cache that cannot be written (a full disk, a broken
+ * folder) costs the next run a rebuild, not this run its result: a warning says so.
+ */
+async function storeOutputs(
+  context: BuildContext,
+  key: string,
+  rootDir: string,
+  files: readonly string[],
+  durationMs: number,
+  name: string,
+): Promise<Diagnostic | undefined> {
+  try {
+    await context.cache.store(key, { rootDir, files, durationMs, labels: { target: name } });
+    return undefined;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      severity: 'warning',
+      file: context.cache.location,
+      line: 1,
+      column: 1,
+      message: `built, but not cached: ${reason}`,
+      hint: 'the next run builds it again; check the disk space and the folder',
+    };
   }
 }
 
