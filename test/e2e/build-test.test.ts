@@ -16,6 +16,10 @@ async function runJson(args: string[], cwd: string): Promise<{ code: number; run
   return { code: result.code, run: JSON.parse(result.stdout) as JsonRun };
 }
 
+/** A test that runs long enough to be interrupted while vitest runs it. */
+const slowTest =
+  "import { it } from 'vitest';\n\nit('takes long', async () => {\n  await new Promise((resolve) => setTimeout(resolve, 30_000));\n}, 60_000);\n";
+
 const statuses = (results: readonly { target: string; status: string }[]) =>
   Object.fromEntries(results.map((result) => [result.target, result.status]));
 
@@ -193,9 +197,7 @@ describe('mainline build and test', () => {
   });
 
   it('stops on Ctrl-C, records the run as interrupted, and the next run starts cleanly', async () => {
-    const slow =
-      "import { it } from 'vitest';\n\nit('takes long', async () => {\n  await new Promise((resolve) => setTimeout(resolve, 30_000));\n}, 60_000);\n";
-    const repo = createWorkspaceRepo({ 'libs/a/test/slow.test.ts': slow });
+    const repo = createWorkspaceRepo({ 'libs/a/test/slow.test.ts': slowTest });
     const running = startCli(['test', '--all'], { cwd: repo.dir });
     await running.waitForStderr('in one vitest run');
     running.child.kill('SIGINT');
@@ -214,9 +216,7 @@ describe('mainline build and test', () => {
   });
 
   it('after a kill -9 mid-run, the next run marks it interrupted and completes', async () => {
-    const slow =
-      "import { it } from 'vitest';\n\nit('takes long', async () => {\n  await new Promise((resolve) => setTimeout(resolve, 30_000));\n}, 60_000);\n";
-    const repo = createWorkspaceRepo({ 'libs/a/test/slow.test.ts': slow });
+    const repo = createWorkspaceRepo({ 'libs/a/test/slow.test.ts': slowTest });
     const running = startCli(['test', '--all'], { cwd: repo.dir });
     await running.waitForStderr('in one vitest run');
     running.child.kill('SIGKILL');

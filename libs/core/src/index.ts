@@ -31,3 +31,4 @@ export type {
   TestCaseResult,
   TestStatus,
 } from './run-events.ts';
+export { positionAt, type TextPosition } from './text-position.ts';

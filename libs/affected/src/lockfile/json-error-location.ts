@@ -1,8 +1,4 @@
-/** 1-based line and column, as editors show them. */
-export interface TextLocation {
-  readonly line: number;
-  readonly column: number;
-}
+import { positionAt } from '@mainline/core';
 
 /**
  * Describes why `text` is not JSON, as `line L, column C: reason`. V8's messages give
@@ -16,18 +12,8 @@ export function describeJsonError(text: string, error: unknown): string {
     .replace(/ in JSON at position \d+.*$/s, '');
   const reported = / in JSON at position (\d+)/.exec(raw)?.[1];
   const offset = reported === undefined ? firstErrorOffset(text) : Number(reported);
-  const { line, column } = locationOf(text, offset);
+  const { line, column } = positionAt(text, offset);
   return `line ${line}, column ${column}: ${reason}`;
-}
-
-export function locationOf(text: string, offset: number): TextLocation {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
 }
 
 const literal = /true|false|null/y;

@@ -1,7 +1,6 @@
 import { posix } from 'node:path';
 import { packageNameOf, scanSpecifierSites } from '@mainline/affected';
-import type { Diagnostic } from '@mainline/core';
-import { lineColumn } from './line-column.ts';
+import { positionAt, type Diagnostic } from '@mainline/core';
 import { resolveModulePath, withoutQuery } from './module-candidates.ts';
 import { repoPath } from './repo-paths.ts';
 import type { WorkspacePackages } from './workspace-package.ts';
@@ -46,7 +45,7 @@ export function checkStrictDeps(input: StrictDepsInput): StrictDepsViolation[] {
     for (const { specifier, index } of scanSpecifierSites(text)) {
       const owner = undeclaredOwner(input, allowed, path, specifier);
       if (owner === undefined) continue;
-      const { line, column } = lineColumn(text, index);
+      const { line, column } = positionAt(text, index);
       violations.push({
         target: self,
         file: path,
