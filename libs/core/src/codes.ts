@@ -24,6 +24,7 @@ export const errorCodes = {
   checkerMissing: 'the type checker could not be found',
   checkerFailed: 'the type checker failed without reporting diagnostics',
   testRunFailed: 'vitest could not load or start the test run',
+  hookConflict: 'a pre-push hook mainline will not overwrite',
   internal: 'internal error',
 } as const;
 

@@ -149,6 +149,15 @@ export class GitRepo {
     }
   }
 
+  /**
+   * The folder git runs hooks from: `core.hooksPath` when set, else the hooks folder of
+   * the repository (shared by linked worktrees), as `git rev-parse --git-path hooks` says.
+   */
+  async hooksDir(): Promise<string> {
+    const output = await withGitFailed(this.git.text(['rev-parse', '--git-path', 'hooks']));
+    return resolve(this.root, output.trim());
+  }
+
   async isShallow(): Promise<boolean> {
     const output = await withGitFailed(this.git.text(['rev-parse', '--is-shallow-repository']));
     return output.trim() === 'true';

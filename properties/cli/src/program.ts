@@ -1,4 +1,4 @@
-import { Command, Option } from 'commander';
+import { Argument, Command, Option } from 'commander';
 import { targetKinds } from '@mainline/core';
 import type { Io } from './io.ts';
 import { version } from './version.ts';
@@ -89,6 +89,14 @@ export function buildProgram(io: Io, run: (action: Action) => void): Command {
           io,
         ),
       );
+    });
+
+  program
+    .command('hook')
+    .description('install or remove the git pre-push hook that runs `mainline prepush`')
+    .addArgument(new Argument('<action>').choices(['install', 'uninstall']))
+    .action((action: 'install' | 'uninstall') => {
+      run(async (io) => (await import('./commands/hook.ts')).hookCommand(action, io));
     });
 
   program
