@@ -158,6 +158,45 @@ export class GitRepo {
     return resolve(this.root, output.trim());
   }
 
+  /** Checks `commit` out, detached, in a new linked worktree at `dir` (a fresh folder). */
+  async addWorktree(dir: string, commit: string): Promise<void> {
+    await withGitFailed(this.git.text(['worktree', 'add', '--detach', '--quiet', dir, commit]));
+  }
+
+  /** Removes a linked worktree and its administrative files, changes and all. */
+  async removeWorktree(dir: string): Promise<void> {
+    await withGitFailed(this.git.text(['worktree', 'remove', '--force', dir]));
+  }
+
+  /**
+   * The tree of merging `theirs` into `ours`, computed without a work tree
+   * (`git merge-tree --write-tree`); the conflicted paths when it does not merge cleanly.
+   */
+  async mergeTree(
+    ours: string,
+    theirs: string,
+  ): Promise<{ readonly tree: string } | { readonly conflicts: string[] }> {
+    const args = ['merge-tree', '--write-tree', '--name-only', '-z', '--no-messages', ours, theirs];
+    let output: string;
+    let clean = true;
+    try {
+      output = await this.git.text(args);
+    } catch (error) {
+      if (!(error instanceof GitCommandError) || error.exitCode !== 1) throw gitFailedOr(error);
+      output = error.stdout;
+      clean = false;
+    }
+    const [tree = '', ...paths] = output.split('\0').filter((part) => part !== '');
+    return clean ? { tree } : { conflicts: paths };
+  }
+
+  /** A commit object of `tree` with these parents, made by mainline; it moves no ref. */
+  async commitTree(tree: string, parents: readonly string[], message: string): Promise<string> {
+    const identity = ['-c', 'user.name=mainline', '-c', 'user.email=mainline@localhost'];
+    const args = [...identity, 'commit-tree', ...parents.flatMap((p) => ['-p', p]), '-m', message, tree];
+    return (await withGitFailed(this.git.text(args))).trim();
+  }
+
   async isShallow(): Promise<boolean> {
     const output = await withGitFailed(this.git.text(['rev-parse', '--is-shallow-repository']));
     return output.trim() === 'true';
@@ -318,4 +357,8 @@ async function readConfigList(git: GitRunner): Promise<string> {
   // `--list` always prints something; `--get` of an unset key prints nothing, which
   // costs simple-git's 50 ms idle wait, on the hot path of every `affected`.
   return withGitFailed(git.text(['config', '-z', '--list']));
+}
+
+function gitFailedOr(error: unknown): unknown {
+  return error instanceof GitCommandError ? gitFailed(error) : error;
 }

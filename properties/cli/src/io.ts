@@ -7,6 +7,8 @@ export interface Io {
   readonly stderrIsTTY: boolean;
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+  /** All of stdin, read to its end (a pre-push hook must, or git sees a broken pipe). */
+  readonly readStdin: () => Promise<string>;
   /** Calls `handler` on Ctrl-C (SIGINT) or SIGTERM until the returned function is called. */
   readonly onInterrupt: (handler: () => void) => () => void;
 }
@@ -27,6 +29,11 @@ export function processIo(): Io {
     stderrIsTTY: process.stderr.isTTY === true,
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
+    async readStdin() {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
     onInterrupt(handler) {
       process.on('SIGINT', handler);
       process.on('SIGTERM', handler);

@@ -100,6 +100,15 @@ export function buildProgram(io: Io, run: (action: Action) => void): Command {
     });
 
   program
+    .command('prepush')
+    .description('what the pre-push hook runs: test what the pushed refs affect (refs on stdin)')
+    .argument('[remote]', 'the remote pushed to (git passes it)')
+    .argument('[url]', 'its URL (git passes it)')
+    .action((remote: string | undefined) => {
+      run(async (io) => (await import('./commands/prepush.ts')).prepushCommand(remote, io));
+    });
+
+  program
     .command('graph')
     .description('print the target graph (build layers by default)')
     .addOption(new Option('--json', 'as JSON').conflicts('dot'))

@@ -23,6 +23,8 @@ export interface RunRequest {
   readonly env: NodeJS.ProcessEnv;
   readonly selection: SelectionRequest;
   readonly typecheck: boolean;
+  /** A commit (or tree) to read instead of the working tree: keys only, nothing on disk. */
+  readonly at?: string;
 }
 
 /** Everything a build or test run starts from: one snapshot of the working tree. */
@@ -49,7 +51,7 @@ export interface PreparedRun {
  */
 export async function prepareRun(request: RunRequest): Promise<PreparedRun> {
   const repo = await GitRepo.open(request.cwd, { env: request.env });
-  const tree = await repo.worktreeTree();
+  const tree = request.at ?? (await repo.worktreeTree());
   const snapshot = await loadSnapshot(repo, tree);
   const selection = await selectionOf(request);
   const selected = selectTargets(snapshot.workspace, selection);

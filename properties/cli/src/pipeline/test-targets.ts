@@ -27,7 +27,7 @@ export interface TestContext {
 }
 
 /** vitest's default include: `*.test.*` and `*.spec.*` (js, ts, jsx, tsx, mjs...). */
-const testFile = /\.(test|spec)\.[cm]?[jt]sx?$/;
+export const testFile = /\.(test|spec)\.[cm]?[jt]sx?$/;
 
 /**
  * Tests the asked targets whose build is green: a target whose test key passed before is

@@ -1,0 +1,98 @@
+import { mkdtempSync, rmSync, symlinkSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { RunEvent, RunSummary } from '@mainline/core';
+import type { GitRepo } from '@mainline/git';
+import { allCached } from '../pipeline/all-cached.ts';
+import { prepareRun } from '../pipeline/prepare-run.ts';
+import { runPipeline } from '../pipeline/run-pipeline.ts';
+import { loadChange } from '../services/load-change.ts';
+import { stateDir } from '../services/state-dir.ts';
+import { isZeroOid, type PushedRef } from './push-lines.ts';
+
+export type RefOutcome =
+  | { readonly kind: 'deleted' }
+  | { readonly kind: 'nothing-affected'; readonly tested: string }
+  | { readonly kind: 'cached'; readonly tested: string; readonly targets: readonly string[] }
+  | { readonly kind: 'ran'; readonly tested: string; readonly summary: RunSummary }
+  | { readonly kind: 'conflict'; readonly tested: string; readonly paths: readonly string[] };
+
+export interface RefContext {
+  readonly repo: GitRepo;
+  readonly env: NodeJS.ProcessEnv;
+  /** The remote trunk tip the push lands on (`refs/remotes/<remote>/<trunk>`), if known. */
+  readonly trunkTip: string | undefined;
+  readonly trunkName: string;
+  readonly concurrency: number;
+  readonly signal: AbortSignal;
+  readonly emit: (event: RunEvent) => void;
+}
+
+/**
+ * Tests what one pushed ref affects. An update is compared with what the remote had; a
+ * new branch with its merge-base on the remote trunk. When the branch is behind the
+ * remote trunk, the pushed commit is merged onto the trunk tip first (in git's object
+ * store, not in any work tree), so upstream libs are trunk's latest. Keys are computed
+ * from the commit itself: when every affected build and test is cached, nothing is
+ * checked out; otherwise a temporary worktree holds the snapshot while it runs.
+ */
+export async function checkRef(ref: PushedRef, context: RefContext): Promise<RefOutcome> {
+  if (isZeroOid(ref.localOid)) return { kind: 'deleted' };
+  const { repo, trunkTip } = context;
+  const known = !isZeroOid(ref.remoteOid) && (await repo.resolveCommits([ref.remoteOid]))[0];
+  const base = known ? ref.remoteOid : trunkTip;
+  const behind =
+    trunkTip !== undefined && (await repo.mergeBase(trunkTip, ref.localOid)) !== trunkTip;
+  let snapshot = ref.localOid;
+  let tested = `${ref.localRef} at ${ref.localOid.slice(0, 10)}`;
+  if (behind && trunkTip !== undefined) {
+    const merged = await repo.mergeTree(trunkTip, ref.localOid);
+    tested = `${ref.localRef} merged onto ${context.trunkName} at ${trunkTip.slice(0, 10)}`;
+    if ('conflicts' in merged) return { kind: 'conflict', tested, paths: merged.conflicts };
+    snapshot = await repo.commitTree(merged.tree, [trunkTip, ref.localOid], `mainline: ${tested}`);
+  }
+  const names = base === undefined ? undefined : await affectedNames(context, base, ref.localOid);
+  if (names?.length === 0) return { kind: 'nothing-affected', tested };
+  const selection = names === undefined ? { names: [], all: true } : { names };
+  const env = { ...context.env, MAINLINE_HOME: stateDir(repo.root, context.env) };
+  const keysOnly = await prepareRun({
+    cwd: repo.root,
+    env,
+    selection,
+    typecheck: true,
+    at: snapshot,
+  });
+  if (await allCached(keysOnly, false)) {
+    return { kind: 'cached', tested, targets: keysOnly.selected.asked };
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'mainline-prepush-'));
+  await repo.addWorktree(dir, snapshot);
+  try {
+    // Tests import third-party packages: the checkout uses the repository's install.
+    const modules = join(repo.root, 'node_modules');
+    if (existsSync(modules)) symlinkSync(modules, join(dir, 'node_modules'), 'dir');
+    const { summary } = await runPipeline({
+      command: 'test',
+      argv: ['prepush', ref.localRef],
+      cwd: dir,
+      env,
+      selection,
+      typecheck: true,
+      concurrency: context.concurrency,
+      failFast: false,
+      retries: 0,
+      strictFlakes: false,
+      signal: context.signal,
+      emit: context.emit,
+    });
+    return { kind: 'ran', tested, summary };
+  } finally {
+    await repo.removeWorktree(dir).catch(() => undefined);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function affectedNames(context: RefContext, base: string, head: string): Promise<string[]> {
+  const change = await loadChange({ cwd: context.repo.root, env: context.env, base, head });
+  return change.report.affected.map((target) => target.name);
+}

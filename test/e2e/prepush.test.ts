@@ -1,0 +1,159 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  createWorkspaceRepo,
+  helperGitEnv,
+  makeTempDir,
+  runCli,
+  type TempRepo,
+} from '../src/index.ts';
+
+/** `git push` for real, through the installed hook; exit code and stderr. */
+function push(repo: TempRepo, ...args: string[]): { code: number; stderr: string } {
+  return pushWith(repo, {}, ...args);
+}
+
+function pushWith(
+  repo: TempRepo,
+  env: Record<string, string>,
+  ...args: string[]
+): { code: number; stderr: string } {
+  try {
+    execFileSync('git', ['push', ...args], {
+      cwd: repo.dir,
+      env: { ...helperGitEnv(), ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    return { code: 0, stderr: '' };
+  } catch (error) {
+    const failure = error as { status: number; stderr: string };
+    return { code: failure.status, stderr: failure.stderr };
+  }
+}
+
+async function repoWithRemote(files: Record<string, string> = {}): Promise<TempRepo> {
+  const repo = createWorkspaceRepo(files);
+  const bare = makeTempDir('remote');
+  execFileSync('git', ['init', '--quiet', '--bare', bare], { env: helperGitEnv() });
+  repo.git('remote', 'add', 'origin', bare);
+  repo.git('push', '--quiet', 'origin', 'main');
+  expect((await runCli(['hook', 'install'], { cwd: repo.dir })).code).toBe(0);
+  return repo;
+}
+
+const redTest =
+  "import { expect, it } from 'vitest';\n\nit('is red', () => {\n  expect(1).toBe(2);\n});\n";
+
+describe('the pre-push hook', () => {
+  it('blocks a red push, lets a green one through, and serves a repeated push from cache', async () => {
+    const repo = await repoWithRemote();
+    repo.write({ 'libs/b/test/red.test.ts': redTest });
+    repo.commit('a red test');
+    const blocked = push(repo, 'origin', 'main');
+    expect(blocked.code).not.toBe(0);
+    expect(blocked.stderr).toContain('libs/b/test/red.test.ts:4  is red');
+    expect(blocked.stderr).toContain('push blocked, refs/heads/main is red');
+    expect(blocked.stderr).toContain('git push --no-verify');
+    repo.remove('libs/b/test/red.test.ts');
+    repo.commit('fix');
+    const green = push(repo, 'origin', 'main');
+    expect(green).toEqual({ code: 0, stderr: '' });
+    // The same commits under a new name: a new branch, compared with origin/main.
+    repo.git('fetch', '--quiet', 'origin');
+    repo.write({ 'libs/b/src/extra.ts': 'export const extra = 1;\n' });
+    repo.commit('extra');
+    const first = push(repo, 'origin', 'HEAD:refs/heads/topic');
+    expect(first.code).toBe(0);
+    const again = push(repo, 'origin', 'HEAD:refs/heads/topic-copy', 'HEAD:refs/heads/topic-two');
+    expect(again.code).toBe(0);
+    const deleted = push(repo, 'origin', '--delete', 'topic-copy');
+    expect(deleted.code).toBe(0);
+  });
+
+  it('prints what it tested: cached, deleted, several refs in one push', async () => {
+    const repo = await repoWithRemote();
+    repo.write({ 'libs/a/src/more.ts': 'export const more = 2;\n' });
+    const sha = repo.commit('more');
+    const input = [
+      `refs/heads/main ${sha} refs/heads/main ${repo.git('rev-parse', 'origin/main')}`,
+      `refs/heads/gone ${'0'.repeat(40)} refs/heads/gone ${sha}`,
+      '',
+    ].join('\n');
+    const first = await runCli(['prepush', 'origin', 'url'], { cwd: repo.dir, input });
+    expect(first.code).toBe(0);
+    expect(first.stderr).toContain(`refs/heads/main at ${sha.slice(0, 10)}: passed`);
+    expect(first.stderr).toContain('refs/heads/gone: deleted, nothing to test');
+    const second = await runCli(['prepush', 'origin', 'url'], { cwd: repo.dir, input });
+    expect(second.stderr).toContain('already green (cached)');
+    expect(existsSync(join(repo.dir, '.mainline/mainline.db'))).toBe(true);
+  });
+
+  it('tests a branch behind the remote trunk merged onto its tip, and reports a conflict', async () => {
+    const repo = await repoWithRemote();
+    const fork = repo.head();
+    // Someone else moves trunk: libs/a's add now adds one more.
+    repo.write({
+      'libs/a/src/index.ts':
+        'export function add(x: number, y: number): number {\n  return x + y + 1;\n}\n',
+    });
+    repo.commit('trunk moves');
+    repo.git('push', '--quiet', '--no-verify', 'origin', 'main');
+    repo.git('checkout', '--quiet', '-b', 'feature', fork);
+    repo.write({
+      'libs/b/src/index.ts':
+        "import { add } from '@fx/a';\n\nexport const three: number = add(1, 2);\nexport const four = 4;\n",
+    });
+    const sha = repo.commit('feature work');
+    const input = `refs/heads/feature ${sha} refs/heads/feature ${'0'.repeat(40)}\n`;
+    const merged = await runCli(['prepush', 'origin', 'url'], { cwd: repo.dir, input });
+    // On trunk's latest libs/a, libs/b's test (three is 3) fails: caught before the push.
+    expect(merged.code).toBe(1);
+    expect(merged.stderr).toContain('refs/heads/feature merged onto main at');
+    expect(merged.stderr).toContain('expected 4 to be 3');
+    repo.write({
+      'libs/a/src/index.ts':
+        'export function add(x: number, y: number): number {\n  return y + x;\n}\n',
+    });
+    const conflicting = repo.commit('conflicting edit');
+    const conflict = await runCli(['prepush', 'origin', 'url'], {
+      cwd: repo.dir,
+      input: `refs/heads/feature ${conflicting} refs/heads/feature ${'0'.repeat(40)}\n`,
+    });
+    expect(conflict.code).toBe(1);
+    expect(conflict.stderr).toContain(
+      'does not merge cleanly onto the remote trunk: libs/a/src/index.ts',
+    );
+  });
+
+  it('lets tests make git repositories of their own without touching the outer one', async () => {
+    const gitTest = [
+      "import { execFileSync } from 'node:child_process';",
+      "import { mkdtempSync } from 'node:fs';",
+      "import { tmpdir } from 'node:os';",
+      "import { join } from 'node:path';",
+      "import { expect, it } from 'vitest';",
+      '',
+      "it('makes a repository', () => {",
+      "  const dir = mkdtempSync(join(tmpdir(), 'inner-'));",
+      "  execFileSync('git', ['init', '--quiet', '-b', 'inner'], { cwd: dir });",
+      "  execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '--quiet', '--allow-empty', '-m', 'inner'], { cwd: dir });",
+      "  expect(execFileSync('git', ['branch', '--show-current'], { cwd: dir, encoding: 'utf8' }).trim()).toBe('inner');",
+      '});',
+      '',
+    ].join('\n');
+    const repo = await repoWithRemote();
+    repo.write({ 'libs/a/test/git.test.ts': gitTest });
+    const before = repo.head();
+    repo.commit('a test that uses git');
+    // As when pushing from inside another tool's hook: GIT_DIR names the outer repository.
+    const outer = { GIT_DIR: join(repo.dir, '.git'), GIT_WORK_TREE: repo.dir };
+    const result = pushWith(repo, outer, 'origin', 'main');
+    expect(result).toEqual({ code: 0, stderr: '' });
+    expect(repo.git('rev-list', '--count', `${before}..main`)).toBe('1');
+    expect(repo.git('branch', '--list', 'inner')).toBe('');
+  });
+});
