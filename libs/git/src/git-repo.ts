@@ -193,7 +193,14 @@ export class GitRepo {
   /** A commit object of `tree` with these parents, made by mainline; it moves no ref. */
   async commitTree(tree: string, parents: readonly string[], message: string): Promise<string> {
     const identity = ['-c', 'user.name=mainline', '-c', 'user.email=mainline@localhost'];
-    const args = [...identity, 'commit-tree', ...parents.flatMap((p) => ['-p', p]), '-m', message, tree];
+    const args = [
+      ...identity,
+      'commit-tree',
+      ...parents.flatMap((p) => ['-p', p]),
+      '-m',
+      message,
+      tree,
+    ];
     return (await withGitFailed(this.git.text(args))).trim();
   }
 
