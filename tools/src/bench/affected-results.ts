@@ -1,7 +1,9 @@
 /** Reads each tool's affected list from its JSON output as short ids (`l5-0`, `p3`). */
 export type AffectedParser = (stdout: string) => string[] | undefined;
 
-const idOf = (nameOrPath: string): string => nameOrPath.slice(nameOrPath.lastIndexOf('/') + 1);
+/** `libs/l5-0`, `@synth/l5-0` -> `l5-0`. */
+export const idOf = (nameOrPath: string): string =>
+  nameOrPath.slice(nameOrPath.lastIndexOf('/') + 1);
 
 /** `mainline affected --json`: `{ affected: [{ name }] }` (design 2.2). */
 export const parseMainline: AffectedParser = (stdout) => {

@@ -80,24 +80,49 @@ export interface Measurement {
   readonly stdout: string;
 }
 
-/** One warm-up run (caches, page cache), then `runs` measured runs; the first failure stops it. */
+export interface MeasureOptions {
+  /** One untimed warm-up run first (default true). */
+  readonly warmUp?: boolean;
+  /** Runs untimed before every run (0 is the warm-up), e.g. to delete a cache. */
+  readonly before?: (run: number) => void;
+  /** Checks a successful run's stdout: an error message fails the measurement. */
+  readonly check?: (stdout: string) => string | null;
+}
+
+/**
+ * One warm-up run (caches, page cache; unless `warmUp: false`), then `runs` measured runs;
+ * the first failure, or the first run `check` rejects, stops it.
+ */
 export function measure(
   spec: CommandSpec,
   runs: number,
+  options: MeasureOptions = {},
 ): { ok: true; value: Measurement } | { ok: false; error: string } {
-  const warmUp = runOnce(spec);
-  if (!warmUp.ok) return warmUp;
+  let stdout = '';
+  if (options.warmUp ?? true) {
+    const warmUp = checkedRun(spec, 0, options);
+    if (!warmUp.ok) return warmUp;
+    stdout = warmUp.sample.stdout;
+  }
   const wallSeconds: number[] = [];
   const peakKiB: number[] = [];
-  let stdout = warmUp.sample.stdout;
   for (let run = 0; run < runs; run++) {
-    const outcome = runOnce(spec);
+    const outcome = checkedRun(spec, run + 1, options);
     if (!outcome.ok) return outcome;
     wallSeconds.push(outcome.sample.wallSeconds);
     if (outcome.sample.peakKiB !== null) peakKiB.push(outcome.sample.peakKiB);
     stdout = outcome.sample.stdout;
   }
   return { ok: true, value: { wallSeconds, peakKiB, stdout } };
+}
+
+function checkedRun(spec: CommandSpec, run: number, hooks: MeasureOptions): RunOutcome {
+  hooks.before?.(run);
+  const outcome = runOnce(spec);
+  if (!outcome.ok || !hooks.check) return outcome;
+  const problem = hooks.check(outcome.sample.stdout);
+  const which = run === 0 ? 'warm-up' : `run ${run}`;
+  return problem === null ? outcome : { ok: false, error: `${which}: ${problem}` };
 }
 
 export function median(values: readonly number[]): number {
