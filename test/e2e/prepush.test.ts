@@ -156,4 +156,20 @@ describe('the pre-push hook', () => {
     expect(repo.git('rev-list', '--count', `${before}..main`)).toBe('1');
     expect(repo.git('branch', '--list', 'inner')).toBe('');
   });
+
+  it('stops when its time budget runs out and says what was not checked', async () => {
+    const repo = await repoWithRemote();
+    repo.write({
+      'libs/a/test/slow.test.ts':
+        "import { it } from 'vitest';\n\nit('takes long', async () => {\n  await new Promise((resolve) => setTimeout(resolve, 60_000));\n}, 90_000);\n",
+    });
+    const sha = repo.commit('a slow test');
+    const input = `refs/heads/main ${sha} refs/heads/main ${repo.git('rev-parse', 'origin/main')}\n`;
+    const result = await runCli(['prepush', 'origin', 'url', '--budget', '8'], {
+      cwd: repo.dir,
+      input,
+    });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/the 8s budget ran out; not checked: .*libs\/a/);
+  });
 });

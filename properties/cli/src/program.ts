@@ -104,9 +104,17 @@ export function buildProgram(io: Io, run: (action: Action) => void): Command {
     .description('what the pre-push hook runs: test what the pushed refs affect (refs on stdin)')
     .argument('[remote]', 'the remote pushed to (git passes it)')
     .argument('[url]', 'its URL (git passes it)')
-    .action((remote: string | undefined) => {
-      run(async (io) => (await import('./commands/prepush.ts')).prepushCommand(remote, io));
-    });
+    .option(
+      '--budget <seconds>',
+      'stop after this long and say what was not checked (default: git config mainline.prepushBudget, else none)',
+    )
+    .action(
+      (remote: string | undefined, _url: string | undefined, options: { budget?: string }) => {
+        run(async (io) =>
+          (await import('./commands/prepush.ts')).prepushCommand(remote, options, io),
+        );
+      },
+    );
 
   program
     .command('graph')

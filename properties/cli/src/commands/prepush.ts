@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { MainlineError, type RunSummary } from '@mainline/core';
 import { cleanGitEnv, GitRepo } from '@mainline/git';
 import { formatSummary, progressReporter } from '@mainline/report';
 import type { Io } from '../io.ts';
@@ -11,7 +12,11 @@ import { parsePushLines } from '../prepush/push-lines.ts';
  * pushed ref affects and exits 1 to block the push when something is red. It reads all
  * of stdin first, never prompts and never needs a terminal.
  */
-export async function prepushCommand(remote: string | undefined, io: Io): Promise<number> {
+export async function prepushCommand(
+  remote: string | undefined,
+  options: { readonly budget?: string },
+  io: Io,
+): Promise<number> {
   const refs = parsePushLines(await io.readStdin());
   // git runs hooks with GIT_DIR and friends set: tests that make repositories of their own
   // (in workers that inherit this process's environment) must not reach the outer one.
@@ -23,6 +28,16 @@ export async function prepushCommand(remote: string | undefined, io: Io): Promis
   const [trunkTip] = await repo.resolveCommits([`refs/remotes/${remoteName}/${trunkName}`]);
   const controller = new AbortController();
   const stopListening = io.onInterrupt(() => controller.abort());
+  const budget = budgetSeconds(options.budget ?? (await repo.configGet('mainline.prepushBudget')));
+  let budgetSpent = false;
+  const budgetTimer =
+    budget === undefined
+      ? undefined
+      : setTimeout(() => {
+          budgetSpent = true;
+          controller.abort();
+        }, budget * 1000);
+  const { signal } = controller;
   const style = styleFor(io);
   const red: string[] = [];
   try {
@@ -33,14 +48,20 @@ export async function prepushCommand(remote: string | undefined, io: Io): Promis
         trunkTip,
         trunkName,
         concurrency: availableParallelism(),
-        signal: controller.signal,
+        signal,
         emit: progressReporter(io.stderr, style),
       });
       io.stderr(`mainline prepush: ${describe(ref.localRef, outcome)}\n`);
       if (outcome.kind === 'ran') io.stderr(formatSummary(outcome.summary, style));
+      if (outcome.kind === 'ran' && outcome.summary.status === 'interrupted' && budgetSpent) {
+        io.stderr(
+          `mainline prepush: the ${budget}s budget ran out; not checked: ${unchecked(outcome.summary).join(', ')}\n`,
+        );
+      }
       if (isRed(outcome)) red.push(ref.localRef);
     }
   } finally {
+    clearTimeout(budgetTimer);
     stopListening();
   }
   if (red.length === 0) return 0;
@@ -65,8 +86,33 @@ function describe(localRef: string, outcome: RefOutcome): string {
   }
 }
 
+/** Red blocks the push; what a budget cut short is reported, not blocked on. */
 function isRed(outcome: RefOutcome): boolean {
-  return (
-    outcome.kind === 'conflict' || (outcome.kind === 'ran' && outcome.summary.status !== 'passed')
-  );
+  if (outcome.kind === 'conflict') return true;
+  if (outcome.kind !== 'ran') return false;
+  const { summary } = outcome;
+  return [...summary.builds, ...summary.tests].some((result) => result.status === 'failed');
+}
+
+function unchecked(summary: RunSummary): string[] {
+  const names = new Set<string>();
+  for (const result of [...summary.builds, ...summary.tests]) {
+    if (result.status === 'not-run') names.add(result.target);
+  }
+  return [...names];
+}
+
+function budgetSeconds(value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0) {
+    throw new MainlineError(
+      'usage',
+      `the pre-push budget must be a number of seconds above 0, not '${value}'`,
+      {
+        hint: 'use --budget 120, or git config mainline.prepushBudget 120',
+      },
+    );
+  }
+  return seconds;
 }
