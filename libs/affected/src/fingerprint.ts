@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import type { Target, Workspace } from '@mainline/core';
 import { buildDefinitionKey, globalInputsKey, testDefinitionKey } from './definition-keys.ts';
 import type { OwnershipIndex } from '@mainline/workspace';
 import { lockfilePath } from './fast-path.ts';
 import { type Lockfile, parseLockfile, resolvePackage } from './lockfile/index.ts';
 import { emptyLockfile } from './lockfile-impact.ts';
+import { loadCrypto } from './lazy-crypto.ts';
 
 /** Everything of one snapshot (a commit or the working tree) that fingerprints cover. */
 export interface SnapshotContents {
@@ -101,7 +101,7 @@ function packageResolver(
 }
 
 function hash(parts: readonly string[]): string {
-  const digest = createHash('sha256');
+  const digest = loadCrypto().createHash('sha256');
   for (const part of parts) digest.update(part).update('\u0000');
   return digest.digest('hex');
 }

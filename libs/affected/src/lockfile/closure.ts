@@ -1,6 +1,7 @@
 import { installNameOf } from './lock-entry.ts';
 import { type Lockfile, memoOf } from './lockfile.ts';
 import { locate, realKey } from './node-resolution.ts';
+import { loadCrypto } from '../lazy-crypto.ts';
 
 /**
  * The id of the whole transitive resolution of the package at (real) `key`: its
@@ -130,12 +131,4 @@ function identityOf(lock: Lockfile, key: string): string {
   const installName = installNameOf(key);
   if (installName === undefined) return `folder:${key}:${entry.name ?? ''}@${entry.version ?? ''}`;
   return `${entry.name ?? installName}@${entry.version ?? ''}#${entry.integrity ?? entry.resolved ?? ''}`;
-}
-
-/**
- * node:crypto takes milliseconds to load, and only a lockfile change needs it: loaded on
- * first use so `affected` without one never pays for it.
- */
-function loadCrypto(): typeof import('node:crypto') {
-  return process.getBuiltinModule('node:crypto');
 }
