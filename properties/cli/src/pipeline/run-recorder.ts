@@ -19,6 +19,7 @@ export interface RunRecorder {
 }
 
 export function storeRecorder(store: Store, runId: number): RunRecorder {
+  const cachedFrom = new Map<string, number>();
   return {
     runId,
     build(result, key) {
@@ -32,19 +33,25 @@ export function storeRecorder(store: Store, runId: number): RunRecorder {
       });
     },
     test(result, key) {
+      const from = cachedFrom.get(result.target);
       store.recordTargetResult(runId, {
         target: result.target,
         phase: 'test',
         status: result.status,
         cacheKey: key,
         durationMs: Math.round(result.durationMs),
+        ...(result.status === 'cached' && from !== undefined ? { cachedFromRunId: from } : {}),
       });
-      if (result.tests.length > 0) store.recordTestResults(runId, result.target, result.tests);
+      // A cached result's test cases stay with the run that ran them.
+      if (result.status !== 'cached' && result.tests.length > 0) {
+        store.recordTestResults(runId, result.target, result.tests);
+      }
     },
     passedTests(target, key, strictFlakes) {
       const found = store.latestResultByKey(target, 'test', key);
       const green = found?.status === 'passed' || (found?.status === 'flaky' && !strictFlakes);
       if (found === undefined || !green) return undefined;
+      cachedFrom.set(target, found.runId);
       return {
         target,
         status: 'cached',
