@@ -1,0 +1,132 @@
+import type { RunBenchReport } from './run-bench.ts';
+import type { CaseId, TimedCase } from './timed-case.ts';
+
+export interface Verdict {
+  readonly label: string;
+  readonly value: string;
+  readonly target: string;
+  /** null when an operand is missing (a failed case, or turbo skipped). */
+  readonly met: boolean | null;
+}
+
+/** The issue's speed targets, from the measured medians. */
+export function runVerdicts(report: RunBenchReport): Verdict[] {
+  const small = report.repos[0]?.targets ?? 0;
+  const large = report.repos[1]?.targets ?? 0;
+  const at = (id: CaseId, targets: number): number | null =>
+    report.cases.find((c) => c.id === id && c.repoTargets === targets)?.medianWallSeconds ?? null;
+  const ratio = (label: string, a: number | null, b: number | null, max: number): Verdict => {
+    const value = a !== null && b !== null && b > 0 ? a / b : null;
+    return {
+      label,
+      value: value === null ? 'n/a' : `${value.toFixed(3)}x`,
+      target: `<= ${max}x`,
+      met: value === null ? null : value <= max,
+    };
+  };
+  const seconds = (label: string, value: number | null, max: number): Verdict => ({
+    label,
+    value: value === null ? 'n/a' : `${value.toFixed(3)} s`,
+    target: `<= ${max} s`,
+    met: value === null ? null : value <= max,
+  });
+  const { change } = report;
+  return [
+    ratio(
+      `cold test --all, ${small} targets: mainline / turbo`,
+      at('mainline-cold', small),
+      at('turbo-cold', small),
+      0.25,
+    ),
+    seconds(`fully cached test --all, ${small} targets`, at('mainline-cached', small), 1),
+    seconds(`fully cached test --all, ${large} targets`, at('mainline-cached', large), 2),
+    ratio(
+      `fully cached, ${small} targets: mainline / turbo replay`,
+      at('mainline-cached', small),
+      at('turbo-cached', small),
+      0.5,
+    ),
+    {
+      label: `one-file change, ${small} targets: reran / affected / expected`,
+      value: `${change.rerun ?? 'n/a'} / ${change.affected ?? 'n/a'} / ${change.expected}`,
+      target: 'equal sets',
+      met: change.error === null ? change.equal && change.rerunStable : null,
+    },
+  ];
+}
+
+/** The header, one table of timed cases, the verdicts, and failures below. */
+export function formatRunMarkdown(report: RunBenchReport): string {
+  const lines: string[] = [
+    `node ${report.node}, ${report.cpus} cores, median of ${report.runs} runs after 1 warm-up` +
+      ` (unless runs says otherwise); turbo ${report.turbo ?? 'skipped'}`,
+    `load average (1/5/15 min): ${loads(report.loadBefore)} before, ${loads(report.loadAfter)} after`,
+  ];
+  for (const repo of report.repos) {
+    lines.push(
+      `- ${repo.targets} targets: ${repo.dir}` +
+        (repo.generationSeconds === null
+          ? ''
+          : ` (generated in ${repo.generationSeconds.toFixed(1)}s)`),
+    );
+  }
+  lines.push(
+    '',
+    '| repo | tool | command | runs | median wall s | each run s | peak MiB | load after | verified |',
+    '|---:|---|---|---:|---:|---|---:|---|---|',
+  );
+  const failures: string[] = [];
+  for (const c of report.cases) {
+    lines.push(
+      `| ${c.repoTargets} | ${c.tool} | \`${c.command}\` | ${c.runs}${c.warmUp ? '+1' : ''} | ` +
+        `${wall(c)} | ${c.wallSeconds.map((s) => s.toFixed(2)).join(', ')} | ${peak(c)} | ` +
+        `${loads(c.loadAfter)} | ${c.error ? 'FAILED' : c.verified} |`,
+    );
+    if (c.error) failures.push(`- ${c.repoTargets} / ${c.command}: ${oneBlock(c.error)}`);
+  }
+  lines.push('', '| target | measured | wanted | met |', '|---|---:|---|---|');
+  for (const verdict of runVerdicts(report)) {
+    const met = verdict.met === null ? 'n/a' : verdict.met ? 'yes' : 'NO';
+    lines.push(`| ${verdict.label} | ${verdict.value} | ${verdict.target} | ${met} |`);
+  }
+  const { change } = report;
+  lines.push(
+    '',
+    `one-file change: ${change.changedFile}; targets not cached: ${change.rerun ?? 'n/a'}` +
+      `${change.rerunStable ? ' (same set every run)' : ' (NOT the same set every run)'}; ` +
+      `mainline affected --uncommitted: ${change.affected ?? 'n/a'}; ` +
+      `changed lib + dependents: ${change.expected}; equal: ${change.equal ? 'yes' : 'NO'}`,
+  );
+  if (report.coldSums) {
+    lines.push(
+      `last cold test --all run, per-target durations summed: builds ` +
+        `${report.coldSums.buildSeconds.toFixed(1)} s, tests ${report.coldSums.testSeconds.toFixed(1)} s`,
+    );
+  }
+  if (change.error) failures.push(`- one-file change: ${oneBlock(change.error)}`);
+  if (failures.length > 0) lines.push('', 'failed (no time reported):', ...failures);
+  lines.push(
+    '',
+    'runs: measured runs (+1: after an untimed warm-up). peak MiB: max RSS of the largest ' +
+      'process of a run (GNU time %M), max over runs.',
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+function wall(c: TimedCase): string {
+  if (c.error) return 'failed';
+  return c.medianWallSeconds === null ? 'n/a' : c.medianWallSeconds.toFixed(3);
+}
+
+function peak(c: TimedCase): string {
+  if (c.error) return '';
+  return c.peakRssMiB === null ? 'n/a' : c.peakRssMiB.toFixed(0);
+}
+
+function loads(values: readonly number[]): string {
+  return values.map((value) => value.toFixed(2)).join(' ');
+}
+
+function oneBlock(text: string): string {
+  return text.replaceAll('\n', '\n  ');
+}
