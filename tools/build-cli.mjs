@@ -45,6 +45,7 @@ const result = await build({
     'typescript',
     'better-sqlite3',
     'junit-report-builder',
+    'chokidar',
   ],
   // Less source to parse at every start; --debug maps stack traces back through the source map.
   minify: true,

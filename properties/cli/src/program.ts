@@ -117,6 +117,14 @@ export function buildProgram(io: Io, run: (action: Action) => void): Command {
     );
 
   program
+    .command('watch')
+    .description('test now, then rebuild and retest what each batch of saves affects')
+    .argument('[targets...]', 'targets to watch (default: all)')
+    .action((targets: string[]) => {
+      run(async (io) => (await import('./commands/watch.ts')).watchCommand(targets, io));
+    });
+
+  program
     .command('graph')
     .description('print the target graph (build layers by default)')
     .addOption(new Option('--json', 'as JSON').conflicts('dot'))
