@@ -29,7 +29,10 @@ export interface Fingerprints {
  * The definition of "affected" (design 2.3), computed the slow, obvious way from whole
  * snapshots. The fast path must agree with it; this is what tests and audits check it by.
  */
-export function computeFingerprints(snapshot: SnapshotContents): Fingerprints {
+export function computeFingerprints(
+  snapshot: SnapshotContents,
+  only?: Iterable<string>,
+): Fingerprints {
   const { workspace, owners, files } = snapshot;
   const srcs = new Map<string, string[]>();
   const tests = new Map<string, string[]>();
@@ -66,7 +69,9 @@ export function computeFingerprints(snapshot: SnapshotContents): Fingerprints {
     return value;
   };
   const full = new Map<string, string>();
-  for (const name of workspace.targets.keys()) {
+  // `only`: these targets (their build fingerprints cover their deps' as needed).
+  for (const name of only ?? workspace.targets.keys()) {
+    if (!workspace.targets.has(name)) continue;
     const target = workspace.targets.get(name) as Target;
     full.set(
       name,

@@ -237,12 +237,33 @@ async function restore(
   };
 }
 
-/** Swaps a target's output folder for a freshly written one, marked with its key. */
+/**
+ * Swaps a target's output folder for a freshly written one, marked with its key. Another
+ * run may swap the same folder at the same moment (it built the same target): the old
+ * folder is moved aside first, and when the other run's folder lands in between, that
+ * one stands, as it holds outputs of the same target.
+ */
 function replaceOutputs(folder: string, staging: string, key: string): void {
   writeFileSync(join(staging, keyMarker), `${key}\n`);
-  rmSync(folder, { recursive: true, force: true });
   mkdirSync(dirname(folder), { recursive: true });
-  renameSync(staging, folder);
+  const aside = `${folder}.old-${process.pid}`;
+  try {
+    renameSync(folder, aside);
+  } catch (error) {
+    if (!hasCode(error, 'ENOENT')) throw error;
+  }
+  try {
+    renameSync(staging, folder);
+  } catch (error) {
+    if (!hasCode(error, 'ENOTEMPTY') && !hasCode(error, 'EEXIST')) throw error;
+    rmSync(staging, { recursive: true, force: true });
+  } finally {
+    rmSync(aside, { recursive: true, force: true });
+  }
+}
+
+function hasCode(error: unknown, code: string): boolean {
+  return error instanceof Error && 'code' in error && error.code === code;
 }
 
 function readMarker(folder: string): string | undefined {

@@ -52,12 +52,18 @@ export interface PreparedRun {
 export async function prepareRun(request: RunRequest): Promise<PreparedRun> {
   const repo = await GitRepo.open(request.cwd, { env: request.env });
   const tree = request.at ?? (await repo.worktreeTree());
-  const snapshot = await loadSnapshot(repo, tree);
   const selection = await selectionOf(request);
-  const selected = selectTargets(snapshot.workspace, selection);
+  let selected: SelectedTargets = { asked: [], builds: [] };
+  // Only the selected targets and their deps are fingerprinted: a run about a few targets
+  // of a large repository reads only their files.
+  const snapshot = await loadSnapshot(repo, tree, (workspace) => {
+    selected = selectTargets(workspace, selection);
+    return new Set(selected.builds);
+  });
   const checker = request.typecheck ? chooseChecker(repo.root) : undefined;
   const tools = { ...toolVersions(), ...(checker ? { checker: checker.label } : {}) };
-  const keys = targetKeys(computeFingerprints(snapshot), { tools, typecheck: request.typecheck });
+  const fingerprints = computeFingerprints(snapshot, selected.builds);
+  const keys = targetKeys(fingerprints, { tools, typecheck: request.typecheck });
   return {
     root: repo.root,
     state: stateDir(repo.root, request.env),
