@@ -13,6 +13,7 @@ await build({
   entryPoints: {
     synth: 'tools/src/synth-cli.ts',
     'bench-affected': 'tools/src/bench-affected-cli.ts',
+    'bench-prepush': 'tools/src/bench-prepush-cli.ts',
     'bench-run': 'tools/src/bench-run-cli.ts',
   },
   outdir,

@@ -10,6 +10,8 @@ export interface CommandSpec {
   readonly args: readonly string[];
   readonly cwd: string;
   readonly env: NodeJS.ProcessEnv;
+  /** Written to stdin (a pre-push hook's ref lines); default: no stdin. */
+  readonly input?: string;
 }
 
 export interface RunSample {
@@ -40,7 +42,8 @@ export function runOnce(spec: CommandSpec): RunOutcome {
       cwd: spec.cwd,
       env: spec.env,
       encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: [spec.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+      ...(spec.input === undefined ? {} : { input: spec.input }),
       maxBuffer: 512 * 1024 * 1024,
     });
     const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
