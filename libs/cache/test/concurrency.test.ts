@@ -23,7 +23,12 @@ while (Date.now() < Number(startAt)) {} // start together
 const counts = {};
 const count = (name) => { counts[name] = (counts[name] ?? 0) + 1; };
 mkdirSync(join(work, 'dist'), { recursive: true });
-for (let i = 0; i < Number(iterations); i++) {
+// A reader also goes on until it has seen a stored entry: on a loaded machine it can
+// finish its reads before the writers' first store.
+const deadline = Number(startAt) + 30000;
+const more = (i) =>
+  i < Number(iterations) || (role === 'reader' && !counts.hit && Date.now() < deadline);
+for (let i = 0; more(i); i++) {
   if (role === 'reader') {
     const found = await cache.lookup(key);
     if (found.kind === 'miss') { count('lookup-' + found.reason); continue; }
