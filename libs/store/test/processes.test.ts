@@ -13,7 +13,7 @@ beforeAll(async () => {
 describe('several processes', () => {
   it('lets two processes write at once, from an empty folder, both finishing', async () => {
     const stateDir = makeTempDir('store');
-    const count = 300;
+    const count = 2000; // long enough that the two writers overlap even on a loaded machine
     const children = ['one', 'two'].map((label) =>
       startChild(bundle, ['write', stateDir, String(count), label]),
     );
