@@ -1,16 +1,10 @@
-import {
-  appendFileSync,
-  existsSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { commitAll } from '../synth/git.ts';
 import { dependentClosure, pickMidGraphLib } from '../synth/graph-queries.ts';
 import { generateMonorepo } from '../synth/generate.ts';
 import { json } from '../synth/manifests.ts';
+import { cachedRepo } from './cached-repo.ts';
 
 /** Bump when the generator or the preparation below changes, to invalidate caches. */
 const benchRepoVersion = 2;
@@ -36,48 +30,31 @@ export interface BenchRepo {
  */
 export function prepareBenchRepo(cacheDir: string, targets: number, fresh: boolean): BenchRepo {
   const key = `repo-v${benchRepoVersion}-t${targets}-s${seed}`;
-  const dir = join(cacheDir, key);
-  const markerPath = join(cacheDir, `${key}.json`);
-  if (!fresh && existsSync(markerPath) && existsSync(dir)) {
-    const cached = JSON.parse(readFileSync(markerPath, 'utf8')) as BenchRepo;
-    return { ...cached, dir, generationSeconds: null };
-  }
-  rmSync(markerPath, { force: true });
-  rmSync(dir, { recursive: true, force: true });
-  const partial = `${dir}.partial`;
-  rmSync(partial, { recursive: true, force: true });
-
-  const started = performance.now();
-  const repo = generateMonorepo({ dir: partial, targets, seed, npmWorkspaces: true, git: true });
-  writeFileSync(join(partial, 'turbo.json'), json({ daemon: false, tasks: { test: {} } }));
-  writeFileSync(
-    join(partial, 'nx.json'),
-    json({
-      defaultBase: 'main',
-      useDaemonProcess: false,
-      neverConnectToCloud: true,
-      analytics: false,
-    }),
-  );
-  commitAll(partial, 'bench: turbo.json and nx.json', 1);
-  const lib = pickMidGraphLib(repo);
-  const changedFile = lib.srcs[1] ?? lib.srcs[0] ?? `${lib.name}/src/index.ts`;
-  appendFileSync(join(partial, changedFile), '// bench: a one-line change\n');
-  commitAll(partial, `bench: change ${changedFile}`, 2);
-  const generationSeconds = (performance.now() - started) / 1000;
-  renameSync(partial, dir);
-
-  const expectedNames = [...dependentClosure(repo.targets, lib.name)].sort();
-  const result: BenchRepo = {
-    dir,
-    targets,
-    files: repo.files.length + 2,
-    changedTarget: lib.name,
-    changedFile,
-    expectedAffected: expectedNames.length,
-    expectedNames,
-    generationSeconds,
-  };
-  writeFileSync(markerPath, json(result));
-  return result;
+  return cachedRepo(cacheDir, key, fresh, (partial) => {
+    const repo = generateMonorepo({ dir: partial, targets, seed, npmWorkspaces: true, git: true });
+    writeFileSync(join(partial, 'turbo.json'), json({ daemon: false, tasks: { test: {} } }));
+    writeFileSync(
+      join(partial, 'nx.json'),
+      json({
+        defaultBase: 'main',
+        useDaemonProcess: false,
+        neverConnectToCloud: true,
+        analytics: false,
+      }),
+    );
+    commitAll(partial, 'bench: turbo.json and nx.json', 1);
+    const lib = pickMidGraphLib(repo);
+    const changedFile = lib.srcs[1] ?? lib.srcs[0] ?? `${lib.name}/src/index.ts`;
+    appendFileSync(join(partial, changedFile), '// bench: a one-line change\n');
+    commitAll(partial, `bench: change ${changedFile}`, 2);
+    const expectedNames = [...dependentClosure(repo.targets, lib.name)].sort();
+    return {
+      targets,
+      files: repo.files.length + 2,
+      changedTarget: lib.name,
+      changedFile,
+      expectedAffected: expectedNames.length,
+      expectedNames,
+    };
+  });
 }

@@ -1,9 +1,9 @@
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { commitAll } from '../synth/git.ts';
 import { dependentClosure, pickMidGraphLib } from '../synth/graph-queries.ts';
 import { generateMonorepo } from '../synth/generate.ts';
-import { json } from '../synth/manifests.ts';
+import { cachedRepo } from './cached-repo.ts';
 import { type RepoPackage, turboJson, withTestScript } from './turbo-setup.ts';
 
 /** Bump when the generator or the preparation below changes, to invalidate caches. */
@@ -31,48 +31,31 @@ export interface RunRepo {
  */
 export function prepareRunRepo(cacheDir: string, targets: number, fresh: boolean): RunRepo {
   const key = `run-repo-v${runRepoVersion}-t${targets}-s${seed}`;
-  const dir = join(cacheDir, key);
-  const markerPath = join(cacheDir, `${key}.json`);
-  if (!fresh && existsSync(markerPath) && existsSync(dir)) {
-    const cached = JSON.parse(readFileSync(markerPath, 'utf8')) as RunRepo;
-    return { ...cached, dir, generationSeconds: null };
-  }
-  rmSync(markerPath, { force: true });
-  rmSync(dir, { recursive: true, force: true });
-  const partial = `${dir}.partial`;
-  rmSync(partial, { recursive: true, force: true });
-
-  const started = performance.now();
-  const repo = generateMonorepo({
-    dir: partial,
-    targets,
-    seed,
-    code: true,
-    testsPerTarget,
-    npmWorkspaces: true,
-    git: true,
+  return cachedRepo(cacheDir, key, fresh, (partial) => {
+    const repo = generateMonorepo({
+      dir: partial,
+      targets,
+      seed,
+      code: true,
+      testsPerTarget,
+      npmWorkspaces: true,
+      git: true,
+    });
+    for (const target of repo.targets) {
+      const path = join(partial, target.name, 'package.json');
+      writeFileSync(path, withTestScript(readFileSync(path, 'utf8')));
+    }
+    writeFileSync(join(partial, turboJson.path), turboJson.content);
+    commitAll(partial, 'bench: test scripts and turbo.json', 1);
+    const lib = pickMidGraphLib(repo);
+    return {
+      targets,
+      packages: repo.targets.map(({ name, id }) => ({ name, id })),
+      changedTarget: lib.name,
+      changedFile: lib.srcs[1] ?? lib.srcs[0] ?? `${lib.name}/src/index.ts`,
+      expectedNames: [...dependentClosure(repo.targets, lib.name)].sort(),
+    };
   });
-  for (const target of repo.targets) {
-    const path = join(partial, target.name, 'package.json');
-    writeFileSync(path, withTestScript(readFileSync(path, 'utf8')));
-  }
-  writeFileSync(join(partial, turboJson.path), turboJson.content);
-  commitAll(partial, 'bench: test scripts and turbo.json', 1);
-  const generationSeconds = (performance.now() - started) / 1000;
-  renameSync(partial, dir);
-
-  const lib = pickMidGraphLib(repo);
-  const result: RunRepo = {
-    dir,
-    targets,
-    packages: repo.targets.map(({ name, id }) => ({ name, id })),
-    changedTarget: lib.name,
-    changedFile: lib.srcs[1] ?? lib.srcs[0] ?? `${lib.name}/src/index.ts`,
-    expectedNames: [...dependentClosure(repo.targets, lib.name)].sort(),
-    generationSeconds,
-  };
-  writeFileSync(markerPath, json(result));
-  return result;
 }
 
 /** A real code change (a new export) that no test depends on, unique per `run`. */
