@@ -237,7 +237,7 @@ describe('mainline build and test', () => {
     expect(existsSync(join(repo.dir, '.mainline/out/libs/b'))).toBe(true);
   });
 
-  it('refuses an unknown target with a suggestion, and conflicting selections', async () => {
+  it('refuses an unknown target with a suggestion, conflicting selections, and a broken or missing BUILD.json', async () => {
     const repo = createWorkspaceRepo();
     const unknown = await runCli(['build', 'libs/bb'], { cwd: repo.dir });
     expect(unknown.code).toBe(2);
@@ -246,6 +246,16 @@ describe('mainline build and test', () => {
     const both = await runCli(['test', 'libs/a', '--all'], { cwd: repo.dir });
     expect(both.code).toBe(2);
     expect(both.stderr).toContain('--all cannot be used with target names');
+    // A broken BUILD.json in the working tree is an error, never a run of no targets.
+    repo.write({ 'BUILD.json': '{"version": 1, "targets": {' });
+    const broken = await runCli(['test', '--all'], { cwd: repo.dir });
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/BUILD\.json:1:\d+/);
+    expect(broken.stdout).toBe('');
+    repo.remove('BUILD.json');
+    const missing = await runCli(['build', 'libs/a'], { cwd: repo.dir });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('no BUILD.json at the root');
   });
 
   it('reports bad input on the right target, never as a crash of the tool', async () => {

@@ -52,7 +52,11 @@ function buildLine(result: TargetBuildResult, style: TextStyle): string {
 function testLine(result: TargetTestResult, style: TextStyle): string {
   const word = statusWord(result.status, style);
   if (result.status === 'skipped') {
-    return `${word} ${style.dim(`(${result.failedDep ?? 'its build'} failed)`)}`;
+    const why =
+      result.failedDep === undefined || result.failedDep === result.target
+        ? 'its build failed'
+        : `${result.failedDep} failed`;
+    return `${word} ${style.dim(`(${why})`)}`;
   }
   if (result.status === 'not-run') return word.trimEnd();
   const failed = result.tests.filter((test) => test.status === 'failed').length;

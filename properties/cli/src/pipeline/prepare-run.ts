@@ -56,10 +56,15 @@ export async function prepareRun(request: RunRequest): Promise<PreparedRun> {
   let selected: SelectedTargets = { asked: [], builds: [] };
   // Only the selected targets and their deps are fingerprinted: a run about a few targets
   // of a large repository reads only their files.
-  const snapshot = await loadSnapshot(repo, tree, (workspace) => {
-    selected = selectTargets(workspace, selection);
-    return new Set(selected.builds);
-  });
+  const snapshot = await loadSnapshot(
+    repo,
+    tree,
+    (workspace) => {
+      selected = selectTargets(workspace, selection);
+      return new Set(selected.builds);
+    },
+    true,
+  );
   const checker = request.typecheck ? chooseChecker(repo.root) : undefined;
   const tools = { ...toolVersions(), ...(checker ? { checker: checker.label } : {}) };
   const fingerprints = computeFingerprints(snapshot, selected.builds);

@@ -1,7 +1,7 @@
 import { importedPackages, lockfilePath, type SnapshotContents } from '@mainline/affected';
 import type { Workspace } from '@mainline/core';
 import type { GitRepo } from '@mainline/git';
-import { loadBaseWorkspace } from './load-workspace.ts';
+import { loadBaseWorkspace, loadWorkspaceAt } from './load-workspace.ts';
 import { CompiledBuildFiles } from './compiled-build-files.ts';
 
 const neverTrusted = new CompiledBuildFiles(undefined);
@@ -16,9 +16,13 @@ export async function loadSnapshot(
   repo: GitRepo,
   treeish: string,
   only?: (workspace: Workspace) => ReadonlySet<string>,
+  strict = false,
 ): Promise<SnapshotContents> {
-  // Never trusted: the yardstick checks every file it reads.
-  const { workspace, owners } = await loadBaseWorkspace(repo, treeish, neverTrusted, []);
+  // Never trusted: the yardstick checks every file it reads. `strict`: a missing or
+  // invalid BUILD.json is an error (a run's snapshot) rather than no targets (a base).
+  const { workspace, owners } = strict
+    ? await loadWorkspaceAt(repo, treeish, neverTrusted)
+    : await loadBaseWorkspace(repo, treeish, neverTrusted, []);
   const wanted = only?.(workspace);
   const listing = await repo.listFiles(treeish);
   const files = new Map<string, string>();

@@ -89,6 +89,20 @@ export async function loadHeadWorkspace(
 }
 
 /**
+ * BUILD.json at a tree-ish that must have a valid one (the snapshot a run builds): a
+ * missing or invalid file is an error, never an empty workspace.
+ */
+export async function loadWorkspaceAt(
+  repo: GitRepo,
+  treeish: string,
+  cache: CompiledBuildFiles,
+): Promise<IndexedWorkspace> {
+  const indexed = await readBuildFile(repo, treeish, cache);
+  if (indexed === undefined) throw buildFileMissing(repo.root);
+  return indexed;
+}
+
+/**
  * BUILD.json at the base of a change. A base without one (or with a broken one) has no
  * targets, so every target at head counts as added; that is reported as a warning.
  */
