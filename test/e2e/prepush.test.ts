@@ -172,4 +172,15 @@ describe('the pre-push hook', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/the 8s budget ran out; not checked: .*libs\/a/);
   });
+
+  it('blocks a push whose BUILD.json is invalid, with the way out', async () => {
+    const repo = await repoWithRemote();
+    repo.write({ 'BUILD.json': '{"version": 1, "targets": {' });
+    repo.commit('broken BUILD.json');
+    const blocked = push(repo, 'origin', 'main');
+    expect(blocked.code).not.toBe(0);
+    expect(blocked.stderr).toMatch(/refs\/heads\/main: .*BUILD\.json/);
+    expect(blocked.stderr).toContain('push blocked, refs/heads/main is red');
+    expect(blocked.stderr).toContain('git push --no-verify');
+  });
 });

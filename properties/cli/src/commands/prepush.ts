@@ -1,5 +1,11 @@
 import { availableParallelism } from 'node:os';
-import { MainlineError, type RunSummary } from '@mainline/core';
+import {
+  type ErrorCode,
+  formatDiagnostic,
+  isMainlineError,
+  MainlineError,
+  type RunSummary,
+} from '@mainline/core';
 import { cleanGitEnv, GitRepo } from '@mainline/git';
 import { formatSummary, progressReporter } from '@mainline/report';
 import type { Io } from '../io.ts';
@@ -42,15 +48,27 @@ export async function prepushCommand(
   const red: string[] = [];
   try {
     for (const ref of refs) {
-      const outcome = await checkRef(ref, {
-        repo,
-        env: io.env,
-        trunkTip,
-        trunkName,
-        concurrency: availableParallelism(),
-        signal,
-        emit: progressReporter(io.stderr, style),
-      });
+      let outcome: RefOutcome;
+      try {
+        outcome = await checkRef(ref, {
+          repo,
+          env: io.env,
+          trunkTip,
+          trunkName,
+          concurrency: availableParallelism(),
+          signal,
+          emit: progressReporter(io.stderr, style),
+        });
+      } catch (error) {
+        // What the pushed commit itself gets wrong (an invalid BUILD.json, an unknown
+        // target) blocks that ref like a red test, with the same way out.
+        if (!isMainlineError(error) || !blockingCodes.has(error.code)) throw error;
+        io.stderr(`mainline prepush: ${ref.localRef}: ${error.message}\n`);
+        for (const diagnostic of error.diagnostics)
+          io.stderr(`  ${formatDiagnostic(diagnostic)}\n`);
+        red.push(ref.localRef);
+        continue;
+      }
       io.stderr(`mainline prepush: ${describe(ref.localRef, outcome)}\n`);
       if (outcome.kind === 'ran') io.stderr(formatSummary(outcome.summary, style));
       if (outcome.kind === 'ran' && outcome.summary.status === 'interrupted' && budgetSpent) {
@@ -70,6 +88,14 @@ export async function prepushCommand(
   );
   return 1;
 }
+
+/** Errors that come from the pushed commit's content, not from mainline or the machine. */
+const blockingCodes: ReadonlySet<ErrorCode> = new Set([
+  'buildFileInvalid',
+  'buildFileMissing',
+  'unknownTarget',
+  'packageJsonInvalid',
+]);
 
 function describe(localRef: string, outcome: RefOutcome): string {
   switch (outcome.kind) {
