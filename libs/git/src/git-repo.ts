@@ -18,6 +18,7 @@ import { type TreeEntry, parseLsTree } from './parse-ls-tree.ts';
 import { parseNameStatus } from './parse-name-status.ts';
 import { type ProbedRange, parseProbe, probeArguments, type RangeProbe } from './range-probe.ts';
 import { worktreeTree } from './worktree-tree.ts';
+import { commitTree, type MergeResult, mergeTrees } from './merge-objects.ts';
 
 /** Diff options that keep user settings (external diff drivers, textconv, colour) out. */
 const plainDiff = ['--no-ext-diff', '--no-textconv', '--no-color'];
@@ -168,40 +169,14 @@ export class GitRepo {
     await withGitFailed(this.git.text(['worktree', 'remove', '--force', dir]));
   }
 
-  /**
-   * The tree of merging `theirs` into `ours`, computed without a work tree
-   * (`git merge-tree --write-tree`); the conflicted paths when it does not merge cleanly.
-   */
-  async mergeTree(
-    ours: string,
-    theirs: string,
-  ): Promise<{ readonly tree: string } | { readonly conflicts: string[] }> {
-    const args = ['merge-tree', '--write-tree', '--name-only', '-z', '--no-messages', ours, theirs];
-    let output: string;
-    let clean = true;
-    try {
-      output = await this.git.text(args);
-    } catch (error) {
-      if (!(error instanceof GitCommandError) || error.exitCode !== 1) throw gitFailedOr(error);
-      output = error.stdout;
-      clean = false;
-    }
-    const [tree = '', ...paths] = output.split('\0').filter((part) => part !== '');
-    return clean ? { tree } : { conflicts: paths };
+  /** See mergeTrees: the merge of `theirs` into `ours`, without a work tree. */
+  async mergeTree(ours: string, theirs: string): Promise<MergeResult> {
+    return mergeTrees(this.git, ours, theirs);
   }
 
-  /** A commit object of `tree` with these parents, made by mainline; it moves no ref. */
+  /** See commitTree: a commit object made by mainline; it moves no ref. */
   async commitTree(tree: string, parents: readonly string[], message: string): Promise<string> {
-    const identity = ['-c', 'user.name=mainline', '-c', 'user.email=mainline@localhost'];
-    const args = [
-      ...identity,
-      'commit-tree',
-      ...parents.flatMap((p) => ['-p', p]),
-      '-m',
-      message,
-      tree,
-    ];
-    return (await withGitFailed(this.git.text(args))).trim();
+    return commitTree(this.git, tree, parents, message);
   }
 
   async isShallow(): Promise<boolean> {
@@ -364,8 +339,4 @@ async function readConfigList(git: GitRunner): Promise<string> {
   // `--list` always prints something; `--get` of an unset key prints nothing, which
   // costs simple-git's 50 ms idle wait, on the hot path of every `affected`.
   return withGitFailed(git.text(['config', '-z', '--list']));
-}
-
-function gitFailedOr(error: unknown): unknown {
-  return error instanceof GitCommandError ? gitFailed(error) : error;
 }
