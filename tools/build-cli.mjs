@@ -1,10 +1,13 @@
-// Bundles the `mainline` CLI into one CommonJS file, properties/cli/dist/main.cjs, with
-// esbuild. CommonJS because Node 20's ES module loader costs tens of milliseconds at
-// start-up and offers no code cache, while bin/mainline.cjs runs this file from a V8 code
-// cache. Each command module is still initialised only when it runs (esbuild keeps
+// Bundles the `mainline` CLI with esbuild into properties/cli/dist: main.cjs, which
+// bin/mainline.cjs runs, and quick.cjs, from which the startup snapshot of the quick
+// commands (quick.blob) is built. CommonJS because Node 20's ES module loader costs tens of
+// milliseconds at start-up and offers no code cache, while the launcher runs main.cjs from a
+// V8 code cache. Each command module is still initialised only when it runs (esbuild keeps
 // dynamic imports lazy), so `affected` never evaluates graphology.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -24,10 +27,25 @@ function rulesId() {
   return hash.digest('hex').slice(0, 16);
 }
 
+/** The `node` a shell finds on PATH, as bin/mainline does with `command -v node`. */
+function nodeOnPath() {
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    const candidate = join(dir || '.', 'node');
+    try {
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {}
+  }
+  return process.execPath;
+}
+
 rmSync(outdir, { recursive: true, force: true });
 const result = await build({
   absWorkingDir: root,
-  entryPoints: { main: 'properties/cli/src/main.ts' },
+  entryPoints: {
+    main: 'properties/cli/src/main.ts',
+    quick: 'properties/cli/src/quick.ts',
+  },
   outdir,
   bundle: true,
   format: 'cjs',
@@ -37,8 +55,10 @@ const result = await build({
   target: 'node20',
   outExtension: { '.js': '.cjs' },
   // Loaded from node_modules when a command needs them: native code (esbuild's binary,
-  // better-sqlite3), vitest's workers and TypeScript's checker cannot live in a bundle.
+  // better-sqlite3), vitest's workers and TypeScript's checker cannot live in a bundle, and
+  // ci-info decides when it loads, which must not happen while the snapshot is built.
   external: [
+    'ci-info',
     'esbuild',
     'vitest',
     'vitest/*',
@@ -66,3 +86,9 @@ const result = await build({
 });
 // Which inputs the bundle holds: a test proves heavy libraries stay out of it.
 writeFileSync(`${outdir}/meta.json`, JSON.stringify(result.metafile));
+// bin/mainline answers --version from this file, without starting Node.
+writeFileSync(`${outdir}/version`, `${cliPackage.version}\n`);
+const { buildSnapshot } = createRequire(import.meta.url)('../properties/cli/bin/snapshot.cjs');
+if (!buildSnapshot(outdir, nodeOnPath())) {
+  console.warn('warning: no startup snapshot; the quick commands start from the code cache');
+}

@@ -4,8 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { createTempRepo, runCli } from '../src/index.ts';
 
 const cacheDir = fileURLToPath(new URL('../../properties/cli/dist/cache/', import.meta.url));
+/** The Node launcher itself, which bin/mainline starts when the snapshot cannot serve. */
+const launcher = fileURLToPath(new URL('../../properties/cli/bin/mainline.cjs', import.meta.url));
 
-describe('the launcher', () => {
+describe('the Node launcher', () => {
   it('runs from a per-command code cache, and replaces a broken one', async () => {
     const repo = createTempRepo({
       files: {
@@ -16,12 +18,12 @@ describe('the launcher', () => {
     const cache = `${cacheDir}graph.v8`;
     mkdirSync(cacheDir, { recursive: true }); // the launcher makes it at the first run's exit
     writeFileSync(cache, 'not a code cache');
-    const first = await runCli(['graph', '--json'], { cwd: repo.dir });
+    const first = await runCli(['graph', '--json'], { cwd: repo.dir, bin: launcher });
     expect(first.code).toBe(0);
     expect(first.stderr).toBe('');
     const written = readFileSync(cache);
     expect(written.toString('latin1')).not.toBe('not a code cache');
-    const second = await runCli(['graph', '--json'], { cwd: repo.dir });
+    const second = await runCli(['graph', '--json'], { cwd: repo.dir, bin: launcher });
     expect(second.stdout).toBe(first.stdout);
   });
 

@@ -17,9 +17,12 @@ export interface RunCliOptions {
   readonly input?: string;
   /** Kill the process after this long; default 60 s. */
   readonly timeoutMs?: number;
+  /** The `mainline` command to run; default: this checkout's properties/cli/bin/mainline. */
+  readonly bin?: string;
 }
 
-const cliBin = fileURLToPath(new URL('../../properties/cli/bin/mainline.cjs', import.meta.url));
+/** The command npm links: a shell front door that starts Node itself. */
+const cliBin = fileURLToPath(new URL('../../properties/cli/bin/mainline', import.meta.url));
 
 /**
  * Runs the real `mainline` binary as a child process. Its environment is the test
@@ -48,7 +51,7 @@ export function startCli(args: readonly string[], options: RunCliOptions): Runni
     if (value === undefined) delete env[key];
     else env[key] = value;
   }
-  const child = spawn(process.execPath, [cliBin, ...args], {
+  const child = spawn(options.bin ?? cliBin, args, {
     cwd: options.cwd,
     env: cleanGitEnv(env),
     stdio: ['pipe', 'pipe', 'pipe'],

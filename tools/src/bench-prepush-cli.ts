@@ -37,14 +37,14 @@ const launcher = findMainlineLauncher();
 const head = git(dir, 'rev-parse', 'HEAD');
 const parent = git(dir, 'rev-parse', 'HEAD~1');
 process.stderr.write(`filling the cache: mainline test --base HEAD~1 in ${dir}\n`);
-execFileSync(process.execPath, [launcher, 'test', '--base', 'HEAD~1'], {
+execFileSync(launcher, ['test', '--base', 'HEAD~1'], {
   cwd: dir,
   env,
   stdio: 'inherit',
 });
 const spec = {
-  program: process.execPath,
-  args: [launcher, 'prepush', 'origin', 'url'],
+  program: launcher,
+  args: ['prepush', 'origin', 'url'],
   cwd: dir,
   env,
   input: `refs/heads/main ${head} refs/heads/main ${parent}\n`,

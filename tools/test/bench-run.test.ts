@@ -160,7 +160,7 @@ describe('bench:run report', () => {
     node: 'v20.0.0',
     cpus: 2,
     runs: 5,
-    mainline: 'mainline.cjs',
+    mainline: 'mainline',
     turbo: '2.11.11 (native binary)',
     loadBefore: [0.5, 0.5, 0.5],
     loadAfter: [2, 2, 2],

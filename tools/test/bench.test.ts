@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runAffectedBench } from '../src/bench/affected.ts';
@@ -71,9 +71,11 @@ describe('bench repo and run', () => {
     // A stand-in for the CLI: --version works, affected claims nothing is affected.
     writeFileSync(
       launcher,
-      "if (process.argv.includes('--version')) console.log('0.0.0');\n" +
+      '#!/usr/bin/env node\n' +
+        "if (process.argv.includes('--version')) console.log('0.0.0');\n" +
         "else if (process.argv.includes('affected')) console.log(JSON.stringify({ affected: [] }));\n",
     );
+    chmodSync(launcher, 0o755);
     const report = runAffectedBench(
       {
         sizes: [30],
@@ -102,7 +104,10 @@ describe('bench repo and run', () => {
       /\| 30 \| mainline affected \| [\d.]+ \| \d* \| 0 \(WRONG, expected \d+\) \|/,
     );
 
-    writeFileSync(launcher, "process.stderr.write('mainline: not built\\n'); process.exit(2);\n");
+    writeFileSync(
+      launcher,
+      "#!/usr/bin/env node\nprocess.stderr.write('mainline: not built\\n'); process.exit(2);\n",
+    );
     const failing = runAffectedBench(
       {
         sizes: [30],

@@ -1,14 +1,14 @@
 #!/usr/bin/env node
 'use strict';
-// Launcher of the bundled CLI (tools/build-cli.mjs, run by `npm ci` through `prepare`).
-// The bundle is one CommonJS file; the quick commands compile it through a V8 code cache
-// kept per command next to it: Node 20 has no compile cache of its own, and parsing and compiling the bundle
-// was a third of the start-up of `mainline affected`. A stale cache (new bundle, new
-// Node) is rejected by V8 and rewritten; a read-only install only loses the shortcut.
+// The Node launcher of the bundled CLI (tools/build-cli.mjs, run by `npm ci` through
+// `prepare`); bin/mainline, the command npm links, hands it every command it does not start
+// from the startup snapshot. The bundle is one CommonJS file; the quick commands compile it
+// through a V8 code cache kept per command next to it: Node 20 has no compile cache of its
+// own, and parsing and compiling the bundle was a third of the start-up of `mainline
+// affected`. A stale cache (new bundle, new Node) is rejected by V8 and rewritten; a
+// read-only install only loses the shortcut.
 const { existsSync, readFileSync, renameSync, mkdirSync, writeFileSync } = require('node:fs');
 const { dirname, join } = require('node:path');
-const Module = require('node:module');
-const vm = require('node:vm');
 
 /** Commands whose start-up is most of their run time: they load from a code cache. */
 const quickCommands = new Set(['affected', 'why', 'graph']);
@@ -16,20 +16,10 @@ const quickCommands = new Set(['affected', 'why', 'graph']);
 main();
 
 function main() {
-  // `mainline --version` answers before anything else loads: tools and hooks ask it often.
   const args = process.argv.slice(2);
   if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
     process.stdout.write(`${require('../package.json').version}\n`);
     return;
-  }
-  // Reading a large BUILD.json fills the young generation several times while it is still
-  // tiny, and every scavenge copies what survives (nearly all of it): growing it 8-fold per
-  // step instead of 2-fold cut garbage collection of a 10,000-target `affected` from 25 ms
-  // to 7 ms. Set only on Node versions whose V8 is known to have the flag (an unknown one
-  // prints an error).
-  const nodeMajor = Number(process.versions.node.split('.')[0]);
-  if (nodeMajor >= 20 && nodeMajor <= 24) {
-    require('node:v8').setFlagsFromString('--semi-space-growth-factor=8');
   }
   const bundle = join(__dirname, '..', 'dist', 'main.cjs');
   if (!existsSync(bundle)) {
@@ -39,6 +29,7 @@ function main() {
     process.exitCode = 2;
     return;
   }
+  rebuildStaleSnapshot();
   if (args.includes('--debug')) {
     // Stack traces through the source map, to the TypeScript sources; no cache needed.
     process.setSourceMapsEnabled(true);
@@ -52,7 +43,32 @@ function main() {
   }
 }
 
+/**
+ * bin/mainline found no usable startup snapshot for the `node` it names: rebuild it once
+ * this command is done, detached, so that neither this command nor its output waits.
+ */
+function rebuildStaleSnapshot() {
+  const node = process.env.MAINLINE_SNAPSHOT_FOR;
+  if (node === undefined) return;
+  delete process.env.MAINLINE_SNAPSHOT_FOR; // not for the processes this command starts
+  process.once('exit', () => {
+    try {
+      const { spawn } = require('node:child_process');
+      const builder = spawn(process.execPath, [join(__dirname, 'snapshot.cjs'), node], {
+        detached: true,
+        stdio: 'ignore',
+      });
+      builder.on('error', () => {});
+      builder.unref();
+    } catch {
+      // The next quick command asks again.
+    }
+  });
+}
+
 function runCached(file) {
+  const Module = require('node:module');
+  const vm = require('node:vm');
   const command = process.argv[2];
   const cacheFile = join(dirname(file), 'cache', `${command}.v8`);
   let cachedData;

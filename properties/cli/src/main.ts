@@ -1,7 +1,4 @@
-import { processIo } from './io.ts';
-import { runCli } from './run-cli.ts';
+import { start } from './start.ts';
 
 // No top-level await: the bundle is CommonJS, which the launcher runs from a code cache.
-void runCli(process.argv.slice(2), processIo()).then((code) => {
-  process.exitCode = code;
-});
+start(process.argv.slice(2));

@@ -102,14 +102,14 @@ function benchCases(mainline: string, tools: CompareTools | undefined): BenchCas
     {
       tool: 'mainline --version',
       command: 'mainline --version',
-      program: node,
-      args: [mainline, '--version'],
+      program: mainline,
+      args: ['--version'],
     },
     {
       tool: 'mainline affected',
       command: 'mainline affected --base HEAD~1 --head HEAD --json',
-      program: node,
-      args: [mainline, 'affected', ...range, '--json'],
+      program: mainline,
+      args: ['affected', ...range, '--json'],
       parse: parseMainline,
     },
   ];
@@ -195,13 +195,13 @@ function sizeResult(repo: BenchRepo, results: CaseResult[]): SizeResult {
 export function findMainlineLauncher(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
-    const candidate = join(dir, 'properties', 'cli', 'bin', 'mainline.cjs');
+    const candidate = join(dir, 'properties', 'cli', 'bin', 'mainline');
     if (existsSync(candidate)) return candidate;
     const parent = dirname(dir);
     if (parent === dir) {
       throw new MainlineError(
         'usage',
-        'cannot find properties/cli/bin/mainline.cjs above the benchmark',
+        'cannot find properties/cli/bin/mainline above the benchmark',
         {
           hint: 'pass --mainline FILE',
         },

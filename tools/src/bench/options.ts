@@ -20,7 +20,7 @@ export const benchUsage = `usage: bench-affected [--sizes 1000,10000] [--runs 5]
   --compare          also time turbo ls --affected and nx show projects --affected
   --cache-dir DIR    where repos and tools are kept (default $TMPDIR/mainline-bench)
   --fresh            regenerate cached repos
-  --mainline FILE    the launcher to time (default: this checkout's properties/cli/bin/mainline.cjs)`;
+  --mainline FILE    the launcher to time (default: this checkout's properties/cli/bin/mainline)`;
 
 export function parseBenchArgs(argv: readonly string[]): BenchOptions {
   const { values } = parseArgs({

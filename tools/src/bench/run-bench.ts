@@ -169,7 +169,7 @@ function prepare(
 }
 
 function mainlineSpec(launcher: string, repo: RunRepo, env: NodeJS.ProcessEnv): CommandSpec {
-  return { program: process.execPath, args: [launcher], cwd: repo.dir, env };
+  return { program: launcher, args: [], cwd: repo.dir, env };
 }
 
 function mainlineCase(

@@ -27,7 +27,7 @@ export const runBenchUsage = `usage: bench-run [--targets 200] [--large-targets 
   --skip-turbo         time mainline only
   --cache-dir DIR      where repos and tools are kept (default $TMPDIR/mainline-bench)
   --fresh              regenerate cached repos
-  --mainline FILE      the launcher to time (default: this checkout's properties/cli/bin/mainline.cjs)`;
+  --mainline FILE      the launcher to time (default: this checkout's properties/cli/bin/mainline)`;
 
 export function parseRunBenchArgs(argv: readonly string[]): RunBenchOptions {
   const { values } = parseArgs({

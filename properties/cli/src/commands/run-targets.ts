@@ -2,7 +2,6 @@ import { appendFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { MainlineError, type RunCommand, type RunStatus } from '@mainline/core';
-import { isCI } from 'ci-info';
 import type { RunEvent, RunSummary } from '@mainline/core';
 import {
   formatSummary,
@@ -14,6 +13,7 @@ import {
   progressReporter,
 } from '@mainline/report';
 import type { Io } from '../io.ts';
+import { runningInCI } from '../output/ci.ts';
 import { styleFor } from '../output/style.ts';
 import { runPipeline } from '../pipeline/run-pipeline.ts';
 
@@ -90,7 +90,8 @@ export async function runTargetsCommand(
 /** A status line redrawn in place on a terminal; plain lines in CI, logs and pipes. */
 function progressFor(io: Io): { onEvent: (event: RunEvent) => void; stop: () => void } {
   const style = styleFor(io);
-  if (!io.stderrIsTTY || isCI) return { onEvent: progressReporter(io.stderr, style), stop() {} };
+  if (!io.stderrIsTTY || runningInCI())
+    return { onEvent: progressReporter(io.stderr, style), stop() {} };
   const live = liveProgress(io.stderr, style);
   const timer = setInterval(live.tick, 100);
   timer.unref();

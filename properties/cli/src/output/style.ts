@@ -1,6 +1,6 @@
-import { isCI } from 'ci-info';
 import pc from 'picocolors';
 import type { Io } from '../io.ts';
+import { runningInCI } from './ci.ts';
 
 export type Style = ReturnType<typeof pc.createColors>;
 
@@ -12,5 +12,5 @@ export function styleFor(io: Io): Style {
 function colourEnabled(io: Io): boolean {
   if (io.env.NO_COLOR) return false;
   if (io.env.FORCE_COLOR !== undefined) return io.env.FORCE_COLOR !== '0';
-  return io.stdoutIsTTY && !isCI;
+  return io.stdoutIsTTY && !runningInCI();
 }

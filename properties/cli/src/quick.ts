@@ -1,0 +1,20 @@
+import { startupSnapshot } from 'node:v8';
+import { start } from './start.ts';
+// Loaded and initialised while the snapshot is built, so that starting from it skips
+// parsing, compiling and initialising them.
+import './commands/affected.ts';
+import './commands/graph.ts';
+import './commands/why.ts';
+
+/**
+ * Entry of the V8 startup snapshot of the quick commands (`affected`, `why`, `graph`),
+ * dist/quick.blob, which bin/mainline starts with `node --snapshot-blob`. Whatever a module
+ * computes when it is initialised is frozen into the snapshot, so no module reachable from
+ * here may read the environment, the terminal or the clock at that time: see
+ * output/ci.ts. (simple-git's `debug` does read DEBUG then, so DEBUG=simple-git traces only
+ * the commands that start without the snapshot.)
+ */
+startupSnapshot.setDeserializeMainFunction(() => {
+  // Started as `node --snapshot-blob FILE ARGS...`: no script name comes first.
+  start(process.argv.slice(1));
+});

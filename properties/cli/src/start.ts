@@ -1,0 +1,23 @@
+import { setFlagsFromString } from 'node:v8';
+import { processIo } from './io.ts';
+import { runCli } from './run-cli.ts';
+
+/** Runs the CLI on `argv` (the arguments after the command name) in this process. */
+export function start(argv: readonly string[]): void {
+  growYoungGenerationFaster();
+  void runCli(argv, processIo()).then((code) => {
+    process.exitCode = code;
+  });
+}
+
+/**
+ * Reading a large BUILD.json fills the young generation several times while it is still
+ * tiny, and every scavenge copies what survives (nearly all of it): growing it 8-fold per
+ * step instead of 2-fold cut garbage collection of a 10,000-target `affected` from 25 ms to
+ * 7 ms. Set only on Node versions whose V8 is known to have the flag (an unknown one prints
+ * an error).
+ */
+function growYoungGenerationFaster(): void {
+  const major = Number(process.versions.node.split('.')[0]);
+  if (major >= 20 && major <= 24) setFlagsFromString('--semi-space-growth-factor=8');
+}
