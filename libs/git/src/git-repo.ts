@@ -66,8 +66,9 @@ export class GitRepo {
     const probeArgs = probe && probeArguments(probe);
     let config: Promise<string> | undefined;
     let lines: string[];
+    let here: GitRunner;
     try {
-      const here = new GitRunner(cwd, env);
+      here = new GitRunner(cwd, env);
       // The config reads from any folder of the work tree: no need to wait for its root.
       config = options.readConfig ? readConfigList(here) : undefined;
       config?.catch(() => undefined); // its failure is seen by configGet, if ever asked
@@ -86,7 +87,9 @@ export class GitRepo {
     const [root, indexPath, ...answers] = lines;
     if (!root || !indexPath)
       throw new Error(`unexpected rev-parse output ${JSON.stringify(lines)}`);
-    const repo = new GitRepo(root, new GitRunner(root, env), resolve(cwd, indexPath));
+    // Most runs start at the root: its runner is the one already made.
+    const runner = resolve(cwd) === root ? here : new GitRunner(root, env);
+    const repo = new GitRepo(root, runner, resolve(cwd, indexPath));
     repo.config = config;
     if (probe !== undefined && answers.length > 0) repo.probed = parseProbe(answers, probe);
     return repo;
@@ -213,25 +216,13 @@ export class GitRepo {
     return parseNameStatus(output.slice(output.indexOf('\n') + 1));
   }
 
-  /**
-   * `diff` for two commit ids (as resolveCommits and mergeBase return them), one git
-   * process instead of two. A --stdin line is a commit then the "parent" to diff it
-   * against, so head comes first; with `--always` git echoes that commit before the
-   * changes, so the output is never empty even when nothing changed.
-   */
+  /** `diff` for two commit ids (as resolveCommits and mergeBase return them): one git process. */
   async diffCommits(base: string, head: string): Promise<FileChange[]> {
-    const args = [
-      'diff-tree',
-      '--always',
-      '--stdin',
-      '-r',
-      '-z',
-      '--name-status',
-      '-M',
-      ...plainDiff,
-    ];
-    const output = await withGitFailed(this.git.text(args, { input: `${head} ${base}\n` }));
-    return parseNameStatus(output.slice(output.indexOf('\0') + 1));
+    const args = ['diff-tree', '-r', '-z', '--name-status', '-M', ...plainDiff];
+    const output = await withGitFailed(
+      this.git.quickText([...args, '--end-of-options', base, head]),
+    );
+    return parseNameStatus(output);
   }
 
   /** Content of `path` at a tree-ish, undefined when there is no such file. */
@@ -327,16 +318,15 @@ async function openLines(git: GitRunner, probeArgs: string[] | undefined): Promi
   const own = ['rev-parse', '--show-toplevel', '--git-path', 'index'];
   if (probeArgs !== undefined) {
     try {
-      return (await git.text([...own, ...probeArgs])).split('\n').filter((line) => line !== '');
+      return (await git.quickText([...own, ...probeArgs])).split('\n').filter((l) => l !== '');
     } catch (error) {
       if (!(error instanceof GitCommandError)) throw error;
     }
   }
-  return (await git.text(own)).split('\n').filter((line) => line !== '');
+  return (await git.quickText(own)).split('\n').filter((line) => line !== '');
 }
 
 async function readConfigList(git: GitRunner): Promise<string> {
-  // `--list` always prints something; `--get` of an unset key prints nothing, which
-  // costs simple-git's 50 ms idle wait, on the hot path of every `affected`.
-  return withGitFailed(git.text(['config', '-z', '--list']));
+  // One process answers every configGet to come; it runs beside the range probe.
+  return withGitFailed(git.quickText(['config', '-z', '--list']));
 }

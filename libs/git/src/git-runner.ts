@@ -1,6 +1,7 @@
 import { GitError, GitPluginError, type SimpleGit, simpleGit } from 'simple-git';
 import { GitCommandError } from './git-command-error.ts';
 import { gitProcessEnv, ownGitVariables } from './env.ts';
+import { spawnGit } from './spawn-git.ts';
 
 export interface RunOptions {
   /** Written to git's stdin. */
@@ -13,29 +14,33 @@ export interface RunOptions {
 
 /**
  * Runs git through simple-git with argument arrays (never a shell string), the cleaned
- * environment, and failures as GitCommandError carrying the exit code.
+ * environment, and failures as GitCommandError carrying the exit code; the few commands
+ * of the `affected` hot path spawn git directly (quickText).
  */
 export class GitRunner {
   readonly cwd: string;
   private readonly baseEnv: NodeJS.ProcessEnv;
-  private readonly plain: SimpleGit;
+  private plainClient: SimpleGit | undefined;
+  private spawnEnv: Record<string, string> | undefined;
 
   constructor(cwd: string, baseEnv: NodeJS.ProcessEnv) {
     this.cwd = cwd;
     this.baseEnv = baseEnv;
-    try {
-      this.plain = this.client({});
-    } catch {
-      // simple-git checks the folder up front (GitConstructError).
-      const stderr = `no such directory: ${cwd}`;
-      throw new GitCommandError({ args: [], exitCode: undefined, stdout: '', stderr });
-    }
   }
 
   /** stdout as UTF-8 text. */
   async text(args: readonly string[], options: RunOptions = {}): Promise<string> {
     const client = this.clientFor(options);
     return this.guard(args, options, () => client.raw([...args]));
+  }
+
+  /**
+   * stdout as UTF-8 text, git spawned directly (see spawnGit): only for the fixed commands
+   * of the `affected` hot path.
+   */
+  async quickText(args: readonly string[]): Promise<string> {
+    this.spawnEnv ??= gitProcessEnv(this.baseEnv);
+    return spawnGit(this.cwd, args, this.spawnEnv);
   }
 
   /** stdout as bytes; only `git cat-file`, the one task simple-git returns raw. */
@@ -50,14 +55,26 @@ export class GitRunner {
   }
 
   private clientFor(options: RunOptions): SimpleGit {
-    return options.input === undefined && options.env === undefined
-      ? this.plain
-      : this.client(options);
+    if (options.input !== undefined || options.env !== undefined) return this.client(options);
+    this.plainClient ??= this.client({});
+    return this.plainClient;
   }
 
   private client(options: RunOptions): SimpleGit {
     const { input } = options;
-    const client = simpleGit({
+    let client: SimpleGit;
+    try {
+      client = this.simpleGitFor(input);
+    } catch {
+      // simple-git checks the folder up front (GitConstructError).
+      const stderr = `no such directory: ${this.cwd}`;
+      throw new GitCommandError({ args: [], exitCode: undefined, stdout: '', stderr });
+    }
+    return client.env(gitProcessEnv(this.baseEnv, options.env));
+  }
+
+  private simpleGitFor(input: string | undefined): SimpleGit {
+    return simpleGit({
       baseDir: this.cwd,
       allowEnvironment: [...ownGitVariables],
       // Finish on the 'close' event only: with simple-git's default, every git process
@@ -74,7 +91,6 @@ export class GitRunner {
       },
       ...(input === undefined ? {} : { input: () => input }),
     });
-    return client.env(gitProcessEnv(this.baseEnv, options.env));
   }
 
   private async guard<T>(
