@@ -15,10 +15,10 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const outdir = `${root}properties/cli/dist`;
 const cliPackage = JSON.parse(readFileSync(`${root}properties/cli/package.json`, 'utf8'));
 
-/** Hash of the BUILD.json checks: a file they passed is trusted only by the same checks. */
-function rulesId() {
+/** A hash of the sources under `folders`: what a build of mainline computes from them. */
+function sourcesId(folders) {
   const hash = createHash('sha256');
-  for (const folder of ['libs/workspace/src', 'libs/workspace/schema']) {
+  for (const folder of folders) {
     const files = readdirSync(`${root}${folder}`, { recursive: true, withFileTypes: true });
     const paths = files.filter((f) => f.isFile()).map((f) => `${f.parentPath}/${f.name}`);
     for (const path of paths.sort())
@@ -81,7 +81,12 @@ const result = await build({
   define: {
     'import.meta.url': '__bundleUrl',
     MAINLINE_VERSION: JSON.stringify(cliPackage.version),
-    MAINLINE_RULES_ID: JSON.stringify(rulesId()),
+    // A file the BUILD.json checks passed is trusted only by the same checks.
+    MAINLINE_RULES_ID: JSON.stringify(sourcesId(['libs/workspace/src', 'libs/workspace/schema'])),
+    // Fingerprints are remembered per tree only for the same definition of them.
+    MAINLINE_FINGERPRINT_ID: JSON.stringify(
+      sourcesId(['libs/affected/src', 'libs/workspace/src', 'libs/workspace/schema']),
+    ),
   },
 });
 // Which inputs the bundle holds: a test proves heavy libraries stay out of it.

@@ -137,6 +137,14 @@ export class GitRepo {
     });
   }
 
+  /** The tree a commit (or tree-ish) names. */
+  async treeOf(treeish: string): Promise<string> {
+    const name = `${treeish}^{tree}`;
+    const object = (await readObjects(this.git, [name])).get(name);
+    if (object?.type !== 'tree') throw await this.explainUnknown(treeish, unknownRef(treeish));
+    return object.oid;
+  }
+
   /** The best common ancestor of two commits. */
   async mergeBase(a: string, b: string): Promise<string> {
     try {

@@ -1,5 +1,6 @@
 declare const MAINLINE_VERSION: string;
 declare const MAINLINE_RULES_ID: string;
+declare const MAINLINE_FINGERPRINT_ID: string;
 
 /** Defined by the bundler; running from source (tests) is a development build. */
 export const version = typeof MAINLINE_VERSION === 'string' ? MAINLINE_VERSION : '0.0.0-dev';
@@ -10,3 +11,11 @@ export const version = typeof MAINLINE_VERSION === 'string' ? MAINLINE_VERSION :
  * Undefined when running from source: nothing is trusted then.
  */
 export const rulesId = typeof MAINLINE_RULES_ID === 'string' ? MAINLINE_RULES_ID : undefined;
+
+/**
+ * Identifies the definition of target fingerprints compiled into this binary (a hash of the
+ * affected engine's and the BUILD.json model's sources): fingerprints remembered by one
+ * build are reused only by builds with the same definition. Undefined when running from source.
+ */
+export const fingerprintId =
+  typeof MAINLINE_FINGERPRINT_ID === 'string' ? MAINLINE_FINGERPRINT_ID : undefined;

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { Diagnostic, Target } from '@mainline/core';
-import { type BuildOptions, build, type Metafile } from 'esbuild';
+import type { BuildOptions, Metafile } from 'esbuild';
 import { esbuildDiagnostics, failureMessages } from './esbuild-diagnostics.ts';
 import { targetFolder } from './repo-paths.ts';
 import { isCompiledSource } from './source-files.ts';
@@ -77,6 +77,8 @@ export async function compileTarget(request: CompileRequest): Promise<CompileRes
   }
   const fallbackFile = target.entry ?? target.name;
   try {
+    // Loaded on first use: a run whose builds are all cached never starts esbuild.
+    const { build } = await import('esbuild');
     const result = await build({
       ...options,
       absWorkingDir: request.root,

@@ -1,22 +1,18 @@
 import { computeFingerprints } from '@mainline/affected';
-import { MainlineError, type Workspace } from '@mainline/core';
+import type { Workspace } from '@mainline/core';
 import { GitRepo } from '@mainline/git';
 import type { CheckerCommand } from '@mainline/runner';
-import type { OwnershipIndex } from '@mainline/workspace';
-import { loadChange } from '../services/load-change.ts';
+import type { Owner, OwnershipIndex } from '@mainline/workspace';
+import { CompiledBuildFiles } from '../services/compiled-build-files.ts';
+import { FingerprintMemo } from '../services/fingerprint-memo.ts';
 import { loadSnapshot } from '../services/load-snapshot.ts';
 import { stateDir } from '../services/state-dir.ts';
-import { chooseChecker } from './choose-checker.ts';
-import { type SelectedTargets, type Selection, selectTargets } from './select-targets.ts';
-import { type TargetKeys, targetKeys } from './target-keys.ts';
-import { toolVersions } from './tool-versions.ts';
-
-export interface SelectionRequest {
-  readonly names: readonly string[];
-  readonly all?: boolean;
-  readonly affected?: boolean;
-  readonly base?: string;
-}
+import { keyTools } from './key-tools.ts';
+import type { RunKeys } from './prepare-keys.ts';
+import { type SelectionRequest, selectionOf } from './request-selection.ts';
+import { type SelectedTargets, selectTargets } from './select-targets.ts';
+import { targetKeys } from './target-keys.ts';
+import { testFile } from './test-file.ts';
 
 export interface RunRequest {
   readonly cwd: string;
@@ -28,17 +24,15 @@ export interface RunRequest {
 }
 
 /** Everything a build or test run starts from: one snapshot of the working tree. */
-export interface PreparedRun {
+export interface PreparedRun extends RunKeys {
   readonly root: string;
-  readonly state: string;
   /** The working tree's tree id: what was built and tested. */
   readonly tree: string;
   readonly workspace: Workspace;
+  /** Which targets own any path (strict deps asks about the files imports lead to). */
   readonly owners: OwnershipIndex;
-  /** Every file of the snapshot, repo-relative. */
-  readonly files: readonly string[];
-  readonly selected: SelectedTargets;
-  readonly keys: TargetKeys;
+  /** The files of the selected targets and their deps, with those owners. */
+  readonly ownedFiles: ReadonlyMap<string, readonly Owner[]>;
   /** The type checker, when types are checked: part of every build key. */
   readonly checker: CheckerCommand | undefined;
 }
@@ -46,64 +40,42 @@ export interface PreparedRun {
 /**
  * Reads the working tree as one snapshot (staged, unstaged and untracked files, like
  * Bazel builds what is on disk), selects the targets, and keys every target by its
- * fingerprint. `--affected` (the default without names or --all) compares the working
- * tree with the trunk's merge-base, or with --base.
+ * fingerprint, which it remembers for the snapshot's tree (see FingerprintMemo).
  */
 export async function prepareRun(request: RunRequest): Promise<PreparedRun> {
   const repo = await GitRepo.open(request.cwd, { env: request.env });
+  const state = stateDir(repo.root, request.env);
   const tree = request.at ?? (await repo.worktreeTree());
   const selection = await selectionOf(request);
   let selected: SelectedTargets = { asked: [], builds: [] };
   // Only the selected targets and their deps are fingerprinted: a run about a few targets
   // of a large repository reads only their files.
-  const snapshot = await loadSnapshot(
-    repo,
-    tree,
-    (workspace) => {
+  const snapshot = await loadSnapshot(repo, tree, {
+    only: (workspace) => {
       selected = selectTargets(workspace, selection);
       return new Set(selected.builds);
     },
-    true,
-  );
-  const checker = request.typecheck ? chooseChecker(repo.root) : undefined;
-  const tools = { ...toolVersions(), ...(checker ? { checker: checker.label } : {}) };
+    strict: true,
+    buildFiles: new CompiledBuildFiles(state),
+  });
+  const { tools, checker } = keyTools(repo.root, request.typecheck);
   const fingerprints = computeFingerprints(snapshot, selected.builds);
-  const keys = targetKeys(fingerprints, { tools, typecheck: request.typecheck });
+  const tested = new Set<string>();
+  for (const [path, owners] of snapshot.owned) {
+    if (!testFile.test(path)) continue;
+    for (const owner of owners) if (owner.role === 'test') tested.add(owner.target);
+  }
+  new FingerprintMemo(state).remember(tree, { ...fingerprints, tested });
   return {
     root: repo.root,
-    state: stateDir(repo.root, request.env),
+    state,
     tree,
     workspace: snapshot.workspace,
-    owners: snapshot.owners,
-    files: [...snapshot.files.keys()],
+    owners: snapshot.allOwners,
+    ownedFiles: snapshot.owned,
     selected,
-    keys,
+    keys: targetKeys(fingerprints, { tools, typecheck: request.typecheck }),
+    tested,
     checker,
   };
-}
-
-async function selectionOf(request: RunRequest): Promise<Selection> {
-  const { names, all, affected, base } = request.selection;
-  if (all && (names.length > 0 || affected)) {
-    throw new MainlineError('usage', '--all cannot be used with target names or --affected', {
-      hint: 'choose one: target names, --affected (the default) or --all',
-    });
-  }
-  if (all) return { kind: 'all' };
-  if (names.length > 0) {
-    if (affected) {
-      throw new MainlineError('usage', 'target names and --affected cannot be used together', {
-        hint: 'name the targets to run, or let --affected choose them',
-      });
-    }
-    return { kind: 'names', names };
-  }
-  const change = await loadChange({
-    cwd: request.cwd,
-    env: request.env,
-    uncommitted: true,
-    uncommittedFromTrunk: true,
-    ...(base === undefined ? {} : { base }),
-  });
-  return { kind: 'affected', affected: change.report.affected.map((target) => target.name) };
 }

@@ -21,8 +21,8 @@ export function targetFiles(run: PreparedRun, target: string): TargetFiles {
 
 function indexFiles(run: PreparedRun): ReadonlyMap<string, TargetFiles> {
   const index = new Map<string, { sources: string[]; tests: string[] }>();
-  for (const path of [...run.files].sort()) {
-    for (const owner of run.owners.owners(path)) {
+  for (const path of [...run.ownedFiles.keys()].sort()) {
+    for (const owner of run.ownedFiles.get(path) ?? []) {
       let files = index.get(owner.target);
       if (files === undefined) {
         files = { sources: [], tests: [] };

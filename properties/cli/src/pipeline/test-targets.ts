@@ -9,6 +9,7 @@ import {
 import type { PreparedRun } from './prepare-run.ts';
 import type { RunRecorder } from './run-recorder.ts';
 import { targetFiles } from './target-files.ts';
+import { testFile } from './test-file.ts';
 
 export interface TestOptions {
   readonly retries: number;
@@ -25,9 +26,6 @@ export interface TestContext {
   readonly options: TestOptions;
   readonly emit: (event: RunEvent) => void;
 }
-
-/** vitest's default include: `*.test.*` and `*.spec.*` (js, ts, jsx, tsx, mjs...). */
-export const testFile = /\.(test|spec)\.[cm]?[jt]sx?$/;
 
 /**
  * Tests the asked targets whose build is green: a target whose test key passed before is

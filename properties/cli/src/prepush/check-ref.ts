@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { RunEvent, RunSummary } from '@mainline/core';
 import type { GitRepo } from '@mainline/git';
 import { allCached } from '../pipeline/all-cached.ts';
-import { prepareRun } from '../pipeline/prepare-run.ts';
+import { prepareKeys } from '../pipeline/prepare-keys.ts';
 import { runPipeline } from '../pipeline/run-pipeline.ts';
 import { loadChange } from '../services/load-change.ts';
 import { stateDir } from '../services/state-dir.ts';
@@ -55,7 +55,7 @@ export async function checkRef(ref: PushedRef, context: RefContext): Promise<Ref
   if (names?.length === 0) return { kind: 'nothing-affected', tested };
   const selection = names === undefined ? { names: [], all: true } : { names };
   const env = { ...context.env, MAINLINE_HOME: stateDir(repo.root, context.env) };
-  const keysOnly = await prepareRun({
+  const keysOnly = await prepareKeys({
     cwd: repo.root,
     env,
     selection,

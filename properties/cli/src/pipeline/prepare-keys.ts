@@ -1,0 +1,63 @@
+import { GitRepo } from '@mainline/git';
+import { CompiledBuildFiles } from '../services/compiled-build-files.ts';
+import { FingerprintMemo, type SnapshotFingerprints } from '../services/fingerprint-memo.ts';
+import { loadWorkspaceAt } from '../services/load-workspace.ts';
+import { stateDir } from '../services/state-dir.ts';
+import { keyTools } from './key-tools.ts';
+import { prepareRun, type RunRequest } from './prepare-run.ts';
+import { selectionOf } from './request-selection.ts';
+import { type SelectedTargets, selectTargets } from './select-targets.ts';
+import { type TargetKeys, targetKeys } from './target-keys.ts';
+
+/** What a run would look up: the selected targets, their cache keys, which have tests. */
+export interface RunKeys {
+  readonly state: string;
+  readonly selected: SelectedTargets;
+  readonly keys: TargetKeys;
+  /** The selected targets (and deps) that own at least one test file. */
+  readonly tested: ReadonlySet<string>;
+}
+
+/**
+ * The keys of a run at a commit, without checking anything out. When the commit's tree
+ * was fingerprinted before (by `mainline test` on the same content, or an earlier push),
+ * only BUILD.json is read; otherwise the snapshot is read from git as a run would.
+ */
+export async function prepareKeys(request: RunRequest & { readonly at: string }): Promise<RunKeys> {
+  const repo = await GitRepo.open(request.cwd, { env: request.env });
+  const state = stateDir(repo.root, request.env);
+  const tree = await repo.treeOf(request.at);
+  const remembered = new FingerprintMemo(state).read(tree);
+  if (remembered !== undefined) {
+    const [selection, { workspace }] = await Promise.all([
+      selectionOf(request),
+      loadWorkspaceAt(repo, tree, new CompiledBuildFiles(state)),
+    ]);
+    const selected = selectTargets(workspace, selection);
+    const known = knownFor(remembered, selected.builds);
+    if (known !== undefined) {
+      const { tools } = keyTools(repo.root, request.typecheck);
+      const keys = targetKeys(known, { tools, typecheck: request.typecheck });
+      return { state, selected, keys, tested: known.tested };
+    }
+  }
+  return prepareRun({ ...request, at: tree });
+}
+
+/** The remembered fingerprints of `names`, if every one of them is remembered. */
+function knownFor(
+  remembered: SnapshotFingerprints,
+  names: readonly string[],
+): SnapshotFingerprints | undefined {
+  const build = new Map<string, string>();
+  const full = new Map<string, string>();
+  for (const name of names) {
+    const buildPrint = remembered.build.get(name);
+    const fullPrint = remembered.full.get(name);
+    if (buildPrint === undefined || fullPrint === undefined) return undefined;
+    build.set(name, buildPrint);
+    full.set(name, fullPrint);
+  }
+  const tested = new Set(names.filter((name) => remembered.tested.has(name)));
+  return { build, full, tested };
+}
