@@ -27,30 +27,52 @@ export function recordTargetResult(
   runId: number,
   result: NewTargetResult,
 ): TargetResult {
-  const phase = checkArg(phases, result.phase, 'phase');
-  const status = checkArg(targetStatuses, result.status, 'target status');
+  const [recorded] = recordTargetResults(conn, runId, [result]);
+  if (recorded === undefined) throw new Error('INSERT ... RETURNING returned no row');
+  return recorded;
+}
+
+/**
+ * Appends several targets' outcomes to a run, in one transaction: a fully cached run of
+ * 1,000 targets records 2,000 results, and a commit each cost 0.4 s.
+ */
+export function recordTargetResults(
+  conn: Connection,
+  runId: number,
+  results: readonly NewTargetResult[],
+): TargetResult[] {
+  for (const result of results) {
+    checkArg(phases, result.phase, 'phase');
+    checkArg(targetStatuses, result.status, 'target status');
+  }
   return conn.write(() => {
     requireRun(conn, runId);
-    if (result.cachedFromRunId !== undefined) requireRun(conn, result.cachedFromRunId);
-    const row = conn
-      .statement<TargetResultRow>(
-        `INSERT INTO target_results
-           (run_id, target, phase, status, cache_key, cached_from_run_id, duration_ms, message, recorded_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ${targetColumns}`,
-      )
-      .get(
+    const insert = conn.statement<TargetResultRow>(
+      `INSERT INTO target_results
+         (run_id, target, phase, status, cache_key, cached_from_run_id, duration_ms, message, recorded_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ${targetColumns}`,
+    );
+    const checkedRuns = new Set([runId]);
+    return results.map((result) => {
+      const from = result.cachedFromRunId;
+      if (from !== undefined && !checkedRuns.has(from)) {
+        requireRun(conn, from);
+        checkedRuns.add(from);
+      }
+      const row = insert.get(
         runId,
         result.target,
-        phase,
-        status,
+        result.phase,
+        result.status,
         result.cacheKey ?? null,
-        result.cachedFromRunId ?? null,
+        from ?? null,
         wholeMs(result.durationMs),
         result.message ?? null,
         conn.now(),
       );
-    if (row === undefined) throw new Error('INSERT ... RETURNING returned no row');
-    return toTargetResult(row);
+      if (row === undefined) throw new Error('INSERT ... RETURNING returned no row');
+      return toTargetResult(row);
+    });
   });
 }
 

@@ -6,6 +6,7 @@ import type { ProcessIdentity } from './process-identity.ts';
 import {
   latestResultByKey,
   recordTargetResult,
+  recordTargetResults,
   recordTestResults,
   targetHistory,
   targetResults,
@@ -70,6 +71,11 @@ export class Store {
 
   recordTargetResult(runId: number, result: NewTargetResult): TargetResult {
     return recordTargetResult(this.conn, runId, result);
+  }
+
+  /** Records several targets' outcomes in one transaction, in order. */
+  recordTargetResults(runId: number, results: readonly NewTargetResult[]): TargetResult[] {
+    return recordTargetResults(this.conn, runId, results);
   }
 
   /** Records a target's test cases (core's `TargetTestResult.tests`) in one transaction. */

@@ -76,6 +76,21 @@ describe('openStore', () => {
     again.close();
   });
 
+  it('finds the last outcome of a key through an index that leaves cached rows out', () => {
+    const stateDir = makeTempDir('store');
+    openStore({ stateDir }).close();
+    const db = raw(stateDir);
+    const plan = db
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT id FROM target_results
+         WHERE target = ? AND phase = ? AND cache_key = ? AND status IN ('passed', 'failed', 'flaky')
+         ORDER BY id DESC LIMIT 1`,
+      )
+      .all('libs/a', 'test', 'k') as { detail: string }[];
+    db.close();
+    expect(plan.map((step) => step.detail).join('\n')).toContain('target_results_outcomes');
+  });
+
   it('migrates a version 1 database, keeping its data', () => {
     const stateDir = makeTempDir('store');
     const db = raw(stateDir);
@@ -87,8 +102,9 @@ describe('openStore', () => {
     db.close();
 
     const store = openStore({ stateDir });
-    expect(store.migration).toEqual({ from: 1, to: 2 });
+    expect(store.migration).toEqual({ from: 1, to: migrations.length });
     expect(store.getRun(1)).toMatchObject({ kind: 'build', status: 'passed', argv: ['build'] });
+    // Found through the version 3 index of outcomes.
     expect(store.latestResultByKey('libs/a', 'build', 'fp')).toMatchObject({ runId: 1 });
     // The version 2 tables work.
     const run = store.startRun({ kind: 'test', argv: [] });

@@ -22,6 +22,47 @@ const test = (
 });
 
 describe('target results', () => {
+  it('records several results in one call, in order, and refuses them all for a bad one', () => {
+    const store = open();
+    const first = store.startRun({ kind: 'test', argv: [] });
+    store.recordTargetResult(first.id, {
+      target: 'libs/a',
+      phase: 'test',
+      status: 'passed',
+      cacheKey: 'ka',
+      durationMs: 3,
+    });
+    const run = store.startRun({ kind: 'test', argv: [] });
+    const cached = (target: string, phase: 'build' | 'test') => ({
+      target,
+      phase,
+      status: 'cached' as const,
+      cacheKey: `k-${target}`,
+      cachedFromRunId: first.id,
+      durationMs: 0,
+    });
+    const recorded = store.recordTargetResults(run.id, [
+      cached('libs/a', 'build'),
+      cached('libs/b', 'build'),
+      cached('libs/a', 'test'),
+    ]);
+    expect(recorded.map((r) => [r.target, r.phase, r.cachedFromRunId])).toEqual([
+      ['libs/a', 'build', first.id],
+      ['libs/b', 'build', first.id],
+      ['libs/a', 'test', first.id],
+    ]);
+    expect(store.targetResults(run.id).map((r) => r.id)).toEqual(recorded.map((r) => r.id));
+    // All or nothing: a result naming a run that does not exist rolls back the batch.
+    expect(() =>
+      store.recordTargetResults(run.id, [
+        cached('libs/c', 'build'),
+        { ...cached('libs/d', 'build'), cachedFromRunId: 999 },
+      ]),
+    ).toThrow();
+    expect(store.targetResults(run.id)).toHaveLength(3);
+    store.close();
+  });
+
   it('records and reads back a run’s results in order', () => {
     const store = open();
     const run = store.startRun({ kind: 'build', argv: ['build', '--all'] });

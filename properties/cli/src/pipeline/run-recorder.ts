@@ -1,9 +1,9 @@
 import type { RunStatus, TargetBuildResult, TargetTestResult } from '@mainline/core';
-import type { Store } from '@mainline/store';
+import type { NewTargetResult, Store } from '@mainline/store';
 
 /**
- * Writes a run's results to the store as they happen, so a killed run loses nothing it
- * reported, and finds earlier test results by key.
+ * Writes a run's results to the store as they happen, so a killed run loses no build or
+ * test it reported running, and finds earlier test results by key.
  */
 export interface RunRecorder {
   readonly runId: number;
@@ -20,10 +20,33 @@ export interface RunRecorder {
 
 export function storeRecorder(store: Store, runId: number): RunRecorder {
   const cachedFrom = new Map<string, number>();
+  // A cached result repeats one an earlier run recorded: losing it to a kill costs nothing
+  // (the next run finds the same cache entry), so cached results are written together at
+  // the next turn of the event loop rather than in a transaction each. Anything else is
+  // written at once, after them, so the order stays the order things happened in.
+  const pending: NewTargetResult[] = [];
+  let flushQueued = false;
+  const flush = (): void => {
+    if (pending.length > 0) store.recordTargetResults(runId, pending.splice(0));
+  };
+  const record = (result: NewTargetResult): void => {
+    if (result.status !== 'cached') {
+      flush();
+      store.recordTargetResult(runId, result);
+      return;
+    }
+    pending.push(result);
+    if (flushQueued) return;
+    flushQueued = true;
+    setImmediate(() => {
+      flushQueued = false;
+      flush();
+    });
+  };
   return {
     runId,
     build(result, key) {
-      store.recordTargetResult(runId, {
+      record({
         target: result.target,
         phase: 'build',
         status: result.status,
@@ -34,7 +57,7 @@ export function storeRecorder(store: Store, runId: number): RunRecorder {
     },
     test(result, key) {
       const from = cachedFrom.get(result.target);
-      store.recordTargetResult(runId, {
+      record({
         target: result.target,
         phase: 'test',
         status: result.status,
@@ -61,6 +84,7 @@ export function storeRecorder(store: Store, runId: number): RunRecorder {
       };
     },
     finish(status, message) {
+      flush();
       store.finishRun(runId, { status, ...(message === undefined ? {} : { message }) });
     },
   };
