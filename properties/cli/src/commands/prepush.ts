@@ -58,6 +58,7 @@ export async function prepushCommand(
           concurrency: availableParallelism(),
           signal,
           emit: progressReporter(io.stderr, style),
+          nearestFirst: budget !== undefined,
         });
       } catch (error) {
         // What the pushed commit itself gets wrong (an invalid BUILD.json, an unknown

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, symlinkSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { RunEvent, RunSummary } from '@mainline/core';
+import type { AffectedTarget, RunEvent, RunSummary } from '@mainline/core';
 import type { GitRepo } from '@mainline/git';
 import { allCached } from '../pipeline/all-cached.ts';
 import { prepareKeys } from '../pipeline/prepare-keys.ts';
@@ -9,6 +9,8 @@ import { runPipeline } from '../pipeline/run-pipeline.ts';
 import { loadChange } from '../services/load-change.ts';
 import { stateDir } from '../services/state-dir.ts';
 import { isZeroOid, type PushedRef } from './push-lines.ts';
+import { runWaves } from './run-waves.ts';
+import { wavesByDistance } from './waves.ts';
 
 export type RefOutcome =
   | { readonly kind: 'deleted' }
@@ -26,6 +28,8 @@ export interface RefContext {
   readonly concurrency: number;
   readonly signal: AbortSignal;
   readonly emit: (event: RunEvent) => void;
+  /** Under a time budget: check the targets nearest to the change first (see wavesByDistance). */
+  readonly nearestFirst: boolean;
 }
 
 /**
@@ -51,9 +55,13 @@ export async function checkRef(ref: PushedRef, context: RefContext): Promise<Ref
     if ('conflicts' in merged) return { kind: 'conflict', tested, paths: merged.conflicts };
     snapshot = await repo.commitTree(merged.tree, [trunkTip, ref.localOid], `mainline: ${tested}`);
   }
-  const names = base === undefined ? undefined : await affectedNames(context, base, ref.localOid);
-  if (names?.length === 0) return { kind: 'nothing-affected', tested };
-  const selection = names === undefined ? { names: [], all: true } : { names };
+  const affected =
+    base === undefined ? undefined : await affectedTargets(context, base, ref.localOid);
+  if (affected?.length === 0) return { kind: 'nothing-affected', tested };
+  const selection =
+    affected === undefined
+      ? { names: [], all: true }
+      : { names: affected.map((target) => target.name) };
   const env = { ...context.env, MAINLINE_HOME: stateDir(repo.root, context.env) };
   const keysOnly = await prepareKeys({
     cwd: repo.root,
@@ -71,12 +79,11 @@ export async function checkRef(ref: PushedRef, context: RefContext): Promise<Ref
     // Tests import third-party packages: the checkout uses the repository's install.
     const modules = join(repo.root, 'node_modules');
     if (existsSync(modules)) symlinkSync(modules, join(dir, 'node_modules'), 'dir');
-    const { summary } = await runPipeline({
-      command: 'test',
+    const request = {
+      command: 'test' as const,
       argv: ['prepush', ref.localRef],
       cwd: dir,
       env,
-      selection,
       typecheck: true,
       concurrency: context.concurrency,
       failFast: false,
@@ -84,7 +91,11 @@ export async function checkRef(ref: PushedRef, context: RefContext): Promise<Ref
       strictFlakes: false,
       signal: context.signal,
       emit: context.emit,
-    });
+    };
+    const summary =
+      context.nearestFirst && affected !== undefined
+        ? await runWaves(wavesByDistance(affected), request)
+        : (await runPipeline({ ...request, selection })).summary;
     return { kind: 'ran', tested, summary };
   } finally {
     await repo.removeWorktree(dir).catch(() => undefined);
@@ -92,7 +103,11 @@ export async function checkRef(ref: PushedRef, context: RefContext): Promise<Ref
   }
 }
 
-async function affectedNames(context: RefContext, base: string, head: string): Promise<string[]> {
+async function affectedTargets(
+  context: RefContext,
+  base: string,
+  head: string,
+): Promise<readonly AffectedTarget[]> {
   const change = await loadChange({ cwd: context.repo.root, env: context.env, base, head });
-  return change.report.affected.map((target) => target.name);
+  return change.report.affected;
 }
