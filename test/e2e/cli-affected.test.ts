@@ -209,11 +209,15 @@ describe('mainline affected', () => {
     expect(result.stderr).toContain('hint:');
   });
 
-  it('a usage error exits 2', async () => {
+  it('a usage error exits 2 with one message and a hint, like every other error', async () => {
     const repo = sampleRepo();
     const result = await runCli(['affected', '--no-such-flag'], { cwd: repo.dir });
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain('--no-such-flag');
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        "mainline: unknown option '--no-such-flag'\n  hint: run mainline --help (or mainline COMMAND --help) for usage\n",
+    });
   });
 });
 

@@ -15,8 +15,12 @@ export function buildProgram(io: Io, run: (action: Action) => void): Command {
     .version(version, '-V, --version')
     .option('-C <dir>', 'run as if started in DIR (like git -C)')
     .option('--debug', 'print stack traces of internal errors')
-    .showHelpAfterError('(run mainline --help for usage)')
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .configureOutput({
+      writeOut: io.stdout,
+      writeErr: io.stderr,
+      // Usage errors look like every other error: `mainline: what`, then a hint.
+      outputError: (message, write) => write(usageError(message)),
+    })
     .exitOverride();
 
   const withRange = (command: Command): Command =>
@@ -138,4 +142,10 @@ export function buildProgram(io: Io, run: (action: Action) => void): Command {
 
 function argvOf(): string[] {
   return process.argv.slice(2);
+}
+
+/** commander's `error: unknown option '--x'` as `mainline: unknown option '--x'` and a hint. */
+function usageError(message: string): string {
+  const what = message.trim().replace(/^error: /, '');
+  return `mainline: ${what}\n  hint: run mainline --help (or mainline COMMAND --help) for usage\n`;
 }
