@@ -4,14 +4,22 @@ import { statusWord } from './status-words.ts';
 import type { TextStyle } from './text-style.ts';
 
 /**
- * Plain progress lines, one per finished build and per target's tests: the same in a
- * terminal and in a CI log, since nothing is redrawn.
+ * Plain progress lines, one per build and per target's tests that ran: the same in a
+ * terminal and in a CI log, since nothing is redrawn. Cached results are counted, not
+ * listed: a fully cached 1,000-target run would otherwise print 2,000 lines to say nothing
+ * happened, and every `watch` cycle would scroll its news away.
  */
 export function progressReporter(
   write: (text: string) => void,
   style: TextStyle,
 ): (event: RunEvent) => void {
   let width = 0;
+  const cached = { build: 0, test: 0 };
+  const flush = (phase: 'build' | 'test'): void => {
+    if (cached[phase] > 0)
+      write(`  ${phase.padEnd(5)} ${style.dim(`${plural(cached[phase], 'target')} cached`)}\n`);
+    cached[phase] = 0;
+  };
   return (event) => {
     switch (event.type) {
       case 'run-started': {
@@ -24,15 +32,29 @@ export function progressReporter(
         return;
       }
       case 'build-finished':
+        if (event.result.status === 'cached') {
+          cached.build++;
+          return;
+        }
         write(`  build ${event.result.target.padEnd(width)}  ${buildLine(event.result, style)}\n`);
         return;
       case 'tests-started':
+        flush('build');
         write(
           `  test  ${plural(event.files, 'file')} of ${plural(event.targets.length, 'target')} in one vitest run\n`,
         );
         return;
       case 'test-finished':
+        flush('build');
+        if (event.result.status === 'cached') {
+          cached.test++;
+          return;
+        }
         write(`  test  ${event.result.target.padEnd(width)}  ${testLine(event.result, style)}\n`);
+        return;
+      case 'run-finished':
+        flush('build');
+        flush('test');
         return;
       default:
         return;

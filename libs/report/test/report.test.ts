@@ -94,7 +94,7 @@ describe('reports', () => {
     expect(text).toMatch(/failed: 3 targets tested, 1 passed \(1 cached\), 2 failed in 3\.2s\n$/);
   });
 
-  it('prints one progress line per finished build and tested target', () => {
+  it('prints one progress line per build and tested target that ran, and counts cached ones', () => {
     const lines: string[] = [];
     const report = progressReporter((text) => lines.push(text), plainStyle);
     const events: RunEvent[] = [
@@ -105,10 +105,13 @@ describe('reports', () => {
         builds: ['libs/a', 'libs/b', 'properties/web'],
         concurrency: 2,
       },
+      { type: 'build-finished', result: summary.builds[0] as RunSummary['builds'][number] },
       { type: 'build-finished', result: summary.builds[1] as RunSummary['builds'][number] },
       { type: 'build-finished', result: summary.builds[2] as RunSummary['builds'][number] },
       { type: 'tests-started', targets: ['libs/a'], files: 1 },
       { type: 'test-finished', result: summary.tests[0] as RunSummary['tests'][number] },
+      { type: 'test-finished', result: summary.tests[2] as RunSummary['tests'][number] },
+      { type: 'run-finished', summary },
     ];
     for (const event of events) report(event);
     expect(lines.join('')).toBe(
@@ -116,8 +119,10 @@ describe('reports', () => {
         'mainline test: 1 target and 2 deps, 2 jobs',
         '  build libs/b          FAILED  120ms  1 problem',
         '  build properties/web  skipped (libs/b failed)',
+        '  build 1 target cached',
         '  test  1 file of 1 target in one vitest run',
         '  test  libs/a          FAILED  800ms  3 tests, 1 failed',
+        '  test  1 target cached',
         '',
       ].join('\n'),
     );
