@@ -3,7 +3,7 @@ import { chmodSync, cpSync, existsSync, readFileSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createTempRepo, makeTempDir, runCli } from '../src/index.ts';
+import { createChangedRepo, makeTempDir, runCli } from '../src/index.ts';
 
 const cliDir = fileURLToPath(new URL('../../properties/cli/', import.meta.url));
 const version = (
@@ -11,18 +11,6 @@ const version = (
 ).version;
 /** The `node` bin/mainline finds, as a shell finds it. */
 const nodeOnPath = execFileSync('sh', ['-c', 'command -v node'], { encoding: 'utf8' }).trim();
-
-function changedRepo() {
-  const repo = createTempRepo({
-    files: {
-      'BUILD.json': '{"version":1,"targets":{"a":{"kind":"lib","srcs":["a/**"]}}}',
-      'a/x.ts': 'export {};',
-    },
-  });
-  repo.write({ 'a/x.ts': 'export const x = 1;' });
-  repo.commit('change a');
-  return repo;
-}
 
 /** NODE_OPTIONS that make the CLI's Node write its own command-line flags to a file. */
 function recordFlags(): { env: Record<string, string>; flags: () => string[] } {
@@ -53,7 +41,7 @@ describe('bin/mainline, the front door', () => {
   });
 
   it('starts the quick commands from the startup snapshot', async () => {
-    const repo = changedRepo();
+    const repo = createChangedRepo();
     const recorder = recordFlags();
     const result = await runCli(['affected', '--base', 'HEAD~1', '--json'], {
       cwd: repo.dir,
@@ -65,7 +53,7 @@ describe('bin/mainline, the front door', () => {
   });
 
   it('runs other commands, and --debug, through the Node launcher', async () => {
-    const repo = changedRepo();
+    const repo = createChangedRepo();
     const recorder = recordFlags();
     const result = await runCli(['affected', '--base', 'HEAD~1', '--debug'], {
       cwd: repo.dir,
@@ -85,7 +73,7 @@ describe('bin/mainline, the front door', () => {
     const dist = join(install, 'dist');
     writeFileSync(join(dist, 'quick.node'), '/elsewhere/bin/node\n');
     const bin = join(install, 'bin', 'mainline');
-    const repo = changedRepo();
+    const repo = createChangedRepo();
 
     const stale = recordFlags();
     const first = await runCli(['affected', '--base', 'HEAD~1', '--json'], {

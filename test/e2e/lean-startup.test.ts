@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createTempRepo, makeTempDir, runCli } from '../src/index.ts';
+import { createChangedRepo, makeTempDir, runCli } from '../src/index.ts';
 
 interface Metafile {
   inputs: Record<string, { imports: { path: string; kind: string }[] }>;
@@ -43,14 +43,7 @@ describe('CLI start-up stays lean', () => {
 
 describe('the affected path at run time', () => {
   it('loads none of the tools that build and test (they are external to the bundle)', async () => {
-    const repo = createTempRepo({
-      files: {
-        'BUILD.json': '{"version":1,"targets":{"a":{"kind":"lib","srcs":["a/**"]}}}',
-        'a/x.ts': 'export {};',
-      },
-    });
-    repo.write({ 'a/x.ts': 'export const x = 1;' });
-    repo.commit('change a');
+    const repo = createChangedRepo();
     const report = join(makeTempDir('loaded'), 'modules.txt');
     const hook = join(makeTempDir('hook'), 'hook.cjs');
     writeFileSync(

@@ -6,6 +6,7 @@ export { applyRandomChange, type Rng } from './random-change.ts';
 export { makeTempDir } from './temp-dirs.ts';
 export {
   configureForTests,
+  createChangedRepo,
   createTempRepo,
   type TempRepo,
   type TempRepoOptions,

@@ -37,6 +37,22 @@ export function createTempRepo(options: TempRepoOptions = {}): TempRepo {
   return repo;
 }
 
+/**
+ * The smallest repository with a change: one lib target `a`, and a last commit that
+ * changes it (so `--base HEAD~1` affects `a`).
+ */
+export function createChangedRepo(): TempRepo {
+  const repo = createTempRepo({
+    files: {
+      'BUILD.json': '{"version":1,"targets":{"a":{"kind":"lib","srcs":["a/**"]}}}',
+      'a/x.ts': 'export {};',
+    },
+  });
+  repo.write({ 'a/x.ts': 'export const x = 1;' });
+  repo.commit('change a');
+  return repo;
+}
+
 const testSettings = [
   '[user]',
   '\tname = Mainline Test',

@@ -1,9 +1,7 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { CompiledWorkspace } from '@mainline/workspace';
 import { rulesId } from '../version.ts';
-import { ensureStateFolder } from './state-dir.ts';
+import { StateFiles } from './state-files.ts';
 
 /**
  * BUILD.json contents (by git blob id) that passed every check of this build of mainline,
@@ -13,20 +11,18 @@ import { ensureStateFolder } from './state-dir.ts';
  * is a miss; losing the folder only costs one more check.
  */
 export class CompiledBuildFiles {
-  readonly #folder: string | undefined;
+  readonly #files: StateFiles;
 
   /** Without a state dir (or running from source) nothing is read or kept. */
   constructor(state: string | undefined) {
-    this.#folder =
-      rulesId === undefined || state === undefined ? undefined : join(state, 'compiled');
+    this.#files = new StateFiles(state, 'compiled', rulesId !== undefined);
   }
 
   read(oid: string): CompiledWorkspace | undefined {
-    if (this.#folder === undefined) return undefined;
+    const bytes = this.#files.read(fileName(oid));
+    if (bytes === undefined) return undefined;
     try {
-      const compiled = deserialize(
-        readFileSync(this.#file(this.#folder, oid)),
-      ) as CompiledWorkspace;
+      const compiled = deserialize(bytes) as CompiledWorkspace;
       return compiled.format === 1 ? compiled : undefined;
     } catch {
       return undefined;
@@ -34,21 +30,10 @@ export class CompiledBuildFiles {
   }
 
   remember(oid: string, compiled: CompiledWorkspace): void {
-    if (this.#folder === undefined) return;
-    try {
-      ensureStateFolder(join(this.#folder, '..'), 'compiled');
-      mkdirSync(this.#folder, { recursive: true });
-      const file = this.#file(this.#folder, oid);
-      // Written aside and renamed: a concurrent run never reads half a file.
-      const temporary = `${file}.${process.pid}`;
-      writeFileSync(temporary, serialize(compiled));
-      renameSync(temporary, file);
-    } catch {
-      // A read-only checkout still works, only without the shortcut.
-    }
+    this.#files.write(fileName(oid), serialize(compiled));
   }
+}
 
-  #file(folder: string, oid: string): string {
-    return join(folder, `${rulesId}-${oid}.v8`);
-  }
+function fileName(oid: string): string {
+  return `${rulesId}-${oid}.v8`;
 }

@@ -1,8 +1,8 @@
-import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { fingerprintId } from '../version.ts';
-import { ensureStateFolder } from './state-dir.ts';
+import { StateFiles } from './state-files.ts';
 
 /** Target fingerprints of one snapshot, for the targets they were computed for. */
 export interface SnapshotFingerprints {
@@ -23,18 +23,18 @@ const kept = 64;
  * or foreign file is a miss.
  */
 export class FingerprintMemo {
-  readonly #folder: string | undefined;
+  readonly #files: StateFiles;
 
   /** Without a state dir (or running from source) nothing is read or kept. */
   constructor(state: string | undefined) {
-    this.#folder =
-      fingerprintId === undefined || state === undefined ? undefined : join(state, 'fingerprints');
+    this.#files = new StateFiles(state, 'fingerprints', fingerprintId !== undefined);
   }
 
   read(tree: string): SnapshotFingerprints | undefined {
-    if (this.#folder === undefined) return undefined;
+    const bytes = this.#files.read(fileName(tree));
+    if (bytes === undefined) return undefined;
     try {
-      const remembered = deserialize(readFileSync(this.#file(this.#folder, tree)));
+      const remembered = deserialize(bytes);
       return isSnapshotFingerprints(remembered) ? remembered : undefined;
     } catch {
       return undefined;
@@ -43,41 +43,35 @@ export class FingerprintMemo {
 
   /** Adds `fingerprints` to what is remembered of `tree`. */
   remember(tree: string, fingerprints: SnapshotFingerprints): void {
-    if (this.#folder === undefined) return;
-    try {
-      const known = this.read(tree);
-      const merged: SnapshotFingerprints = known
-        ? {
-            build: new Map([...known.build, ...fingerprints.build]),
-            full: new Map([...known.full, ...fingerprints.full]),
-            tested: new Set([...known.tested, ...fingerprints.tested]),
-          }
-        : fingerprints;
-      ensureStateFolder(join(this.#folder, '..'), 'fingerprints');
-      const file = this.#file(this.#folder, tree);
-      // Written aside and renamed: a concurrent run never reads half a file.
-      const temporary = `${file}.${process.pid}`;
-      writeFileSync(temporary, serialize(merged));
-      renameSync(temporary, file);
-      if (known === undefined) prune(this.#folder);
-    } catch {
-      // A read-only checkout still works, only without the shortcut.
-    }
-  }
-
-  #file(folder: string, tree: string): string {
-    return join(folder, `${fingerprintId}-${tree}.v8`);
+    const known = this.read(tree);
+    const merged: SnapshotFingerprints = known
+      ? {
+          build: new Map([...known.build, ...fingerprints.build]),
+          full: new Map([...known.full, ...fingerprints.full]),
+          tested: new Set([...known.tested, ...fingerprints.tested]),
+        }
+      : fingerprints;
+    const written = this.#files.write(fileName(tree), serialize(merged));
+    if (written && known === undefined && this.#files.folder) prune(this.#files.folder);
   }
 }
 
+function fileName(tree: string): string {
+  return `${fingerprintId}-${tree}.v8`;
+}
+
 function prune(folder: string): void {
-  const files = readdirSync(folder).map((name) => {
-    const path = join(folder, name);
-    return { path, written: statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? 0 };
-  });
-  if (files.length <= kept) return;
-  files.sort((a, b) => b.written - a.written);
-  for (const { path } of files.slice(kept)) rmSync(path, { force: true });
+  try {
+    const files = readdirSync(folder).map((name) => {
+      const path = join(folder, name);
+      return { path, written: statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? 0 };
+    });
+    if (files.length <= kept) return;
+    files.sort((a, b) => b.written - a.written);
+    for (const { path } of files.slice(kept)) rmSync(path, { force: true });
+  } catch {
+    // Pruned by the next run that can.
+  }
 }
 
 function isSnapshotFingerprints(value: unknown): value is SnapshotFingerprints {

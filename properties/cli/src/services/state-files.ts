@@ -1,0 +1,46 @@
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureStateFolder } from './state-dir.ts';
+
+/**
+ * A folder of files under the state dir that only save work (`compiled/`,
+ * `fingerprints/`): a missing or unreadable file reads as absent, a file that cannot be
+ * written is skipped (a read-only checkout still works, only slower), and each file is
+ * written aside and renamed, so a concurrent run never reads half of one.
+ */
+export class StateFiles {
+  /** Undefined: disabled (no state dir, or running from source): nothing is read or kept. */
+  readonly folder: string | undefined;
+  readonly #state: string;
+  readonly #name: string;
+
+  constructor(state: string | undefined, name: string, enabled = true) {
+    this.folder = enabled && state !== undefined ? join(state, name) : undefined;
+    this.#state = state ?? '';
+    this.#name = name;
+  }
+
+  read(file: string): Buffer | undefined {
+    if (this.folder === undefined) return undefined;
+    try {
+      return readFileSync(join(this.folder, file));
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Whether `bytes` were written. */
+  write(file: string, bytes: Uint8Array): boolean {
+    if (this.folder === undefined) return false;
+    try {
+      ensureStateFolder(this.#state, this.#name);
+      const path = join(this.folder, file);
+      const temporary = `${path}.${process.pid}`;
+      writeFileSync(temporary, bytes);
+      renameSync(temporary, path);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
