@@ -7,6 +7,7 @@ import {
   helperGitEnv,
   makeTempDir,
   runCli,
+  startCli,
   type TempRepo,
 } from '../src/index.ts';
 
@@ -72,6 +73,21 @@ describe('the pre-push hook', () => {
     expect(again.code).toBe(0);
     const deleted = push(repo, 'origin', '--delete', 'topic-copy');
     expect(deleted.code).toBe(0);
+  });
+
+  it('still blocks a red push when nobody reads its output (a closed pipe)', async () => {
+    const repo = await repoWithRemote();
+    repo.write({ 'libs/b/test/red.test.ts': redTest });
+    const sha = repo.commit('a red test');
+    const running = startCli(['prepush', 'origin', 'url'], {
+      cwd: repo.dir,
+      input: `refs/heads/main ${sha} refs/heads/main ${repo.git('rev-parse', 'origin/main')}\n`,
+    });
+    // As `git push 2>&1 | head -1` does once head has its line.
+    running.child.stdout.destroy();
+    running.child.stderr.destroy();
+    expect((await running.result).code).toBe(1);
+    expect(repo.git('worktree', 'list').split('\n')).toHaveLength(1);
   });
 
   it('prints what it tested: cached, deleted, several refs in one push', async () => {

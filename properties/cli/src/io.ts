@@ -14,12 +14,14 @@ export interface Io {
 }
 
 export function processIo(): Io {
-  // A reader that goes away (`mainline graph | head -1`) is not a failure of ours:
-  // stop quietly, as Unix tools do, instead of dying on EPIPE with a stack trace.
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EPIPE') process.exit(0);
-      throw error;
+  // A reader that goes away (`mainline graph | head -1`, `git push 2>&1 | head`) is not a
+  // failure of ours: later output to it is dropped, and the command still ends with the
+  // exit code of what it found. (Exiting 0 there would let a red pre-push check pass.)
+  const closed = { stdout: false, stderr: false };
+  for (const name of ['stdout', 'stderr'] as const) {
+    process[name].on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+      closed[name] = true;
     });
   }
   return {
@@ -27,8 +29,12 @@ export function processIo(): Io {
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    stdout: (text) => {
+      if (!closed.stdout) process.stdout.write(text);
+    },
+    stderr: (text) => {
+      if (!closed.stderr) process.stderr.write(text);
+    },
     async readStdin() {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
