@@ -90,6 +90,35 @@ describe('the pre-push hook', () => {
     expect(repo.git('worktree', 'list').split('\n')).toHaveLength(1);
   });
 
+  it('removes the worktree a killed check left behind at the next check', async () => {
+    const repo = await repoWithRemote();
+    repo.write({
+      'libs/a/test/slow.test.ts':
+        "import { it } from 'vitest';\n\nit('takes long', async () => {\n  await new Promise((resolve) => setTimeout(resolve, 60_000));\n}, 90_000);\n",
+    });
+    const slow = repo.commit('a slow test');
+    const trunk = repo.git('rev-parse', 'origin/main');
+    const worktrees = () => repo.git('worktree', 'list').split('\n').length;
+    const killed = startCli(['prepush', 'origin', 'url'], {
+      cwd: repo.dir,
+      input: `refs/heads/main ${slow} refs/heads/main ${trunk}\n`,
+    });
+    await expect.poll(worktrees, { timeout: 30_000, interval: 100 }).toBe(2);
+    killed.child.kill('SIGKILL');
+    await killed.result;
+    expect(worktrees()).toBe(2);
+
+    repo.remove('libs/a/test/slow.test.ts');
+    repo.write({ 'libs/b/src/extra.ts': 'export const extra = 1;\n' });
+    const next = repo.commit('no slow test');
+    const result = await runCli(['prepush', 'origin', 'url'], {
+      cwd: repo.dir,
+      input: `refs/heads/main ${next} refs/heads/main ${trunk}\n`,
+    });
+    expect(result.code).toBe(0);
+    expect(worktrees()).toBe(1);
+  });
+
   it('prints what it tested: cached, deleted, several refs in one push', async () => {
     const repo = await repoWithRemote();
     repo.write({ 'libs/a/src/more.ts': 'export const more = 2;\n' });

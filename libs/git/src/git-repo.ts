@@ -175,6 +175,16 @@ export class GitRepo {
     await withGitFailed(this.git.text(['worktree', 'add', '--detach', '--quiet', dir, commit]));
   }
 
+  /** The folders of the linked worktrees (not the main one), as git records them. */
+  async linkedWorktrees(): Promise<string[]> {
+    const output = await withGitFailed(this.git.text(['worktree', 'list', '--porcelain', '-z']));
+    const folders = output
+      .split('\0')
+      .filter((field) => field.startsWith('worktree '))
+      .map((field) => field.slice('worktree '.length));
+    return folders.slice(1);
+  }
+
   /** Removes a linked worktree and its administrative files, changes and all. */
   async removeWorktree(dir: string): Promise<void> {
     await withGitFailed(this.git.text(['worktree', 'remove', '--force', dir]));

@@ -1,5 +1,4 @@
-import { mkdtempSync, rmSync, symlinkSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AffectedTarget, RunEvent, RunSummary } from '@mainline/core';
 import type { GitRepo } from '@mainline/git';
@@ -10,6 +9,7 @@ import { loadChange } from '../services/load-change.ts';
 import { stateDir } from '../services/state-dir.ts';
 import { isZeroOid, type PushedRef } from './push-lines.ts';
 import { runWaves } from './run-waves.ts';
+import { removeLeftovers, scratchFolder } from './scratch-worktree.ts';
 import { wavesByDistance } from './waves.ts';
 
 export type RefOutcome =
@@ -73,7 +73,8 @@ export async function checkRef(ref: PushedRef, context: RefContext): Promise<Ref
   if (await allCached(keysOnly, false)) {
     return { kind: 'cached', tested, targets: keysOnly.selected.asked };
   }
-  const dir = mkdtempSync(join(tmpdir(), 'mainline-prepush-'));
+  await removeLeftovers(repo);
+  const dir = scratchFolder();
   await repo.addWorktree(dir, snapshot);
   try {
     // Tests import third-party packages: the checkout uses the repository's install.
