@@ -127,6 +127,19 @@ describe('mainline build and test', () => {
     expect(result.stdout).toContain('add "libs/a" to the deps of properties/app');
   });
 
+  it('says when the dep strict deps asks for would make a cycle', async () => {
+    // libs/a uses libs/b, which depends on libs/a: adding the dep is no way out.
+    const repo = createWorkspaceRepo({
+      'libs/a/src/cross.ts': "import { three } from '@fx/b';\n\nexport const four = three + 1;\n",
+    });
+    const result = await runCli(['build', 'libs/a', '--no-typecheck'], { cwd: repo.dir });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(
+      "libs/a/src/cross.ts:1:23: error: '@fx/b' belongs to libs/b, which is not a dep of libs/a",
+    );
+    expect(result.stdout).toContain('libs/b depends on libs/a already');
+  });
+
   it('shows a failing test with its name, message and file:line, and writes JUnit XML', async () => {
     const repo = createWorkspaceRepo({
       'libs/b/test/red.test.ts':

@@ -1,18 +1,17 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ArtifactCache, LookupResult } from '@mainline/cache';
 import type { Diagnostic, RunEvent, Target, TargetBuildResult } from '@mainline/core';
 import {
-  checkStrictDeps,
   compileTarget,
   runSchedule,
-  strictDepsDiagnostics,
   type TypecheckResult,
   typecheck,
   type WorkspacePackages,
 } from '@mainline/runner';
 import type { PreparedRun } from './prepare-run.ts';
 import type { RunRecorder } from './run-recorder.ts';
+import { strictDepsProblems } from './strict-deps-check.ts';
 import { targetFiles } from './target-files.ts';
 
 export interface BuildOptions {
@@ -140,15 +139,7 @@ async function buildOne(
   const { run } = context;
   const target = targetOf(run, name);
   const sources = targetFiles(run, name).sources;
-  const strict = strictDepsDiagnostics(
-    checkStrictDeps({
-      target,
-      files: sources.map((path) => ({ path, text: readFileSync(join(run.root, path), 'utf8') })),
-      owners: (path) => run.owners.owners(path),
-      exists: (path) => run.owners.owners(path).length > 0 || existsSync(join(run.root, path)),
-      packages: context.packages,
-    }),
-  );
+  const strict = strictDepsProblems(run, context.packages, name, sources);
   const staging = join(run.state, 'tmp', `out-${process.pid}-${name.replaceAll('/', '_')}`);
   rmSync(staging, { recursive: true, force: true });
   try {

@@ -1,0 +1,49 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Diagnostic, Target, Workspace } from '@mainline/core';
+import { checkStrictDeps, strictDepsDiagnostics, type WorkspacePackages } from '@mainline/runner';
+import type { PreparedRun } from './prepare-run.ts';
+
+/**
+ * Strict deps over some of a target's files (its sources when it builds, its test files
+ * before they run): every import of another target's file or package must name a dep in
+ * BUILD.json, or `affected` and the cache keys would not see what the target uses.
+ */
+export function strictDepsProblems(
+  run: PreparedRun,
+  packages: WorkspacePackages,
+  name: string,
+  paths: readonly string[],
+): Diagnostic[] {
+  const target = run.workspace.targets.get(name) as Target;
+  const violations = checkStrictDeps({
+    target,
+    files: paths.map((path) => ({ path, text: readFileSync(join(run.root, path), 'utf8') })),
+    owners: (path) => run.owners.owners(path),
+    exists: (path) => run.owners.owners(path).length > 0 || existsSync(join(run.root, path)),
+    packages,
+  });
+  return strictDepsDiagnostics(violations).map((diagnostic, index) => {
+    const owner = violations[index]?.owner as string;
+    if (!dependsOn(run.workspace, owner, name)) return diagnostic;
+    // Adding the dep the usual hint names would make a cycle.
+    return {
+      ...diagnostic,
+      hint: `${owner} depends on ${name} already, so it cannot also be a dep of it (a cycle): move what both need into a lib of its own`,
+    };
+  });
+}
+
+/** Whether `from` reaches `to` through deps. */
+function dependsOn(workspace: Workspace, from: string, to: string): boolean {
+  const seen = new Set<string>();
+  const stack = [from];
+  while (stack.length > 0) {
+    const name = stack.pop() as string;
+    if (name === to) return true;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    stack.push(...(workspace.targets.get(name)?.deps ?? []));
+  }
+  return false;
+}
