@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createWorkspaceRepo, startCli } from '../src/index.ts';
+import { createWorkspaceRepo, runCli, startCli } from '../src/index.ts';
 
 const ready = 'watching for saves';
 
@@ -57,5 +57,13 @@ describe('mainline watch', () => {
     running.child.kill('SIGINT');
     const result = await running.result;
     expect(result.code).toBe(0);
+  });
+
+  it('exits 2 at once when asked to watch a target that does not exist', async () => {
+    const repo = createWorkspaceRepo();
+    const result = await runCli(['watch', 'libs/zz'], { cwd: repo.dir, timeoutMs: 30_000 });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("no target named 'libs/zz'");
+    expect(result.stderr).not.toContain(ready);
   });
 });

@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { type ErrorCode, isMainlineError } from '@mainline/core';
 import { GitRepo } from '@mainline/git';
 import { formatSummary, progressReporter } from '@mainline/report';
 import { runWatchLoop, watchFiles } from '@mainline/watch';
@@ -6,6 +7,9 @@ import type { Io } from '../io.ts';
 import { reportError } from '../output/report-error.ts';
 import { styleFor } from '../output/style.ts';
 import { runPipeline } from '../pipeline/run-pipeline.ts';
+
+/** Errors of the command line itself, which end the watch at once (exit 2). */
+const badArguments: ReadonlySet<ErrorCode> = new Set(['unknownTarget', 'usage']);
 
 /** Saves closer together than this make one cycle. */
 const debounceMs = 200;
@@ -19,7 +23,8 @@ const debounceMs = 200;
 export async function watchCommand(names: readonly string[], io: Io): Promise<number> {
   const repo = await GitRepo.open(io.cwd, { env: io.env });
   const style = styleFor(io);
-  const cycle = async (paths: readonly string[], signal: AbortSignal): Promise<void> => {
+  /** One test run; returns the error that stopped it, if one did. */
+  const cycle = async (paths: readonly string[], signal: AbortSignal): Promise<unknown> => {
     if (paths.length > 0) io.stderr(`\n${describeSaves(paths)}\n`);
     try {
       const { summary } = await runPipeline({
@@ -37,22 +42,38 @@ export async function watchCommand(names: readonly string[], io: Io): Promise<nu
         emit: progressReporter(io.stderr, style),
       });
       io.stdout(formatSummary(summary, style));
+      return undefined;
     } catch (error) {
       reportError(io, error, false);
+      return error;
     }
-    io.stderr(style.dim('watching for saves (Ctrl-C to stop)\n'));
   };
-  const loop = runWatchLoop({ debounceMs, run: cycle });
+  const watching = (): void => io.stderr(style.dim('watching for saves (Ctrl-C to stop)\n'));
+  const loop = runWatchLoop({
+    debounceMs,
+    run: async (paths, signal) => {
+      await cycle(paths, signal);
+      watching();
+    },
+  });
   const watcher = await watchFiles(repo.root, (paths) => loop.changed(paths));
   const initial = new AbortController();
+  let stopListening = (): void => {};
   const stopped = new Promise<void>((resolve) => {
-    const stopListening = io.onInterrupt(() => {
+    stopListening = io.onInterrupt(() => {
       stopListening();
       initial.abort();
       void Promise.all([loop.stop(), watcher.close()]).then(() => resolve());
     });
   });
-  await cycle([], initial.signal);
+  const failure = await cycle([], initial.signal);
+  if (isMainlineError(failure) && badArguments.has(failure.code)) {
+    // Asked for what does not exist: no save will fix the command line.
+    stopListening();
+    await Promise.all([loop.stop(), watcher.close()]);
+    return 2;
+  }
+  watching();
   await stopped;
   return 0;
 }
