@@ -158,6 +158,19 @@ describe('mainline build and test', () => {
     );
   });
 
+  it('refuses a --junit file it could not write before running anything', async () => {
+    const repo = createWorkspaceRepo();
+    const result = await runCli(['test', '--all', '--junit', 'missing/dir/junit.xml'], {
+      cwd: repo.dir,
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      `mainline: cannot write the JUnit report ${join(repo.dir, 'missing/dir/junit.xml')}`,
+    );
+    expect(result.stderr).toContain('hint: pass --junit a file in an existing folder');
+    expect(result.stderr).not.toContain('mainline test:');
+  });
+
   it('reports a test that fails then passes as flaky, green unless --strict-flakes', async () => {
     const flaky = [
       "import { existsSync, writeFileSync } from 'node:fs';",

@@ -25,6 +25,7 @@ export const errorCodes = {
   checkerFailed: 'the type checker failed without reporting diagnostics',
   testRunFailed: 'vitest could not load or start the test run',
   hookConflict: 'a pre-push hook mainline will not overwrite',
+  reportFailed: 'a report file (--junit) could not be written',
   internal: 'internal error',
 } as const;
 

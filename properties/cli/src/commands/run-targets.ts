@@ -1,5 +1,5 @@
-import { appendFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { accessSync, appendFileSync, constants, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { MainlineError, type RunCommand, type RunStatus } from '@mainline/core';
 import type { RunEvent, RunSummary } from '@mainline/core';
@@ -52,6 +52,8 @@ export async function runTargetsCommand(
     );
     controller.abort();
   });
+  // A report that cannot be written is found out before the run, not after it.
+  const junitFile = options.junit === undefined ? undefined : writableFile(io.cwd, options.junit);
   const progress = progressFor(io);
   try {
     const { runId, summary } = await runPipeline({
@@ -75,16 +77,41 @@ export async function runTargetsCommand(
     });
     progress.stop();
     if (io.env.GITHUB_ACTIONS === 'true') reportToGitHub(summary, io);
-    if (options.junit !== undefined) {
-      writeFileSync(resolve(io.cwd, options.junit), await junitReport(summary));
-    }
     if (options.json) io.stdout(jsonReport(summary, runId));
     else io.stdout(formatSummary(summary, styleFor(io)));
+    if (junitFile !== undefined) writeReport(junitFile, await junitReport(summary));
     return exitCode(summary.status);
   } finally {
     progress.stop();
     stopListening();
   }
+}
+
+/** `path` resolved, once its folder is known to exist and be writable. */
+function writableFile(cwd: string, path: string): string {
+  const file = resolve(cwd, path);
+  try {
+    if (!statSync(dirname(file)).isDirectory()) throw new Error(`${dirname(file)} is not a folder`);
+    accessSync(dirname(file), constants.W_OK);
+  } catch (error) {
+    throw cannotWrite(file, error);
+  }
+  return file;
+}
+
+function writeReport(file: string, text: string): void {
+  try {
+    writeFileSync(file, text);
+  } catch (error) {
+    throw cannotWrite(file, error);
+  }
+}
+
+function cannotWrite(file: string, error: unknown): MainlineError {
+  const reason = error instanceof Error ? error.message : String(error);
+  return new MainlineError('reportFailed', `cannot write the JUnit report ${file}: ${reason}`, {
+    hint: 'pass --junit a file in an existing folder you can write to',
+  });
 }
 
 /** A status line redrawn in place on a terminal; plain lines in CI, logs and pipes. */
