@@ -255,6 +255,8 @@ describe('mainline why', () => {
     const result = await runCli(['why', 'libs/uj'], { cwd: repo.dir });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("did you mean 'libs/ui'?");
+    // BUILD.json is read at the commit compared: a target only on disk needs --uncommitted.
+    expect(result.stderr).toContain('A target only in your working tree needs --uncommitted.');
   });
 });
 

@@ -1,4 +1,5 @@
 import { explain } from '@mainline/affected';
+import { MainlineError } from '@mainline/core';
 import type { Io } from '../io.ts';
 import { describeReason } from '../output/describe-reason.ts';
 import { printWarnings } from '../output/diagnostics.ts';
@@ -14,7 +15,14 @@ export interface WhyOptions extends RangeRequest {
 /** `mainline why TARGET`: the chain from changed files to the target, or why it is not affected. */
 export async function whyCommand(target: string, options: WhyOptions, io: Io): Promise<number> {
   const change = await loadChange({ ...options, cwd: io.cwd, env: io.env });
-  if (!change.graph.has(target)) throw unknownTarget(target, change.graph.names());
+  if (!change.graph.has(target)) {
+    const error = unknownTarget(target, change.graph.names());
+    if (options.uncommitted) throw error;
+    // The commonest cause: a target added in the working tree, not committed yet.
+    throw new MainlineError(error.code, `${error.message} at ${change.report.head.slice(0, 10)}`, {
+      hint: `${error.hint} A target only in your working tree needs --uncommitted.`,
+    });
+  }
   const answer = explain(target, change.report.affected, change.graph);
   printWarnings(io, change.warnings);
   if (options.json) {
