@@ -18,7 +18,12 @@ export function formatSummary(summary: RunSummary, style: TextStyle): string {
   for (const test of summary.tests) {
     if (test.status !== 'failed') continue;
     lines.push(`${style.red(style.bold('FAILED'))} ${style.bold(test.target)} (tests)`);
-    for (const error of test.fileErrors) lines.push(`  ${error.file}: ${firstLine(error.message)}`);
+    for (const error of test.fileErrors) {
+      // A file that did not load says why over a few lines (esbuild: the error, then where).
+      const [head = '', ...rest] = messageLines(error.message);
+      lines.push(`  ${error.file}: ${head}`);
+      for (const line of rest) lines.push(`    ${style.dim(line)}`);
+    }
     for (const failure of test.tests.filter((t) => t.status === 'failed')) {
       lines.push(`  ${where(failure)}  ${failure.name}`);
       if (failure.message) lines.push(`    ${style.dim(firstLine(failure.message))}`);
@@ -73,4 +78,13 @@ function where(test: TestCaseResult): string {
 function firstLine(text: string): string {
   const line = text.split('\n', 1)[0] ?? '';
   return line.length > 200 ? `${line.slice(0, 199)}…` : line;
+}
+
+/** The first lines of a message that say something, at most 5. */
+function messageLines(message: string): string[] {
+  return message
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .filter((line) => line.trim() !== '')
+    .slice(0, 5);
 }

@@ -94,6 +94,34 @@ describe('reports', () => {
     expect(text).toMatch(/failed: 3 targets tested, 1 passed \(1 cached\), 2 failed in 3\.2s\n$/);
   });
 
+  it('shows why a test file did not load over its first lines', () => {
+    const text = formatSummary(
+      {
+        ...summary,
+        builds: [],
+        tests: [
+          {
+            target: 'libs/a',
+            status: 'failed',
+            durationMs: 5,
+            tests: [],
+            fileErrors: [
+              {
+                file: 'libs/a/test/broken.test.ts',
+                message:
+                  'Transform failed with 1 error:\n\nlibs/a/test/broken.test.ts:3:7: ERROR: Expected ";" but found "x"\n',
+              },
+            ],
+          },
+        ],
+      },
+      plainStyle,
+    );
+    expect(text).toContain(
+      'FAILED libs/a (tests)\n  libs/a/test/broken.test.ts: Transform failed with 1 error:\n    libs/a/test/broken.test.ts:3:7: ERROR: Expected ";" but found "x"\n',
+    );
+  });
+
   it('prints one progress line per build and tested target that ran, and counts cached ones', () => {
     const lines: string[] = [];
     const report = progressReporter((text) => lines.push(text), plainStyle);
