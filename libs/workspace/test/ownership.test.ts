@@ -2,6 +2,7 @@ import picomatch from 'picomatch';
 import { describe, expect, it } from 'vitest';
 import { OwnershipIndex } from '../src/index.ts';
 import { globs, paths, workspace } from './glob-grid.ts';
+import { compileGlob } from '../src/glob-matcher.ts';
 
 // Both ways of answering: scanning every glob, and the glob index.
 const modes = [
@@ -103,6 +104,16 @@ describe('OwnershipIndex.isGlobalInput', () => {
 });
 
 describe('glob matching agrees with picomatch', () => {
+  it('compileGlob, string comparisons included, on every glob and path of the grid', () => {
+    for (const glob of globs.filter((g) => g !== '')) {
+      const expected = picomatch(glob, { dot: true, windows: false });
+      const test = compileGlob(glob);
+      for (const path of [...paths, `${glob}/x`, glob]) {
+        expect(test(path), `${glob} on ${path}`).toBe(expected(path));
+      }
+    }
+  });
+
   it.each(modes)('for every glob and path (%s)', (mode, options) => {
     for (const glob of globs) {
       // picomatch throws on ''; an empty glob (rejected in BUILD.json anyway) matches nothing.
