@@ -218,6 +218,11 @@ describe('mainline affected', () => {
       stderr:
         "mainline: unknown option '--no-such-flag'\n  hint: run mainline --help (or mainline COMMAND --help) for usage\n",
     });
+    const typo = await runCli(['afected'], { cwd: repo.dir });
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toBe(
+      "mainline: unknown command 'afected'\n  hint: did you mean 'affected'? Run mainline --help (or mainline COMMAND --help) for usage\n",
+    );
   });
 });
 

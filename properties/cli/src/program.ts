@@ -7,9 +7,14 @@ type Action = (io: Io) => Promise<number>;
 
 /**
  * The argument table. Each command's module is imported only when it runs, so the
- * bundle's start-up cost is this file and commander, whatever the command.
+ * bundle's start-up cost is this file and commander, whatever the command; and when argv
+ * names a command, only that one is declared (help and errors about it read the same).
  */
-export function buildProgram(io: Io, run: (action: Action) => void): Command {
+export function buildProgram(
+  io: Io,
+  run: (action: Action) => void,
+  argv: readonly string[],
+): Command {
   const program = new Command('mainline')
     .description('Google-style build and trunk CI for TypeScript monorepos')
     .version(version, '-V, --version')
@@ -22,6 +27,8 @@ export function buildProgram(io: Io, run: (action: Action) => void): Command {
       outputError: (message, write) => write(usageError(message)),
     })
     .exitOverride();
+  const named = argv[0] !== undefined && commandNames.has(argv[0]) ? argv[0] : undefined;
+  const wanted = (name: string): boolean => named === undefined || named === name;
 
   const withRange = (command: Command): Command =>
     command
@@ -29,20 +36,25 @@ export function buildProgram(io: Io, run: (action: Action) => void): Command {
       .option('--head <ref>', 'compare to REF (default: HEAD)')
       .option('--uncommitted', 'compare the working tree: staged, unstaged and untracked files');
 
-  withRange(program.command('affected').description('list the targets a change affects, and why'))
-    .option('--json', 'print one JSON document')
-    .addOption(new Option('--kind <kind>', 'only targets of this kind').choices(targetKinds))
-    .action((options) => {
-      run(async (io) => (await import('./commands/affected.ts')).affectedCommand(options, io));
-    });
+  if (wanted('affected'))
+    withRange(program.command('affected').description('list the targets a change affects, and why'))
+      .option('--json', 'print one JSON document')
+      .addOption(new Option('--kind <kind>', 'only targets of this kind').choices(targetKinds))
+      .action((options) => {
+        run(async (io) => (await import('./commands/affected.ts')).affectedCommand(options, io));
+      });
 
-  withRange(
-    program.command('why').argument('<target>').description('explain why TARGET is (not) affected'),
-  )
-    .option('--json', 'print one JSON document')
-    .action((target: string, options) => {
-      run(async (io) => (await import('./commands/why.ts')).whyCommand(target, options, io));
-    });
+  if (wanted('why'))
+    withRange(
+      program
+        .command('why')
+        .argument('<target>')
+        .description('explain why TARGET is (not) affected'),
+    )
+      .option('--json', 'print one JSON document')
+      .action((target: string, options) => {
+        run(async (io) => (await import('./commands/why.ts')).whyCommand(target, options, io));
+      });
 
   const withRun = (command: Command): Command =>
     command
@@ -61,32 +73,15 @@ export function buildProgram(io: Io, run: (action: Action) => void): Command {
       .option('--no-typecheck', 'skip type-checking')
       .option('--json', 'print the run as one JSON document');
 
-  withRun(
-    program
-      .command('build')
-      .description('build targets, deps first, from the cache when unchanged'),
-  ).action((targets: string[], options) => {
-    run(async (io) =>
-      (await import('./commands/run-targets.ts')).runTargetsCommand(
-        'build',
-        targets,
-        options,
-        argvOf(),
-        io,
-      ),
-    );
-  });
-
-  withRun(
-    program.command('test').description('build, then run the vitest files of targets in one run'),
-  )
-    .option('--retries <n>', 'rerun a failed test up to N times; one that then passes is flaky')
-    .option('--strict-flakes', 'a flaky test fails its target')
-    .option('--junit <file>', 'also write JUnit XML to FILE')
-    .action((targets: string[], options) => {
+  if (wanted('build'))
+    withRun(
+      program
+        .command('build')
+        .description('build targets, deps first, from the cache when unchanged'),
+    ).action((targets: string[], options) => {
       run(async (io) =>
         (await import('./commands/run-targets.ts')).runTargetsCommand(
-          'test',
+          'build',
           targets,
           options,
           argvOf(),
@@ -95,57 +90,96 @@ export function buildProgram(io: Io, run: (action: Action) => void): Command {
       );
     });
 
-  program
-    .command('hook')
-    .description('install or remove the git pre-push hook that runs `mainline prepush`')
-    .addArgument(new Argument('<action>').choices(['install', 'uninstall']))
-    .action((action: 'install' | 'uninstall') => {
-      run(async (io) => (await import('./commands/hook.ts')).hookCommand(action, io));
-    });
-
-  program
-    .command('prepush')
-    .description('what the pre-push hook runs: test what the pushed refs affect (refs on stdin)')
-    .argument('[remote]', 'the remote pushed to (git passes it)')
-    .argument('[url]', 'its URL (git passes it)')
-    .option(
-      '--budget <seconds>',
-      'stop after this long and say what was not checked (default: git config mainline.prepushBudget, else none)',
+  if (wanted('test'))
+    withRun(
+      program.command('test').description('build, then run the vitest files of targets in one run'),
     )
-    .action(
-      (remote: string | undefined, _url: string | undefined, options: { budget?: string }) => {
+      .option('--retries <n>', 'rerun a failed test up to N times; one that then passes is flaky')
+      .option('--strict-flakes', 'a flaky test fails its target')
+      .option('--junit <file>', 'also write JUnit XML to FILE')
+      .action((targets: string[], options) => {
         run(async (io) =>
-          (await import('./commands/prepush.ts')).prepushCommand(remote, options, io),
+          (await import('./commands/run-targets.ts')).runTargetsCommand(
+            'test',
+            targets,
+            options,
+            argvOf(),
+            io,
+          ),
         );
-      },
-    );
+      });
 
-  program
-    .command('watch')
-    .description('test now, then rebuild and retest what each batch of saves affects')
-    .argument('[targets...]', 'targets to watch (default: all)')
-    .action((targets: string[]) => {
-      run(async (io) => (await import('./commands/watch.ts')).watchCommand(targets, io));
-    });
+  if (wanted('hook'))
+    program
+      .command('hook')
+      .description('install or remove the git pre-push hook that runs `mainline prepush`')
+      .addArgument(new Argument('<action>').choices(['install', 'uninstall']))
+      .action((action: 'install' | 'uninstall') => {
+        run(async (io) => (await import('./commands/hook.ts')).hookCommand(action, io));
+      });
 
-  program
-    .command('graph')
-    .description('print the target graph (build layers by default)')
-    .addOption(new Option('--json', 'as JSON').conflicts('dot'))
-    .option('--dot', 'as Graphviz dot')
-    .action((options) => {
-      run(async (io) => (await import('./commands/graph.ts')).graphCommand(options, io));
-    });
+  if (wanted('prepush'))
+    program
+      .command('prepush')
+      .description('what the pre-push hook runs: test what the pushed refs affect (refs on stdin)')
+      .argument('[remote]', 'the remote pushed to (git passes it)')
+      .argument('[url]', 'its URL (git passes it)')
+      .option(
+        '--budget <seconds>',
+        'stop after this long and say what was not checked (default: git config mainline.prepushBudget, else none)',
+      )
+      .action(
+        (remote: string | undefined, _url: string | undefined, options: { budget?: string }) => {
+          run(async (io) =>
+            (await import('./commands/prepush.ts')).prepushCommand(remote, options, io),
+          );
+        },
+      );
+
+  if (wanted('watch'))
+    program
+      .command('watch')
+      .description('test now, then rebuild and retest what each batch of saves affects')
+      .argument('[targets...]', 'targets to watch (default: all)')
+      .action((targets: string[]) => {
+        run(async (io) => (await import('./commands/watch.ts')).watchCommand(targets, io));
+      });
+
+  if (wanted('graph'))
+    program
+      .command('graph')
+      .description('print the target graph (build layers by default)')
+      .addOption(new Option('--json', 'as JSON').conflicts('dot'))
+      .option('--dot', 'as Graphviz dot')
+      .action((options) => {
+        run(async (io) => (await import('./commands/graph.ts')).graphCommand(options, io));
+      });
 
   return program;
 }
+
+const commandNames: ReadonlySet<string> = new Set([
+  'affected',
+  'why',
+  'build',
+  'test',
+  'hook',
+  'prepush',
+  'watch',
+  'graph',
+]);
 
 function argvOf(): string[] {
   return process.argv.slice(2);
 }
 
-/** commander's `error: unknown option '--x'` as `mainline: unknown option '--x'` and a hint. */
+/**
+ * commander's `error: unknown option '--x'` (and its `(Did you mean --y?)` line) as
+ * `mainline: unknown option '--x'` and one hint line.
+ */
 function usageError(message: string): string {
-  const what = message.trim().replace(/^error: /, '');
-  return `mainline: ${what}\n  hint: run mainline --help (or mainline COMMAND --help) for usage\n`;
+  const [first = '', ...rest] = message.trim().split('\n');
+  const suggestion = /^\(Did you mean (.+)\?\)$/.exec(rest.join(' ').trim())?.[1];
+  const hint = suggestion === undefined ? 'run' : `did you mean '${suggestion}'? Run`;
+  return `mainline: ${first.replace(/^error: /, '')}\n  hint: ${hint} mainline --help (or mainline COMMAND --help) for usage\n`;
 }

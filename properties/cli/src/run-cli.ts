@@ -10,9 +10,13 @@ import { buildProgram } from './program.ts';
  */
 export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   let action: ((io: Io) => Promise<number>) | undefined;
-  const program = buildProgram(io, (chosen) => {
-    action = chosen;
-  });
+  const program = buildProgram(
+    io,
+    (chosen) => {
+      action = chosen;
+    },
+    argv,
+  );
   const debug = argv.includes('--debug');
   try {
     await program.parseAsync([...argv], { from: 'user' });
