@@ -209,6 +209,14 @@ describe('mainline affected', () => {
     expect(result.stderr).toContain('hint:');
   });
 
+  it('says a folder given with -C does not exist, rather than that git is missing', async () => {
+    const repo = sampleRepo();
+    const result = await runCli(['-C', 'no/such/folder', 'affected'], { cwd: repo.dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('no such directory');
+    expect(result.stderr).not.toContain('ENOENT');
+  });
+
   it('a usage error exits 2 with one message and a hint, like every other error', async () => {
     const repo = sampleRepo();
     const result = await runCli(['affected', '--no-such-flag'], { cwd: repo.dir });

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { GitCommandError } from './git-command-error.ts';
 
 /**
@@ -23,11 +24,13 @@ export function spawnGit(
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
     child.on('error', (error: NodeJS.ErrnoException) => {
-      // Spawning fails with ENOENT for a missing folder as for a missing git.
-      fail(
-        undefined,
-        error.code === 'ENOENT' ? `cannot run git in ${cwd}: ${error.message}` : error.message,
-      );
+      // Spawning fails with ENOENT for a missing folder as for a missing git: tell which.
+      if (error.code !== 'ENOENT') fail(undefined, error.message);
+      else
+        fail(
+          undefined,
+          existsSync(cwd) ? 'git was not found on PATH' : `no such directory: ${cwd}`,
+        );
     });
     child.on('close', (code, signal) => {
       if (code === 0) resolvePromise(Buffer.concat(stdout).toString('utf8'));

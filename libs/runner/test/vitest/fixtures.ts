@@ -27,3 +27,29 @@ export function eventLog(): { events: VitestRunEvent[]; onEvent: (e: VitestRunEv
   const events: VitestRunEvent[] = [];
   return { events, onEvent: (event) => events.push(event) };
 }
+
+/** Test files of three targets, one file shared by two of them. */
+export const twoTargets = {
+  'libs/a/test/math.test.ts': testFile(`describe('math', () => {
+  it('adds', () => {
+    console.log('adding');
+    expect(1 + 1).toBe(2);
+  });
+  describe('nested', () => {
+    it('multiplies', () => expect(2 * 3).toBe(6));
+  });
+  it.skip('later', () => {});
+});`),
+  'libs/a/test/more.test.ts': testFile(`it('more', () => expect(true).toBe(true));`),
+  'libs/b/test/b.test.ts': testFile(`it('b works', () => expect('b').toBe('b'));`),
+  'libs/shared/test/shared.test.ts': testFile(`it('is shared', () => expect(1).toBe(1));`),
+};
+
+/** The files of twoTargets with their targets (the shared one under both). */
+export const twoTargetFiles = [
+  { file: 'libs/a/test/math.test.ts', target: 'libs/a' },
+  { file: 'libs/b/test/b.test.ts', target: 'libs/b' },
+  { file: 'libs/a/test/more.test.ts', target: 'libs/a' },
+  { file: 'libs/shared/test/shared.test.ts', target: 'libs/a' },
+  { file: 'libs/shared/test/shared.test.ts', target: 'libs/b' },
+];
