@@ -11,10 +11,7 @@ export async function junitReport(summary: RunSummary): Promise<string> {
   const builder = module.default.newBuilder().name(`mainline ${summary.command}`);
   const buildOf = new Map(summary.builds.map((build) => [build.target, build]));
   for (const test of summary.tests) {
-    const suite = builder
-      .testSuite()
-      .name(test.target)
-      .time(test.durationMs / 1000);
+    const suite = builder.testSuite().name(test.target).time(seconds(test.durationMs));
     const build = buildOf.get(test.target);
     if (build?.status === 'failed') {
       const problems = build.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`);
@@ -32,8 +29,8 @@ export async function junitReport(summary: RunSummary): Promise<string> {
         .testCase()
         .className(result.file)
         .name(result.name)
-        .time(result.durationMs / 1000);
-      if (result.location) testCase.file(result.location.file);
+        .time(seconds(result.durationMs));
+      testCase.file(result.location?.file ?? result.file);
       if (result.status === 'skipped') testCase.skipped();
       if (result.status === 'failed') {
         const at = result.location ? ` (${result.location.file}:${result.location.line})` : '';
@@ -44,4 +41,9 @@ export async function junitReport(summary: RunSummary): Promise<string> {
     }
   }
   return builder.build();
+}
+
+/** Milliseconds as seconds to the millisecond (`0.097`, not `0.09662832300000014`). */
+function seconds(durationMs: number): number {
+  return Math.round(durationMs) / 1000;
 }

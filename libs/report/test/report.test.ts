@@ -170,6 +170,12 @@ describe('reports', () => {
     );
     expect(xml).toContain('<testcase classname="libs/b" name="build"');
     expect(xml).toMatch(/<testcase classname="libs\/b" name="tests"[^>]*>\s*<skipped\/>/);
+    // Times to the millisecond, every case with its file.
+    expect(xml).toContain('<testsuite name="libs/a" time="0.8" tests="3"');
+    expect(xml).not.toMatch(/time="\d+\.\d{4,}"/);
+    expect(xml).toMatch(
+      /<testcase classname="libs\/a\/test\/a\.test\.ts" name="[^"]*" time="[\d.]+" file="libs\/a\/test\/a\.test\.ts"/,
+    );
   });
 });
 

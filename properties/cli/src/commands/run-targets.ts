@@ -79,6 +79,11 @@ export async function runTargetsCommand(
     if (io.env.GITHUB_ACTIONS === 'true') reportToGitHub(summary, io);
     if (options.json) io.stdout(jsonReport(summary, runId));
     else io.stdout(formatSummary(summary, styleFor(io)));
+    if (summary.builds.length === 0 && names.length === 0 && !options.all) {
+      io.stderr(
+        'mainline: no target is affected by the working tree since the merge-base with the trunk (or --base)\n  hint: name targets, or use --all to run every target\n',
+      );
+    }
     if (junitFile !== undefined) writeReport(junitFile, await junitReport(summary));
     return exitCode(summary.status);
   } finally {
