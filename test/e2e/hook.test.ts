@@ -1,7 +1,11 @@
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createTempRepo, runCli } from '../src/index.ts';
+import { createTempRepo, helperGitEnv, makeTempDir, runCli } from '../src/index.ts';
+
+/** One argument for sh. */
+const shellQuote = (text: string): string => `'${text.replaceAll("'", "'\\''")}'`;
 
 describe('mainline hook', () => {
   it('installs an executable pre-push hook, updates it in place, and removes it', async () => {
@@ -44,5 +48,29 @@ describe('mainline hook', () => {
       'add this line to .husky/pre-push:\n  npx mainline prepush "$@"',
     );
     expect(existsSync(join(husky.dir, '.husky/_/pre-push'))).toBe(false);
+  });
+
+  it("runs the repository's own installed mainline when it has one, with git's arguments and refs", async () => {
+    const repo = createTempRepo({ commit: true });
+    const bare = makeTempDir('remote');
+    execFileSync('git', ['init', '--quiet', '--bare', bare], { env: helperGitEnv() });
+    repo.git('remote', 'add', 'origin', bare);
+    await runCli(['hook', 'install'], { cwd: repo.dir });
+    // A stand-in for node_modules/.bin/mainline that records how the hook called it.
+    const record = join(makeTempDir('record'), 'call.txt');
+    repo.write({
+      'node_modules/.bin/mainline': `#!/bin/sh\n{ printf '%s\\n' "$*"; cat; } > ${shellQuote(record)}\n`,
+    });
+    chmodSync(join(repo.dir, 'node_modules/.bin/mainline'), 0o755);
+    execFileSync('git', ['push', '--quiet', 'origin', 'main'], {
+      cwd: repo.dir,
+      env: helperGitEnv(),
+      stdio: 'ignore',
+    });
+    const [args, refs] = readFileSync(record, 'utf8').split('\n');
+    expect(args).toBe(`prepush origin ${bare}`);
+    expect(refs).toBe(
+      `refs/heads/main ${repo.git('rev-parse', 'HEAD')} refs/heads/main ${'0'.repeat(40)}`,
+    );
   });
 });
