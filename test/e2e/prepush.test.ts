@@ -125,7 +125,8 @@ describe('the pre-push hook', () => {
     const sha = repo.commit('more');
     const input = [
       `refs/heads/main ${sha} refs/heads/main ${repo.git('rev-parse', 'origin/main')}`,
-      `refs/heads/gone ${'0'.repeat(40)} refs/heads/gone ${sha}`,
+      // What git sends for `git push origin :gone`.
+      `(delete) ${'0'.repeat(40)} refs/heads/gone ${sha}`,
       '',
     ].join('\n');
     const first = await runCli(['prepush', 'origin', 'url'], { cwd: repo.dir, input });

@@ -70,7 +70,9 @@ export async function prepushCommand(
         red.push(ref.localRef);
         continue;
       }
-      io.stderr(`mainline prepush: ${describe(ref.localRef, outcome)}\n`);
+      // A deletion pushes no local ref (git says `(delete)`): name the remote one.
+      const name = outcome.kind === 'deleted' ? ref.remoteRef : ref.localRef;
+      io.stderr(`mainline prepush: ${describe(name, outcome)}\n`);
       if (outcome.kind === 'ran') io.stderr(formatSummary(outcome.summary, style));
       if (outcome.kind === 'ran' && outcome.summary.status === 'interrupted' && budgetSpent) {
         io.stderr(
