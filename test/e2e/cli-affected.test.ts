@@ -209,6 +209,24 @@ describe('mainline affected', () => {
     expect(result.stderr).toContain('hint:');
   });
 
+  it('counts every target as new when BUILD.json was invalid at the base, and says so', async () => {
+    const repo = createTempRepo({
+      files: { 'BUILD.json': '{"version": 1, "targets": {', 'libs/a/x.ts': '1' },
+    });
+    repo.write({
+      'BUILD.json': JSON.stringify({
+        version: 1,
+        globalInputs: ['tsconfig.json'],
+        targets: { 'libs/a': { kind: 'lib', srcs: ['libs/a/**'] } },
+      }),
+    });
+    repo.commit('fix BUILD.json');
+    const result = await runCli(['affected', '--base', 'HEAD~1'], { cwd: repo.dir });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('every target counts as added');
+    expect(result.stdout).toMatch(/libs\/a +lib +new target/);
+  });
+
   it('says a folder given with -C does not exist, rather than that git is missing', async () => {
     const repo = sampleRepo();
     const result = await runCli(['-C', 'no/such/folder', 'affected'], { cwd: repo.dir });

@@ -33,5 +33,11 @@ function describeLockfileReason(name: string, from: string | null, to: string | 
 
 /** The reason a table shows: a direct cause beats "depends on". */
 export function mainReason(reasons: readonly AffectedReason[]): AffectedReason | undefined {
-  return reasons.find((reason) => reason.type !== 'dep') ?? reasons[0];
+  // A target new at head is affected for that, whatever else changed around it (a base
+  // with no valid BUILD.json has no global inputs either).
+  return (
+    reasons.find((reason) => reason.type === 'added') ??
+    reasons.find((reason) => reason.type !== 'dep') ??
+    reasons[0]
+  );
 }
