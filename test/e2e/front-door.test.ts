@@ -27,6 +27,32 @@ function recordFlags(): { env: Record<string, string>; flags: () => string[] } {
   };
 }
 
+/**
+ * A `git` first on PATH that logs each run with the name of the process that started it
+ * (`node` for the CLI; `mainline` for the front door), then runs the real git. `runs`
+ * leaves out `cat-file`: the CLI's reading of a BUILD.json it has not compiled yet.
+ */
+function logGitRuns(): { env: Record<string, string>; runs: () => string[] } {
+  const dir = makeTempDir('git-log');
+  const log = join(dir, 'runs.log');
+  const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+  writeFileSync(
+    join(dir, 'git'),
+    `#!/bin/sh\nread -r parent </proc/$PPID/comm\nprintf '%s %s\\n' "$parent" "$1" >>'${log}'\nexec '${realGit}' "$@"\n`,
+  );
+  chmodSync(join(dir, 'git'), 0o755);
+  return {
+    env: { PATH: `${dir}:${process.env.PATH ?? ''}` },
+    runs: () =>
+      (existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n') : []).filter(
+        (run) => !run.endsWith(' cat-file'),
+      ),
+  };
+}
+
+const affectedNames = (stdout: string): string[] =>
+  (JSON.parse(stdout) as { affected: { name: string }[] }).affected.map((target) => target.name);
+
 describe('bin/mainline, the front door', () => {
   it('answers --version without starting Node', async () => {
     // A `node` first on PATH that fails loudly: --version must not need it.
@@ -104,5 +130,70 @@ describe('bin/mainline, the front door', () => {
     });
     expect(second.stdout).toBe(first.stdout);
     expect(fresh.flags()).toContain('--snapshot-blob');
+  });
+
+  describe.runIf(existsSync('/proc/self/comm'))('asks git while Node starts', () => {
+    it('answers the range and the diff, so the CLI runs no git itself', async () => {
+      const repo = createChangedRepo();
+      const explicit = logGitRuns();
+      const result = await runCli(['affected', '--base', 'HEAD~1', '--json'], {
+        cwd: repo.dir,
+        env: explicit.env,
+      });
+      expect(affectedNames(result.stdout)).toEqual(['a']);
+      expect(explicit.runs()).toEqual(['mainline rev-parse', 'mainline diff-tree']);
+
+      // The default base, the trunk: its configured name is asked too.
+      repo.git('checkout', '--quiet', '-b', 'feature', 'HEAD~1');
+      repo.write({ 'a/y.ts': 'export {};' });
+      repo.commit('on feature');
+      const trunk = logGitRuns();
+      const fromTrunk = await runCli(['why', 'a', '--json'], { cwd: repo.dir, env: trunk.env });
+      expect(JSON.parse(fromTrunk.stdout)).toMatchObject({ affected: true });
+      expect(trunk.runs()).toEqual(['mainline config', 'mainline rev-parse', 'mainline diff-tree']);
+    });
+
+    it('asks as the CLI would from a subfolder, and without GIT_* variables', async () => {
+      const repo = createChangedRepo();
+      const git = logGitRuns();
+      // Inherited by the front door's git, GIT_DIR would point it at nothing.
+      const env = { ...git.env, GIT_DIR: join(repo.dir, 'missing') };
+      const result = await runCli(['affected', '--base', 'HEAD~1', '--json'], {
+        cwd: join(repo.dir, 'a'),
+        env,
+      });
+      expect(affectedNames(result.stdout)).toEqual(['a']);
+      expect(git.runs()).toEqual(['mainline rev-parse', 'mainline diff-tree']);
+    });
+
+    it('lets the CLI ask again what it asks differently', async () => {
+      const repo = createChangedRepo();
+      repo.git('branch', 'develop', 'HEAD~1');
+      repo.git('config', 'mainline.trunk', 'develop');
+      const git = logGitRuns();
+      const result = await runCli(['affected', '--json'], { cwd: repo.dir, env: git.env });
+      // Compared with develop, not main (where nothing changed).
+      expect(affectedNames(result.stdout)).toEqual(['a']);
+      expect(git.runs()).toEqual([
+        'mainline config',
+        'mainline rev-parse',
+        'node merge-base',
+        'node diff-tree',
+      ]);
+      // An unknown ref: the front door's failed answer is not used; git's own message is.
+      const unknown = await runCli(['affected', '--base', 'nope'], { cwd: repo.dir });
+      expect(unknown.code).toBe(2);
+      expect(unknown.stderr).toContain("unknown git revision 'nope'");
+    });
+
+    it('keeps stdin for the CLI, and does without one', async () => {
+      const repo = createChangedRepo();
+      const closed = execFileSync(
+        'sh',
+        ['-c', `"$0" affected --base HEAD~1 --json <&-`, join(cliDir, 'bin', 'mainline')],
+        { cwd: repo.dir, encoding: 'utf8' },
+      );
+      expect(affectedNames(closed)).toEqual(['a']);
+    });
   });
 });

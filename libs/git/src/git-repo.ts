@@ -10,6 +10,7 @@ import {
   unknownRefInShallowClone,
   withGitFailed,
 } from './errors.ts';
+import type { GitAnswers } from './git-answers.ts';
 import { GitCommandError } from './git-command-error.ts';
 import { GitRunner } from './git-runner.ts';
 import { readObjects, readTrees } from './objects.ts';
@@ -31,8 +32,16 @@ export interface OpenOptions {
    * `takeProbedRange` answers it. A probe git cannot answer plainly is dropped.
    */
   readonly probe?: RangeProbe;
-  /** Read the config while opening, in parallel: the next `configGet` is answered from it. */
-  readonly readConfig?: boolean;
+  /**
+   * Config keys `configGet` will be asked for: unless they are all answered already, the
+   * config is read while opening, in parallel, and the next `configGet` answered from it.
+   */
+  readonly readConfig?: readonly string[];
+  /**
+   * Git's answers given before this process started (see GitAnswers), used when they
+   * were asked from `cwd`.
+   */
+  readonly answers?: GitAnswers;
 }
 
 export interface BlobText {
@@ -64,13 +73,16 @@ export class GitRepo {
     const env = options.env ?? process.env;
     const { probe } = options;
     const probeArgs = probe && probeArguments(probe);
+    const answers = options.answers?.cwd === resolve(cwd) ? options.answers : undefined;
     let config: Promise<string> | undefined;
     let lines: string[];
     let here: GitRunner;
     try {
-      here = new GitRunner(cwd, env);
+      here = new GitRunner(cwd, env, answers);
       // The config reads from any folder of the work tree: no need to wait for its root.
-      config = options.readConfig ? readConfigList(here) : undefined;
+      const keys = options.readConfig ?? [];
+      const answered = keys.every((key) => here.hasAnswer(configGetArgs(key)));
+      config = answered ? undefined : readConfigList(here);
       config?.catch(() => undefined); // its failure is seen by configGet, if ever asked
       lines = await openLines(here, probeArgs);
     } catch (error) {
@@ -84,14 +96,14 @@ export class GitRepo {
         },
       );
     }
-    const [root, indexPath, ...answers] = lines;
+    const [root, indexPath, ...probeLines] = lines;
     if (!root || !indexPath)
       throw new Error(`unexpected rev-parse output ${JSON.stringify(lines)}`);
     // Most runs start at the root: its runner is the one already made.
-    const runner = resolve(cwd) === root ? here : new GitRunner(root, env);
+    const runner = resolve(cwd) === root ? here : new GitRunner(root, env, answers);
     const repo = new GitRepo(root, runner, resolve(cwd, indexPath));
     repo.config = config;
-    if (probe !== undefined && answers.length > 0) repo.probed = parseProbe(answers, probe);
+    if (probe !== undefined && probeLines.length > 0) repo.probed = parseProbe(probeLines, probe);
     return repo;
   }
 
@@ -207,6 +219,9 @@ export class GitRepo {
 
   /** The value `git config --get key` prints, undefined when unset. */
   async configGet(key: string): Promise<string | undefined> {
+    const answered = this.git.answered(configGetArgs(key));
+    if (answered?.status === 0) return answered.stdout.replace(/\n$/, '');
+    if (answered?.status === 1) return undefined; // git's "no such key"
     const listed = this.config ?? readConfigList(this.git);
     this.config = undefined; // read while opening: answered once, like the probe
     return configValue(await listed, key);
@@ -342,6 +357,10 @@ async function openLines(git: GitRunner, probeArgs: string[] | undefined): Promi
     }
   }
   return (await git.quickText(own)).split('\n').filter((line) => line !== '');
+}
+
+function configGetArgs(key: string): string[] {
+  return ['config', '--get', key];
 }
 
 async function readConfigList(git: GitRunner): Promise<string> {

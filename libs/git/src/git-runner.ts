@@ -1,6 +1,7 @@
 import { GitError, GitPluginError, type SimpleGit, simpleGit } from 'simple-git';
 import { GitCommandError } from './git-command-error.ts';
 import { gitProcessEnv, ownGitVariables } from './env.ts';
+import type { GitAnswer, GitAnswers } from './git-answers.ts';
 import { spawnGit } from './spawn-git.ts';
 
 export interface RunOptions {
@@ -22,10 +23,13 @@ export class GitRunner {
   private readonly baseEnv: NodeJS.ProcessEnv;
   private plainClient: SimpleGit | undefined;
   private spawnEnv: Record<string, string> | undefined;
+  private readonly answers: GitAnswers | undefined;
 
-  constructor(cwd: string, baseEnv: NodeJS.ProcessEnv) {
+  /** `answers`: git's answers given before this process started (see GitAnswers). */
+  constructor(cwd: string, baseEnv: NodeJS.ProcessEnv, answers?: GitAnswers) {
     this.cwd = cwd;
     this.baseEnv = baseEnv;
+    this.answers = answers;
   }
 
   /** stdout as UTF-8 text. */
@@ -39,8 +43,21 @@ export class GitRunner {
    * of the `affected` hot path.
    */
   async quickText(args: readonly string[]): Promise<string> {
+    const answered = this.answers?.take(args);
+    // A failure is asked again: the transcript has no stderr to explain it with.
+    if (answered?.status === 0) return answered.stdout;
     this.spawnEnv ??= gitProcessEnv(this.baseEnv);
     return spawnGit(this.cwd, args, this.spawnEnv);
+  }
+
+  /** The answer to `git ARGS` given before this process started, if any (once). */
+  answered(args: readonly string[]): GitAnswer | undefined {
+    return this.answers?.take(args);
+  }
+
+  /** Will `answered(args)` have an answer? */
+  hasAnswer(args: readonly string[]): boolean {
+    return this.answers?.has(args) === true;
   }
 
   /** stdout as bytes; only `git cat-file`, the one task simple-git returns raw. */

@@ -1,4 +1,5 @@
 export { cleanGitEnv } from './env.ts';
+export { type GitAnswer, GitAnswers } from './git-answers.ts';
 export { type BlobText, GitRepo, type OpenOptions } from './git-repo.ts';
 export type { TreeEntry } from './parse-ls-tree.ts';
 export type { ProbedRange, RangeProbe } from './range-probe.ts';

@@ -173,7 +173,7 @@ describe('resolveCommits and configGet', () => {
   it('reads the config while opening when asked, answering once', async () => {
     const repo = createTempRepo({ commit: true });
     repo.git('config', 'mainline.trunk', 'develop');
-    const git = await GitRepo.open(repo.dir, { readConfig: true });
+    const git = await GitRepo.open(repo.dir, { readConfig: ['mainline.trunk'] });
     repo.git('config', 'mainline.trunk', 'trunk');
     expect(await git.configGet('mainline.trunk')).toBe('develop');
     expect(await git.configGet('mainline.trunk')).toBe('trunk');

@@ -1,3 +1,5 @@
+import type { GitAnswers } from '@mainline/git';
+
 /** The process edges a command may touch; tests and the entry point provide them. */
 export interface Io {
   readonly cwd: string;
@@ -9,6 +11,8 @@ export interface Io {
   readonly stderr: (text: string) => void;
   /** All of stdin, read to its end (a pre-push hook must, or git sees a broken pipe). */
   readonly readStdin: () => Promise<string>;
+  /** Git's answers given before this process started, for `affected` (see GitAnswers). */
+  readonly gitAnswers?: GitAnswers;
   /** Calls `handler` on Ctrl-C (SIGINT) or SIGTERM until the returned function is called. */
   readonly onInterrupt: (handler: () => void) => () => void;
 }

@@ -1,4 +1,5 @@
 import { startupSnapshot } from 'node:v8';
+import { takeGitAnswers } from './git-answers-input.ts';
 import { start } from './start.ts';
 // Loaded and initialised while the snapshot is built, so that starting from it skips
 // parsing, compiling and initialising them.
@@ -16,5 +17,6 @@ import './commands/why.ts';
  */
 startupSnapshot.setDeserializeMainFunction(() => {
   // Started as `node --snapshot-blob FILE ARGS...`: no script name comes first.
-  start(process.argv.slice(1));
+  start(process.argv.slice(1), takeGitAnswers(process.env));
 });
+

@@ -1,11 +1,16 @@
 import { setFlagsFromString } from 'node:v8';
+import type { GitAnswers } from '@mainline/git';
 import { processIo } from './io.ts';
 import { runCli } from './run-cli.ts';
 
-/** Runs the CLI on `argv` (the arguments after the command name) in this process. */
-export function start(argv: readonly string[]): void {
+/**
+ * Runs the CLI on `argv` (the arguments after the command name) in this process, with
+ * git's answers the front door asked meanwhile, if any.
+ */
+export function start(argv: readonly string[], gitAnswers?: GitAnswers): void {
   growYoungGenerationFaster();
-  void runCli(argv, processIo()).then((code) => {
+  const io = processIo();
+  void runCli(argv, gitAnswers ? { ...io, gitAnswers } : io).then((code) => {
     process.exitCode = code;
   });
 }

@@ -14,7 +14,7 @@ export interface AffectedOptions extends RangeRequest {
 
 /** `mainline affected`: the affected targets and the shortest reason for each. */
 export async function affectedCommand(options: AffectedOptions, io: Io): Promise<number> {
-  const change = await loadChange({ ...options, cwd: io.cwd, env: io.env });
+  const change = await loadChange({ ...options, cwd: io.cwd, env: io.env, answers: io.gitAnswers });
   const report = filterKind(change.report, options.kind);
   if (options.json) {
     io.stdout(`${JSON.stringify({ ...report, warnings: change.warnings }, null, 2)}\n`);

@@ -28,7 +28,10 @@ export async function prepushCommand(
   // (in workers that inherit this process's environment) must not reach the outer one.
   const clean = cleanGitEnv(process.env);
   for (const key of Object.keys(process.env)) if (!(key in clean)) delete process.env[key];
-  const repo = await GitRepo.open(io.cwd, { env: io.env, readConfig: true });
+  const repo = await GitRepo.open(io.cwd, {
+    env: io.env,
+    readConfig: ['mainline.trunk', 'mainline.prepushBudget'],
+  });
   const trunkName = io.env.MAINLINE_TRUNK || (await repo.configGet('mainline.trunk')) || 'main';
   const remoteName = remote && !remote.includes('/') ? remote : 'origin';
   const [trunkTip] = await repo.resolveCommits([`refs/remotes/${remoteName}/${trunkName}`]);

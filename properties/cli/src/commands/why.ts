@@ -14,7 +14,7 @@ export interface WhyOptions extends RangeRequest {
 
 /** `mainline why TARGET`: the chain from changed files to the target, or why it is not affected. */
 export async function whyCommand(target: string, options: WhyOptions, io: Io): Promise<number> {
-  const change = await loadChange({ ...options, cwd: io.cwd, env: io.env });
+  const change = await loadChange({ ...options, cwd: io.cwd, env: io.env, answers: io.gitAnswers });
   if (!change.graph.has(target)) {
     const error = unknownTarget(target, change.graph.names());
     if (options.uncommitted) throw error;

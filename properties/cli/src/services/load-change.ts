@@ -8,7 +8,7 @@ import {
   planLockfile,
 } from '@mainline/affected';
 import { type AffectedReport, type Diagnostic, type FileChange, WORKTREE } from '@mainline/core';
-import { GitRepo } from '@mainline/git';
+import { type GitAnswers, GitRepo } from '@mainline/git';
 import type { TargetGraph } from '@mainline/graph';
 import { findUnmatchedGlobs, parseBuildFile } from '@mainline/workspace';
 import { type IndexedWorkspace, loadBaseWorkspace, loadHeadWorkspace } from './load-workspace.ts';
@@ -24,6 +24,8 @@ import { CompiledBuildFiles } from './compiled-build-files.ts';
 export interface ChangeRequest extends RangeRequest {
   readonly cwd: string;
   readonly env: NodeJS.ProcessEnv;
+  /** Git's answers given before this process started (see GitAnswers). */
+  readonly answers?: GitAnswers | undefined;
 }
 
 export interface LoadedChange {
@@ -39,7 +41,8 @@ export interface LoadedChange {
 export async function loadChange(request: ChangeRequest): Promise<LoadedChange> {
   const repo = await GitRepo.open(request.cwd, {
     probe: rangeProbe(request, request.env, [buildFilePath]),
-    readConfig: request.base === undefined && !request.uncommitted && !request.env.MAINLINE_TRUNK,
+    readConfig: readsTrunkConfig(request) ? ['mainline.trunk'] : [],
+    ...(request.answers ? { answers: request.answers } : {}),
   });
   const cache = new CompiledBuildFiles(stateDir(repo.root, request.env));
   const range = await resolveRange(repo, request, request.env);
@@ -83,6 +86,11 @@ export async function loadChange(request: ChangeRequest): Promise<LoadedChange> 
     unowned: outcome.unowned,
   };
   return { repo, range, head, graph: head.graph, report, warnings };
+}
+
+/** Does resolveRange ask for `mainline.trunk`? (The trunk is the base, its name not set.) */
+function readsTrunkConfig(request: ChangeRequest): boolean {
+  return request.base === undefined && !request.uncommitted && !request.env.MAINLINE_TRUNK;
 }
 
 function nextTurn(): Promise<void> {
