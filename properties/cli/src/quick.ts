@@ -1,5 +1,6 @@
 import { startupSnapshot } from 'node:v8';
 import { takeGitAnswers } from './git-answers-input.ts';
+import { rehearse } from './rehearsal.ts';
 import { start } from './start.ts';
 // Loaded and initialised while the snapshot is built, so that starting from it skips
 // parsing, compiling and initialising them.
@@ -20,3 +21,6 @@ startupSnapshot.setDeserializeMainFunction(() => {
   start(process.argv.slice(1), takeGitAnswers(process.env));
 });
 
+// The snapshot is taken once the event loop is empty, so after this has run: its
+// functions are then compiled in the snapshot. A failure fails the build.
+if (startupSnapshot.isBuildingSnapshot()) void rehearse();
