@@ -1,5 +1,3 @@
-import { GitError } from 'simple-git';
-
 export interface GitCommandFailure {
   readonly args: readonly string[];
   /** undefined when git never ran (simple-git refused the arguments, or spawn failed). */
@@ -8,19 +6,15 @@ export interface GitCommandFailure {
   readonly stderr: string;
 }
 
-/**
- * A git child process that failed, with what the adapter needs to classify it. It
- * extends simple-git's GitError because simple-git wraps any other error type in one
- * and the exit code would be lost.
- */
-export class GitCommandError extends GitError {
+/** A git child process that failed, with what the adapter needs to classify it. */
+export class GitCommandError extends Error {
   readonly args: readonly string[];
   readonly exitCode: number | undefined;
   readonly stdout: string;
   readonly stderr: string;
 
   constructor(failure: GitCommandFailure) {
-    super(undefined, describeFailure(failure));
+    super(describeFailure(failure));
     this.name = 'GitCommandError';
     this.args = failure.args;
     this.exitCode = failure.exitCode;

@@ -13,8 +13,8 @@ import './commands/why.ts';
  * dist/quick.blob, which bin/mainline starts with `node --snapshot-blob`. Whatever a module
  * computes when it is initialised is frozen into the snapshot, so no module reachable from
  * here may read the environment, the terminal or the clock at that time: see
- * output/ci.ts. (simple-git's `debug` does read DEBUG then, so DEBUG=simple-git traces only
- * the commands that start without the snapshot.)
+ * output/ci.ts. (simple-git, whose `debug` reads DEBUG when loaded, is loaded on first
+ * use: see libs/git/src/git-runner.ts.)
  */
 startupSnapshot.setDeserializeMainFunction(() => {
   // Started as `node --snapshot-blob FILE ARGS...`: no script name comes first.
