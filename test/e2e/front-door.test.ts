@@ -12,18 +12,27 @@ const version = (
 /** The `node` bin/mainline finds, as a shell finds it. */
 const nodeOnPath = execFileSync('sh', ['-c', 'command -v node'], { encoding: 'utf8' }).trim();
 
-/** NODE_OPTIONS that make the CLI's Node write its own command-line flags to a file. */
-function recordFlags(): { env: Record<string, string>; flags: () => string[] } {
+/**
+ * NODE_OPTIONS that make the CLI's Node write its own command-line flags, and the
+ * NODE_EXTRA_CA_CERTS it started with, to a file.
+ */
+function recordFlags(): {
+  env: Record<string, string>;
+  flags: () => string[];
+  extraCaCerts: () => string | undefined;
+} {
   const dir = makeTempDir('flags');
   const report = join(dir, 'flags.json');
   const hook = join(dir, 'hook.cjs');
   writeFileSync(
     hook,
-    `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(report)}, JSON.stringify(process.execArgv)));`,
+    `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(report)}, JSON.stringify({ flags: process.execArgv, ca: process.env.NODE_EXTRA_CA_CERTS })));`,
   );
+  const read = (): { flags: string[]; ca?: string } => JSON.parse(readFileSync(report, 'utf8'));
   return {
     env: { NODE_OPTIONS: `--require ${hook}` },
-    flags: () => JSON.parse(readFileSync(report, 'utf8')) as string[],
+    flags: () => read().flags,
+    extraCaCerts: () => read().ca,
   };
 }
 
@@ -76,6 +85,26 @@ describe('bin/mainline, the front door', () => {
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).affected.map((t: { name: string }) => t.name)).toEqual(['a']);
     expect(recorder.flags()).toContain('--snapshot-blob');
+  });
+
+  it('starts the quick commands without the extra CA certificates Node would parse', async () => {
+    // Node 20 reads NODE_EXTRA_CA_CERTS at start-up; affected, why and graph open no TLS
+    // connection. Other commands keep it (their tests may, and a remote cache will).
+    const repo = createChangedRepo();
+    const certs = join(makeTempDir('certs'), 'extra.pem');
+    writeFileSync(certs, '');
+    for (const args of [['affected', '--base', 'HEAD~1'], ['graph']]) {
+      const recorder = recordFlags();
+      const env = { ...recorder.env, NODE_EXTRA_CA_CERTS: certs };
+      expect((await runCli(args, { cwd: repo.dir, env })).code).toBe(0);
+      expect(recorder.extraCaCerts()).toBe('');
+    }
+    const other = recordFlags();
+    const env = { ...other.env, NODE_EXTRA_CA_CERTS: certs };
+    expect(
+      (await runCli(['affected', '--base', 'HEAD~1', '--debug'], { cwd: repo.dir, env })).code,
+    ).toBe(0);
+    expect(other.extraCaCerts()).toBe(certs);
   });
 
   it('runs other commands, and --debug, through the Node launcher', async () => {

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runAffectedBench } from '../src/bench/affected.ts';
 import {
   checkAffected,
@@ -48,6 +48,10 @@ describe('bench helpers', () => {
 });
 
 describe('bench repo and run', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
   it('commits a one-file change in a mid-graph lib on top, and reuses the cached repo', () => {
     const cacheDir = tempDir();
     const repo = prepareBenchRepo(cacheDir, 60, false);
@@ -76,6 +80,10 @@ describe('bench repo and run', () => {
         "else if (process.argv.includes('affected')) console.log(JSON.stringify({ affected: [] }));\n",
     );
     chmodSync(launcher, 0o755);
+    // With the variable set, Node's start without it is measured too (see benchCases).
+    const certs = join(cacheDir, 'extra.pem');
+    writeFileSync(certs, '');
+    vi.stubEnv('NODE_EXTRA_CA_CERTS', certs);
     const report = runAffectedBench(
       {
         sizes: [30],
@@ -91,6 +99,7 @@ describe('bench repo and run', () => {
     const results = report.sizes[0]?.results ?? [];
     expect(results.map((r) => r.tool)).toEqual([
       'node -e 0 (baseline)',
+      'node -e 0, NODE_EXTRA_CA_CERTS empty',
       'mainline --version',
       'mainline affected',
     ]);
@@ -99,7 +108,7 @@ describe('bench repo and run', () => {
       expect(result.wallSeconds).toHaveLength(2);
       expect(result.medianWallSeconds).toBeGreaterThan(0);
     }
-    expect(results[2]).toMatchObject({ affectedCount: 0, affectedCorrect: false });
+    expect(results[3]).toMatchObject({ affectedCount: 0, affectedCorrect: false });
     expect(formatMarkdown(report)).toMatch(
       /\| 30 \| mainline affected \| [\d.]+ \| \d* \| 0 \(WRONG, expected \d+\) \|/,
     );

@@ -58,6 +58,8 @@ interface BenchCase {
   readonly command: string;
   readonly program: string;
   readonly args: readonly string[];
+  /** Added to the environment of this case. */
+  readonly env?: Readonly<Record<string, string>>;
   readonly parse?: AffectedParser;
 }
 
@@ -73,7 +75,7 @@ export function runAffectedBench(options: BenchOptions, log: (line: string) => v
     if (repo.generationSeconds !== null)
       log(`  generated in ${repo.generationSeconds.toFixed(1)}s`);
     if (tools) linkNodeModules(repo.dir, tools.nodeModules);
-    const results = benchCases(mainline, tools).map((benchCase) => {
+    const results = benchCases(mainline, tools, env).map((benchCase) => {
       log(`  ${targets} targets: ${benchCase.tool} (${options.runs} runs + 1 warm-up)`);
       return runCase(benchCase, { program: '', args: [], cwd: repo.dir, env }, repo, options.runs);
     });
@@ -94,11 +96,27 @@ export function runAffectedBench(options: BenchOptions, log: (line: string) => v
   };
 }
 
-function benchCases(mainline: string, tools: CompareTools | undefined): BenchCase[] {
+function benchCases(
+  mainline: string,
+  tools: CompareTools | undefined,
+  env: NodeJS.ProcessEnv,
+): BenchCase[] {
   const node = process.execPath;
   const range = ['--base', 'HEAD~1', '--head', 'HEAD'];
   const cases: BenchCase[] = [
     { tool: 'node -e 0 (baseline)', command: 'node -e 0', program: node, args: ['-e', '0'] },
+  ];
+  if (env.NODE_EXTRA_CA_CERTS) {
+    // Node 20 parses that CA bundle at every start; mainline's quick commands start without it.
+    cases.push({
+      tool: 'node -e 0, NODE_EXTRA_CA_CERTS empty',
+      command: 'NODE_EXTRA_CA_CERTS= node -e 0',
+      program: node,
+      args: ['-e', '0'],
+      env: { NODE_EXTRA_CA_CERTS: '' },
+    });
+  }
+  cases.push(
     {
       tool: 'mainline --version',
       command: 'mainline --version',
@@ -112,7 +130,7 @@ function benchCases(mainline: string, tools: CompareTools | undefined): BenchCas
       args: ['affected', ...range, '--json'],
       parse: parseMainline,
     },
-  ];
+  );
   if (tools) {
     const [turbo = '', ...turboArgs] = tools.turbo.command;
     const [nx = '', ...nxArgs] = tools.nx.command;
@@ -150,7 +168,12 @@ function runCase(
   repo: BenchRepo,
   runs: number,
 ): CaseResult {
-  const spec: CommandSpec = { ...base, program: benchCase.program, args: benchCase.args };
+  const spec: CommandSpec = {
+    ...base,
+    program: benchCase.program,
+    args: benchCase.args,
+    env: { ...base.env, ...benchCase.env },
+  };
   const outcome = measure(spec, runs);
   const names = { tool: benchCase.tool, command: benchCase.command };
   if (!outcome.ok) {
