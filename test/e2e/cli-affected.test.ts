@@ -339,6 +339,28 @@ describe('bad BUILD.json', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('prints the failure as the one JSON document --json promises', async () => {
+    const repo = sampleRepo();
+    repo.write({ 'BUILD.json': '{"version": 1, "targets": {"a": {"kind": "lib"}}}\n' });
+    const invalid = await runCli(['graph', '--json'], { cwd: repo.dir });
+    expect(invalid.code).toBe(2);
+    expect(JSON.parse(invalid.stdout)).toMatchObject({
+      error: {
+        code: 'buildFileInvalid',
+        hint: expect.any(String),
+        diagnostics: [{ file: 'BUILD.json', line: 1, severity: 'error' }],
+      },
+    });
+    expect(invalid.stderr).toMatch(/BUILD\.json:1:\d+: error/);
+    const unknown = await runCli(['affected', '--json', '--base', 'nope'], { cwd: repo.dir });
+    expect(JSON.parse(unknown.stdout)).toMatchObject({ error: { code: 'unknownRef' } });
+    const usage = await runCli(['affected', '--json', '--bogus'], { cwd: repo.dir });
+    expect(usage.code).toBe(2);
+    expect(JSON.parse(usage.stdout)).toEqual({
+      error: { code: 'usage', message: "unknown option '--bogus'" },
+    });
+  });
+
   it('reports malformed JSON with its position', async () => {
     const repo = sampleRepo();
     repo.write({ 'BUILD.json': '{\n  "version": 1,\n  "targets": {\n}\n' });

@@ -1,7 +1,7 @@
 import { CommanderError } from 'commander';
 
 import type { Io } from './io.ts';
-import { reportError } from './output/report-error.ts';
+import { errorDocument, reportError } from './output/report-error.ts';
 import { buildProgram } from './program.ts';
 
 /**
@@ -18,6 +18,8 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     argv,
   );
   const debug = argv.includes('--debug');
+  // `--json` prints exactly one JSON document, a failure's too (the message still goes to stderr).
+  const json = argv.includes('--json');
   try {
     await program.parseAsync([...argv], { from: 'user' });
     if (!action) return 0;
@@ -27,10 +29,18 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help and version are successes; everything else commander rejects is usage.
-      return error.exitCode === 0 ? 0 : 2;
+      if (error.exitCode === 0) return 0;
+      if (json)
+        printJson({ error: { code: 'usage', message: error.message.replace(/^error: /, '') } });
+      return 2;
     }
     reportError(io, error, debug);
+    if (json) printJson(errorDocument(error));
     return 2;
+  }
+
+  function printJson(document: object): void {
+    io.stdout(`${JSON.stringify(document, null, 2)}\n`);
   }
 
   function resolvePath(base: string, dir: string): string {
