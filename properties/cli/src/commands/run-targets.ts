@@ -76,6 +76,8 @@ export async function runTargetsCommand(
       emit: progress.onEvent,
     });
     progress.stop();
+    // Written before the summary is printed: a failure then prints only its error document.
+    if (junitFile !== undefined) writeReport(junitFile, await junitReport(summary));
     if (io.env.GITHUB_ACTIONS === 'true') reportToGitHub(summary, io);
     if (options.json) io.stdout(jsonReport(summary, runId));
     else io.stdout(formatSummary(summary, styleFor(io)));
@@ -84,7 +86,6 @@ export async function runTargetsCommand(
         'mainline: no target is affected by the working tree since the merge-base with the trunk (or --base)\n  hint: name targets, or use --all to run every target\n',
       );
     }
-    if (junitFile !== undefined) writeReport(junitFile, await junitReport(summary));
     return exitCode(summary.status);
   } finally {
     progress.stop();
