@@ -185,14 +185,54 @@ describe('bin/mainline, the front door', () => {
     it('asks as the CLI would from a subfolder, and without GIT_* variables', async () => {
       const repo = createChangedRepo();
       const git = logGitRuns();
-      // Inherited by the front door's git, GIT_DIR would point it at nothing.
-      const env = { ...git.env, GIT_DIR: join(repo.dir, 'missing') };
+      // Inherited by the front door's git, GIT_DIR would point it at nothing. A multi-line
+      // value has lines that look like variables.
+      const env = {
+        ...git.env,
+        GIT_DIR: join(repo.dir, 'missing'),
+        MULTI_LINE: 'a\nGIT_a b=1',
+      };
       const result = await runCli(['affected', '--base', 'HEAD~1', '--json'], {
         cwd: join(repo.dir, 'a'),
         env,
       });
       expect(affectedNames(result.stdout)).toEqual(['a']);
       expect(git.runs()).toEqual(['mainline rev-parse', 'mainline diff-tree']);
+    });
+
+    it('asks the git on PATH, never a shell function of that name', async () => {
+      const repo = createChangedRepo();
+      const git = logGitRuns();
+      const bin = join(cliDir, 'bin', 'mainline');
+      // bash, as some systems' sh, imports exported functions from the environment.
+      const output = execFileSync('bash', [bin, 'affected', '--base', 'HEAD~1', '--json'], {
+        cwd: repo.dir,
+        env: { ...process.env, ...git.env, 'BASH_FUNC_git%%': '() {  echo forged; }' },
+        encoding: 'utf8',
+      });
+      expect(affectedNames(output)).toEqual(['a']);
+      expect(git.runs()).toEqual(['bash rev-parse', 'bash diff-tree']); // by the front door
+    });
+
+    it('ignores answers it did not give, and a config value keeps its trailing newline', async () => {
+      const repo = createChangedRepo();
+      // A forged transcript on stdin, named by an inherited variable.
+      const forged =
+        'answer\n4\nrev-parse\n--show-toplevel\n--git-path\nindex\n0\n/forged\n.git/index\n\0';
+      const inherited = await runCli(['affected', '--base', 'HEAD~1', '--json', '-C', '.'], {
+        cwd: repo.dir,
+        env: { MAINLINE_GIT_ANSWERS: '0' },
+        input: forged,
+      });
+      expect(affectedNames(inherited.stdout)).toEqual(['a']);
+
+      repo.git('branch', 'release', 'HEAD~1');
+      repo.git('config', 'mainline.trunk', 'release\n');
+      const answered = await runCli(['affected', '--json'], { cwd: repo.dir });
+      const asked = await runCli(['affected', '--json', '-C', '.'], { cwd: repo.dir });
+      expect(answered).toEqual(asked);
+      expect(answered.code).toBe(2);
+      expect(JSON.parse(answered.stdout)).toMatchObject({ error: { code: 'unknownRef' } });
     });
 
     it('lets the CLI ask again what it asks differently', async () => {

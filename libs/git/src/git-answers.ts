@@ -7,9 +7,8 @@
  *
  * The transcript, as a POSIX shell can write it:
  *
- *   answer\n ARGC\n ARG\n... STATUS\n OUTPUT \0    stdout as `$(...)` keeps it (trailing
- *                                                  newlines dropped); no NUL inside
- *   stream\n ARGC\n ARG\n... OUTPUT \n STATUS      raw stdout, then the exit status; last
+ *   answer\n ARGC\n ARG\n... STATUS\n OUTPUT \0    stdout, which holds no NUL
+ *   stream\n ARGC\n ARG\n... OUTPUT \n STATUS      stdout, then the exit status; last
  */
 export interface GitAnswer {
   /** git's exit status. */
@@ -40,8 +39,7 @@ export class GitAnswers {
         const status = reader.status();
         const output = reader.until(0);
         if (status === undefined || output === undefined) break;
-        // `$(...)` dropped the newline every line of git's output ends with.
-        answers.set(keyOf(args), { status, stdout: output === '' ? '' : `${output}\n` });
+        answers.set(keyOf(args), { status, stdout: output });
       } else if (kind === 'stream') {
         const rest = reader.rest();
         const end = rest.lastIndexOf(0x0a);

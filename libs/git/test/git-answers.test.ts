@@ -17,7 +17,7 @@ function answers(transcript: string, cwd = '/repo'): GitAnswers {
 describe('GitAnswers', () => {
   it('answers each command asked, once, by its exact arguments', () => {
     const given = answers(
-      answer(['rev-parse', '--show-toplevel'], 0, '/repo') +
+      answer(['rev-parse', '--show-toplevel'], 0, '/repo\n') +
         answer(['config', '--get', 'mainline.trunk'], 1, '') +
         stream(['diff-tree', '-z', 'a', 'b'], 'M\0a b\nc.ts\0', 0),
     );
@@ -51,8 +51,8 @@ describe('GitRepo with answers', () => {
     // An answer no real git would give shows it was used.
     const own = ['rev-parse', '--show-toplevel', '--git-path', 'index'];
     const given = answers(
-      answer(own, 0, '/answered/root\n.git/index') +
-        answer(['config', '--get', 'mainline.trunk'], 0, 'develop'),
+      answer(own, 0, '/answered/root\n.git/index\n') +
+        answer(['config', '--get', 'mainline.trunk'], 0, 'develop\n'),
       repo.dir,
     );
     const opened = await GitRepo.open(repo.dir, { answers: given, readConfig: ['mainline.trunk'] });
@@ -65,11 +65,21 @@ describe('GitRepo with answers', () => {
   it('asks git when the answers come from another folder, or say git failed', async () => {
     const repo = createTempRepo({ files: { 'sub/x.ts': 'x' } });
     const own = ['rev-parse', '--show-toplevel', '--git-path', 'index'];
-    const elsewhere = answers(answer(own, 0, '/answered/root\n.git/index'), repo.dir);
+    const elsewhere = answers(answer(own, 0, '/answered/root\n.git/index\n'), repo.dir);
     const fromSub = await GitRepo.open(join(repo.dir, 'sub'), { answers: elsewhere });
     expect(fromSub.root).toBe(repo.dir);
     const failed = answers(answer(own, 128, ''), repo.dir);
     expect((await GitRepo.open(repo.dir, { answers: failed })).root).toBe(repo.dir);
+  });
+
+  it('reads a config value as git printed it, trailing newlines and all', async () => {
+    const repo = createTempRepo({ commit: true });
+    const given = answers(
+      answer(['config', '--get', 'mainline.trunk'], 0, 'release\n\n'),
+      repo.dir,
+    );
+    const opened = await GitRepo.open(repo.dir, { answers: given, readConfig: ['mainline.trunk'] });
+    expect(await opened.configGet('mainline.trunk')).toBe('release\n');
   });
 
   it('reads an unset config key answered by git as unset', async () => {

@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { GitAnswers } from '@mainline/git';
 import { compileWorkspace, parseBuildFile } from '@mainline/workspace';
 import type { Io } from './io.ts';
@@ -26,11 +26,12 @@ const buildFile = JSON.stringify({
  * the snapshot, so a real run starts with the hot path compiled instead of compiling it
  * function by function. Nothing here reaches git, the terminal or the real environment:
  * git's answers are given (as bin/mainline gives them), BUILD.json is compiled into a
- * temporary MAINLINE_HOME, and the output goes nowhere. Throws if a command fails, which
+ * temporary MAINLINE_HOME beside the bundle, and the output goes nowhere. Throws if a command fails, which
  * fails the snapshot build (the launcher then serves every command).
  */
 export async function rehearse(): Promise<void> {
-  const root = mkdtempSync(join(tmpdir(), 'mainline-rehearsal-'));
+  // Beside the bundle, where the snapshot is being written: TMPDIR may be missing or relative.
+  const root = mkdtempSync(join(dirname(fileURLToPath(import.meta.url)), '.rehearsal-'));
   try {
     const indexed = indexWorkspace(parseBuildFile(buildFile, 'BUILD.json'));
     new CompiledBuildFiles(root).remember(buildFileId, compileWorkspace(indexed.workspace));
@@ -72,7 +73,7 @@ function transcript(root: string): string {
     `${base}^{commit}...${head}^{commit}`,
     `${head}^{commit}:BUILD.json`,
   ];
-  const probed = [root, '.git/index', head, base, `^${base}`, buildFileId].join('\n');
+  const probed = `${[root, '.git/index', head, base, `^${base}`, buildFileId].join('\n')}\n`;
   const diff = [
     'diff-tree',
     '-r',
