@@ -3,7 +3,7 @@ import { loadChange, loadSnapshot } from '@mainline/cli';
 import { GitRepo } from '@mainline/git';
 import { createRng, generateMonorepo } from '@mainline/tools';
 import { describe, expect, it } from 'vitest';
-import { applyRandomChange, makeTempDir, tempRepoAt } from '../src/index.ts';
+import { applyRandomChange, makeTempDir, runCli, tempRepoAt } from '../src/index.ts';
 
 const repositories = Number(process.env.EQ_REPOS ?? 200);
 
@@ -48,5 +48,14 @@ describe('fast path equals the fingerprint definition', () => {
     );
     const actual = change.report.affected.map((target) => target.name);
     expect(actual, `${synth.targets.length} targets; ${edits.join('; ')}`).toEqual(expected);
+    if (!uncommitted && seed % 4 === 1) {
+      // The CLI as a process too: there the front door asks git while Node starts.
+      const cli = await runCli(['affected', '--base', 'HEAD~1', '--head', 'HEAD', '--json'], {
+        cwd: dir,
+      });
+      expect(cli.code, cli.stderr).toBe(0);
+      const report = JSON.parse(cli.stdout) as { affected: { name: string }[] };
+      expect(report.affected.map((target) => target.name)).toEqual(expected);
+    }
   });
 });
