@@ -3,8 +3,9 @@ import { GitAnswers } from '@mainline/git';
 
 /**
  * The git answers bin/mainline asked while Node started, on the file descriptor named by
- * MAINLINE_GIT_ANSWERS (see GitAnswers). Read to its end: the front door's git commands
- * take a few milliseconds and Node's start-up ~0.1 s, so they are done by now.
+ * MAINLINE_GIT_ANSWERS (see GitAnswers), read to its end. Their git ran while Node
+ * started, so this waits at most for what is left of it (on a large repository the diff
+ * can outlast Node's start-up).
  * Undefined when there are none.
  */
 export function takeGitAnswers(env: NodeJS.ProcessEnv): GitAnswers | undefined {
