@@ -155,10 +155,22 @@ export function buildProgram(
         run(async (io) => (await import('./commands/graph.ts')).graphCommand(options, io));
       });
 
+  if (wanted('demo'))
+    program
+      .command('demo')
+      .description(
+        'the whole story on a sandbox monorepo generated in DIR (default: a temp folder)',
+      )
+      .argument('[dir]', 'a new or empty folder for the sandbox')
+      .action((dir: string | undefined) => {
+        run(async (io) => (await import('./commands/demo.ts')).demoCommand(dir, io));
+      });
+
   return program;
 }
 
 const commandNames: ReadonlySet<string> = new Set([
+  'demo',
   'affected',
   'why',
   'build',
