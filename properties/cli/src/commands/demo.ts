@@ -80,6 +80,7 @@ export async function demoCommand(dir: string | undefined, io: Io): Promise<numb
 
     step(6, 'Yours to try');
     say(`cd ${sandbox}`);
+    say(`alias mainline=${mainlineBin()}   # unless mainline is on your PATH`);
     say('mainline why TARGET         the chain from the changed files to a target');
     say('mainline test --all         everything, cached where nothing changed');
     say('mainline hook install       check every `git push` before it leaves');
@@ -131,10 +132,15 @@ function runMainline(
   cwd: string,
   env: NodeJS.ProcessEnv,
 ): Promise<number> {
-  const bin = join(dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'mainline');
+  const bin = mainlineBin();
   return new Promise((resolvePromise, reject) => {
     const child = spawn(bin, [...args], { cwd, env, stdio: ['ignore', 'inherit', 'inherit'] });
     child.on('error', reject);
     child.on('close', (code) => resolvePromise(code ?? 1));
   });
+}
+
+/** This mainline's front door, beside the bundle's folder. */
+function mainlineBin(): string {
+  return resolve(dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'mainline');
 }
