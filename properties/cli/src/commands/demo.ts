@@ -80,7 +80,8 @@ export async function demoCommand(dir: string | undefined, io: Io): Promise<numb
 
     step(6, 'Yours to try');
     say(`cd ${sandbox}`);
-    say(`alias mainline=${mainlineBin()}   # unless mainline is on your PATH`);
+    const quoted = `'${mainlineBin().replaceAll("'", "'\\''")}'`;
+    say(`alias mainline=${quoted}   # unless mainline is on your PATH`);
     say('mainline why TARGET         the chain from the changed files to a target');
     say('mainline test --all         everything, cached where nothing changed');
     say('mainline hook install       check every `git push` before it leaves');
