@@ -30,12 +30,12 @@ describe('fingerprints remembered per tree', () => {
       });
     const cached = await prepush();
     expect(cached.code).toBe(0);
-    expect(cached.stderr).toContain('2 affected target(s) already green (cached)');
+    expect(cached.stderr).toContain('2 affected targets already green (cached)');
 
     // Damaged: a miss, worked out from the commit again, and remembered again.
     writeFileSync(memoFile, 'garbage');
     const recomputed = await prepush();
-    expect(recomputed.stderr).toContain('2 affected target(s) already green (cached)');
+    expect(recomputed.stderr).toContain('2 affected targets already green (cached)');
     expect(readFileSync(memoFile, 'latin1')).not.toBe('garbage');
 
     // The memo is what the push relies on: other fingerprints mean other keys, so the

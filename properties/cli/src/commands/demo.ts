@@ -74,18 +74,23 @@ export async function demoCommand(dir: string | undefined, io: Io): Promise<numb
     await run(0, 'test');
 
     step(5, `A change that breaks ${lib.name}, and through it its dependents' tests`);
+    const good = readFileSync(join(sandbox, file), 'utf8');
     edit(sandbox, file, (text) => text.replace(/\) % 1000;/, ' + 1) % 1000;'));
     commitAll(sandbox, `${lib.name}: a bug`, 2);
     await run(1, 'test');
 
-    step(6, 'Yours to try');
-    say(`cd ${sandbox}`);
-    const quoted = `'${mainlineBin().replaceAll("'", "'\\''")}'`;
-    say(`alias mainline=${quoted}   # unless mainline is on your PATH`);
+    step(6, 'A commit that reverts the bug: green again, straight from the cache');
+    edit(sandbox, file, () => good);
+    commitAll(sandbox, `Revert "${lib.name}: a bug"`, 3);
+    await run(0, 'test');
+
+    step(7, 'Yours to try');
+    say(`cd ${shellQuoted(sandbox)}`);
+    say(`alias mainline=${shellQuoted(mainlineBin())}   # unless mainline is on your PATH`);
     say('mainline why TARGET         the chain from the changed files to a target');
     say('mainline test --all         everything, cached where nothing changed');
-    say('mainline hook install       check every `git push` before it leaves');
     say('mainline watch              retest what each save affects');
+    say('mainline hook install       check every `git push` first (add a remote to push to)');
     return 0;
   } catch (error) {
     if (!(error instanceof DemoOffScript)) throw error;
@@ -139,6 +144,11 @@ function runMainline(
     child.on('error', reject);
     child.on('close', (code) => resolvePromise(code ?? 1));
   });
+}
+
+/** `text` as one shell word, to paste. */
+function shellQuoted(text: string): string {
+  return /^[\w./-]+$/.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`;
 }
 
 /** This mainline's front door, beside the bundle's folder. */

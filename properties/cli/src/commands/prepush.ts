@@ -110,7 +110,8 @@ function describe(localRef: string, outcome: RefOutcome): string {
     case 'nothing-affected':
       return `${outcome.tested}: no target affected`;
     case 'cached':
-      return `${outcome.tested}: ${outcome.targets.length} affected target(s) already green (cached)`;
+      const count = outcome.targets.length;
+      return `${outcome.tested}: ${count} affected target${count === 1 ? '' : 's'} already green (cached)`;
     case 'conflict':
       return `${outcome.tested}: does not merge cleanly onto the remote trunk: ${outcome.paths.join(', ')}`;
     case 'ran':
