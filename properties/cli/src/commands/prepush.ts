@@ -109,9 +109,10 @@ function describe(localRef: string, outcome: RefOutcome): string {
       return `${localRef}: deleted, nothing to test`;
     case 'nothing-affected':
       return `${outcome.tested}: no target affected`;
-    case 'cached':
+    case 'cached': {
       const count = outcome.targets.length;
       return `${outcome.tested}: ${count} affected target${count === 1 ? '' : 's'} already green (cached)`;
+    }
     case 'conflict':
       return `${outcome.tested}: does not merge cleanly onto the remote trunk: ${outcome.paths.join(', ')}`;
     case 'ran':
