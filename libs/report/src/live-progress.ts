@@ -24,7 +24,8 @@ export function liveProgress(
 ): LiveProgress {
   const started = now();
   const running = new Set<string>();
-  let phase = 'build';
+  // Until the plan is known (BUILD.json read, the change found) there is nothing to count.
+  let phase = 'preparing';
   let total = 0;
   let done = 0;
   let failed = 0;
@@ -33,7 +34,7 @@ export function liveProgress(
   const lines = progressReporter((text) => write(`${clearLine}${text}`), style);
   const draw = (): void => {
     if (stopped) return;
-    const parts = [`${phase} ${done}/${total} done`];
+    const parts = [phase === 'preparing' ? phase : `${phase} ${done}/${total} done`];
     if (running.size > 0) {
       const names = [...running].slice(0, 3).join(', ');
       parts.push(`running ${names}${running.size > 3 ? ` +${running.size - 3}` : ''}`);
@@ -48,6 +49,7 @@ export function liveProgress(
       lines(event);
       switch (event.type) {
         case 'run-started':
+          phase = 'build';
           total = event.builds.length;
           break;
         case 'build-started':

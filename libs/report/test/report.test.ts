@@ -203,6 +203,9 @@ describe('live progress', () => {
       plainStyle,
       () => clock,
     );
+    clock = 300;
+    live.tick(); // before the plan: nothing to count yet
+    expect(output).toBe('\r\x1b[2K… preparing · 300ms');
     live.onEvent({
       type: 'run-started',
       command: 'build',
