@@ -200,6 +200,22 @@ describe('bin/mainline, the front door', () => {
       expect(git.runs()).toEqual(['mainline rev-parse', 'mainline diff-tree']);
     });
 
+    it('streams a diff larger than a pipe holds', async () => {
+      const repo = createChangedRepo();
+      const files: Record<string, string> = {};
+      // ~3,000 paths of ~40 bytes: about twice a 64 KiB pipe buffer.
+      for (let i = 0; i < 3000; i++) files[`a/many/file-with-a-longish-name-${i}.ts`] = `${i}\n`;
+      repo.write(files);
+      repo.commit('many files');
+      const git = logGitRuns();
+      const result = await runCli(['affected', '--base', 'HEAD~1', '--json'], {
+        cwd: repo.dir,
+        env: git.env,
+      });
+      expect(JSON.parse(result.stdout).changedFiles).toHaveLength(3000);
+      expect(git.runs()).toEqual(['mainline rev-parse', 'mainline diff-tree']);
+    });
+
     it('asks the git on PATH, never a shell function of that name', async () => {
       const repo = createChangedRepo();
       const git = logGitRuns();

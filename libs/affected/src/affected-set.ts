@@ -16,19 +16,23 @@ export function changesBuild(reason: AffectedReason): boolean {
   }
 }
 
-/** Collects direct reasons per target while the fast path walks the change. */
+/** Collects direct reasons per target, each once, while the fast path walks the change. */
 export class AffectedSet {
   readonly reasons = new Map<string, AffectedReason[]>();
   readonly buildChanged = new Set<string>();
+  /** Per target, its reasons' keys: a change of thousands of files is one lookup each. */
+  readonly #known = new Map<string, Set<string>>();
 
   add(target: string, reason: AffectedReason): void {
-    const list = this.reasons.get(target);
-    if (list === undefined) this.reasons.set(target, [reason]);
-    else if (!list.some((known) => sameReason(known, reason))) list.push(reason);
+    const key = JSON.stringify(reason);
+    const known = this.#known.get(target);
+    if (known === undefined) {
+      this.#known.set(target, new Set([key]));
+      this.reasons.set(target, [reason]);
+    } else if (!known.has(key)) {
+      known.add(key);
+      this.reasons.get(target)?.push(reason);
+    }
     if (changesBuild(reason)) this.buildChanged.add(target);
   }
-}
-
-function sameReason(a: AffectedReason, b: AffectedReason): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
 }
