@@ -8,6 +8,7 @@ import { assertKnownVersion, migrate } from './migrate.ts';
 import { migrations } from './migrations.ts';
 import { currentProcess } from './process-identity.ts';
 import { Store } from './store.ts';
+import { switchToWal } from './wal.ts';
 
 /** The database's name inside the state folder. */
 export const storeFileName = 'mainline.db';
@@ -52,7 +53,7 @@ export function openStore(options: OpenStoreOptions): Store {
     assertKnownVersion(db, file, migrations);
     // WAL: readers never block the writer nor each other; a commit is one append to the
     // -wal file, durable against a process crash as soon as the transaction returns.
-    db.pragma('journal_mode = WAL');
+    switchToWal(db, Date.now() + busyTimeoutMs);
     db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
     db.pragma('foreign_keys = ON');
     const migration = migrate(db, file, migrations);
