@@ -1,5 +1,5 @@
 export { type BuildFile, type ParseOptions, parseBuildFile } from './build-file.ts';
 export { type Owner, OwnershipIndex, type OwnershipIndexOptions } from './ownership-index.ts';
 export { buildFileSchemaUrl } from './schema-url.ts';
-export { findUnmatchedGlobs } from './unmatched-globs.ts';
+export { findDanglingPaths } from './dangling-paths.ts';
 export { type CompiledWorkspace, compileWorkspace, expandWorkspace } from './compiled-workspace.ts';

@@ -11,11 +11,12 @@ interface Listed {
 }
 
 /**
- * Warnings for `srcs` globs and `globalInputs` that match none of `files` (the repository's
- * files, repo-relative): usually a typo or a moved folder. Tests globs are left alone:
- * a target without tests yet is normal. Sorted by position, like errors.
+ * Warnings for the paths of BUILD.json that name nothing among `files` (the repository's
+ * files, repo-relative): `srcs` globs and `globalInputs` that match no file, and an `entry`
+ * that is not a file. Usually a typo or a moved folder. Tests globs are left alone: a
+ * target without tests yet is normal. Sorted by position, like errors.
  */
-export function findUnmatchedGlobs(buildFile: BuildFile, files: readonly string[]): Diagnostic[] {
+export function findDanglingPaths(buildFile: BuildFile, files: readonly string[]): Diagnostic[] {
   const index = new GlobIndex<Listed>();
   const listed: Listed[] = [];
   const add = (glob: string, entry: Omit<Listed, 'matched'>): void => {
@@ -43,6 +44,16 @@ export function findUnmatchedGlobs(buildFile: BuildFile, files: readonly string[
     index.forEachMatch(file, (item) => {
       item.matched = true;
       return false;
+    });
+  }
+  const existing = new Set(files);
+  for (const target of buildFile.workspace.targets.values()) {
+    if (target.entry === undefined || existing.has(target.entry)) continue;
+    listed.push({
+      path: ['targets', target.name, 'entry'],
+      message: `entry '${target.entry}' of target '${target.name}' is not a file`,
+      hint: 'fix the path (a moved or renamed file?); its build fails until then',
+      matched: false,
     });
   }
   return listed

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findUnmatchedGlobs, parseBuildFile } from '../src/index.ts';
+import { findDanglingPaths, parseBuildFile } from '../src/index.ts';
 
 const text = `{
   "version": 1,
@@ -16,7 +16,7 @@ const text = `{
 }
 `;
 
-describe('findUnmatchedGlobs', () => {
+describe('findDanglingPaths', () => {
   const buildFile = parseBuildFile(text, 'BUILD.json');
 
   it('warns about srcs globs and global inputs that match no file, at the glob', () => {
@@ -27,7 +27,7 @@ describe('findUnmatchedGlobs', () => {
       'libs/b/src/.gitkeep',
       'libs/old-place-2/src/x.ts',
     ];
-    const warnings = findUnmatchedGlobs(buildFile, files);
+    const warnings = findDanglingPaths(buildFile, files);
     expect(warnings.map((w) => `${w.line}:${w.column} ${w.message}`)).toEqual([
       "3:42 globalInputs entry '.nvmrc' matches no file",
       "3:52 globalInputs entry 'config/*.yml' matches no file",
@@ -49,10 +49,25 @@ describe('findUnmatchedGlobs', () => {
       'libs/old-place/src/x.ts',
       'libs/b/src/x.ts',
     ];
-    expect(findUnmatchedGlobs(buildFile, files)).toEqual([]);
+    expect(findDanglingPaths(buildFile, files)).toEqual([]);
+  });
+
+  it('warns about an entry that is not a file, at the entry', () => {
+    const withEntry = parseBuildFile(
+      `{"version": 1, "targets": {"app": {"kind": "property", "srcs": ["app/**"],\n "entry": "app/main.ts"}}}`,
+      'BUILD.json',
+    );
+    const [warning, ...others] = findDanglingPaths(withEntry, ['app/index.ts']);
+    expect(others).toEqual([]);
+    expect(warning).toMatchObject({
+      severity: 'warning',
+      line: 2,
+      message: "entry 'app/main.ts' of target 'app' is not a file",
+    });
+    expect(findDanglingPaths(withEntry, ['app/main.ts'])).toEqual([]);
   });
 
   it('warns about everything when there are no files', () => {
-    expect(findUnmatchedGlobs(buildFile, [])).toHaveLength(7);
+    expect(findDanglingPaths(buildFile, [])).toHaveLength(7);
   });
 });
