@@ -1,7 +1,8 @@
-import type { Node } from 'jsonc-parser';
+import { findNodeAtLocation, getNodeValue, type Node } from 'jsonc-parser';
 import type { BuildFileJson, TargetJson } from './build-file-json.ts';
 import type { JsonLocator } from './json-locator.ts';
 import type { Problem } from './problem.ts';
+import { schemaProblems } from './schema-problems.ts';
 
 /**
  * Repeated keys, which JSON.parse silently resolves by keeping the last. Counting proves
@@ -61,10 +62,37 @@ function visitObjects(node: Node, path: string[], locator: JsonLocator, problems
     if (keyNode === undefined || typeof keyNode.value !== 'string') continue;
     const key: string = keyNode.value;
     const first = firstSeen.get(key);
-    if (first === undefined) firstSeen.set(key, keyNode);
-    else problems.push(duplicate(path, key, keyNode.offset, locator.position(first.offset).line));
+    if (first === undefined) firstSeen.set(key, property);
+    else {
+      const firstKey = first.children?.[0] ?? first;
+      problems.push(duplicate(path, key, keyNode.offset, locator.position(firstKey.offset).line));
+      const shadowed = first.children?.[1];
+      if (isTargets(path) && shadowed) problems.push(...shadowedTargetProblems(key, shadowed));
+    }
     if (valueNode !== undefined) visitObjects(valueNode, [...path, key], locator, problems);
   }
+}
+
+function isTargets(path: readonly string[]): boolean {
+  return path.length === 1 && path[0] === 'targets';
+}
+
+/**
+ * The schema problems of a target declaration JSON.parse dropped for a later one of the
+ * same name: reported too, so that every problem is on the first list the user sees.
+ */
+function shadowedTargetProblems(name: string, value: Node): Problem[] {
+  const alone = { version: 1, targets: { [name]: getNodeValue(value) as unknown } };
+  return schemaProblems(alone).map((problem) => {
+    const path = 'path' in problem.at ? problem.at.path.slice(2) : [];
+    // The deepest node of the path that exists in this declaration (a missing field: its object).
+    let node: Node | undefined;
+    for (let depth = path.length; node === undefined && depth >= 0; depth--) {
+      node = findNodeAtLocation(value, path.slice(0, depth));
+    }
+    const at = node?.parent?.type === 'property' ? node.parent : (node ?? value);
+    return { ...problem, at: { offset: at.offset } };
+  });
 }
 
 function duplicate(

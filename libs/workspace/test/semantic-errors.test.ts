@@ -86,6 +86,22 @@ describe('duplicate keys', () => {
     expect(problem.hint).toContain('JSON keeps only the last one');
   });
 
+  it('reports the problems of the declaration the later one hides, where they are', () => {
+    const text = file([
+      '"a": { "kind": "lib", "srcs": ["a/**"], "colour": "red" }',
+      '"b": { "kind": "lib", "srcs": [] }',
+      '"a": { "kind": "lib", "srcs": ["a/**"] }',
+      '"c": { "kind": "lib" }',
+      '"c": { "kind": "lib", "srcs": [] }',
+    ]);
+    expect(problemsOf(text).map(short)).toEqual([
+      "4:45 unknown field 'colour' in target 'a'",
+      "6:5 target 'a' is declared twice (first at line 4)",
+      "7:5 target 'c' is missing required field 'srcs'",
+      "8:5 target 'c' is declared twice (first at line 7)",
+    ]);
+  });
+
   it('reports repeated fields in a target and at the top level', () => {
     const text = `{\n  "version": 1,\n  "version": 1,\n  "targets": {\n    "a": { "kind": "lib", "srcs": [], "srcs": ["a/**"] }\n  }\n}`;
     expect(problemsOf(text).map(short)).toEqual([
