@@ -2,4 +2,5 @@ export { type BuildFile, type ParseOptions, parseBuildFile } from './build-file.
 export { type Owner, OwnershipIndex, type OwnershipIndexOptions } from './ownership-index.ts';
 export { buildFileSchemaUrl } from './schema-url.ts';
 export { findDanglingPaths } from './dangling-paths.ts';
+export { findOverlappingSrcs } from './overlapping-srcs.ts';
 export { type CompiledWorkspace, compileWorkspace, expandWorkspace } from './compiled-workspace.ts';

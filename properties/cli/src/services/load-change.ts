@@ -10,7 +10,7 @@ import {
 import { type AffectedReport, type Diagnostic, type FileChange, WORKTREE } from '@mainline/core';
 import { type GitAnswers, GitRepo } from '@mainline/git';
 import type { TargetGraph } from '@mainline/graph';
-import { findDanglingPaths, parseBuildFile } from '@mainline/workspace';
+import { findDanglingPaths, findOverlappingSrcs, parseBuildFile } from '@mainline/workspace';
 import { type IndexedWorkspace, loadBaseWorkspace, loadHeadWorkspace } from './load-workspace.ts';
 import {
   type RangeRequest,
@@ -66,7 +66,11 @@ export async function loadChange(request: ChangeRequest): Promise<LoadedChange> 
     base = baseWorkspace;
     if (text !== undefined) {
       const buildFile = parseBuildFile(text, buildFilePath, { trusted: true });
-      warnings.push(...findDanglingPaths(buildFile, [...files.keys()]));
+      const paths = [...files.keys()];
+      warnings.push(
+        ...findDanglingPaths(buildFile, paths),
+        ...findOverlappingSrcs(buildFile, paths),
+      );
     }
   }
   const lockfile = changes.some((change) => touches(change, lockfilePath))

@@ -4,7 +4,7 @@ import { buildFilePath } from '@mainline/affected';
 import type { Diagnostic, Workspace } from '@mainline/core';
 import { GitRepo } from '@mainline/git';
 import { TargetGraph } from '@mainline/graph';
-import { findDanglingPaths, parseBuildFile } from '@mainline/workspace';
+import { findDanglingPaths, findOverlappingSrcs, parseBuildFile } from '@mainline/workspace';
 import { buildFileMissing } from './load-workspace.ts';
 
 export interface CurrentWorkspace {
@@ -20,7 +20,11 @@ export async function loadCurrentWorkspace(cwd: string): Promise<CurrentWorkspac
   if (text === undefined) throw buildFileMissing(repo.root);
   const buildFile = parseBuildFile(text, buildFilePath);
   const files = await repo.listFiles(await repo.worktreeTree());
-  const warnings = findDanglingPaths(buildFile, [...files.keys()]);
+  const paths = [...files.keys()];
+  const warnings = [
+    ...findDanglingPaths(buildFile, paths),
+    ...findOverlappingSrcs(buildFile, paths),
+  ];
   const graph = TargetGraph.fromTargets(buildFile.workspace.targets.values());
   return { workspace: buildFile.workspace, graph, warnings };
 }
