@@ -20,9 +20,9 @@ const targets = 12;
 /**
  * `mainline demo [DIR]`: the main job end to end, on a sandbox monorepo generated with
  * real code and vitest tests: a change on a branch, what it affects and why, building and
- * testing only that, the cache answering a rerun, and a change that breaks tests. Every
- * step runs the real `mainline` as a child process, as a person would type it. Exit 0
- * when every step ended as the story says, 1 otherwise.
+ * testing only that, the cache answering a rerun, a change that breaks tests and the
+ * commit that reverts it. Every step runs the real `mainline` as a child process, as a
+ * person would type it. Exit 0 when every step ended as the story says, 1 otherwise.
  */
 export async function demoCommand(dir: string | undefined, io: Io): Promise<number> {
   const style = styleFor(io);
