@@ -15,10 +15,15 @@ export function progressReporter(
 ): (event: RunEvent) => void {
   let width = 0;
   const cached = { build: 0, test: 0 };
+  // Targets without test files pass with nothing to run, on every run: counted too.
+  let withoutTests = 0;
   const flush = (phase: 'build' | 'test'): void => {
     if (cached[phase] > 0)
       write(`  ${phase.padEnd(5)} ${style.dim(`${plural(cached[phase], 'target')} cached`)}\n`);
     cached[phase] = 0;
+    if (phase === 'test' && withoutTests > 0)
+      write(`  test  ${style.dim(`${plural(withoutTests, 'target')} without tests`)}\n`);
+    if (phase === 'test') withoutTests = 0;
   };
   return (event) => {
     switch (event.type) {
@@ -50,6 +55,10 @@ export function progressReporter(
           cached.test++;
           return;
         }
+        if (hasNoTests(event.result)) {
+          withoutTests++;
+          return;
+        }
         write(`  test  ${event.result.target.padEnd(width)}  ${testLine(event.result, style)}\n`);
         return;
       case 'run-finished':
@@ -60,6 +69,10 @@ export function progressReporter(
         return;
     }
   };
+}
+
+function hasNoTests(result: TargetTestResult): boolean {
+  return result.status === 'passed' && result.tests.length === 0 && result.fileErrors.length === 0;
 }
 
 function buildLine(result: TargetBuildResult, style: TextStyle): string {

@@ -139,6 +139,10 @@ describe('reports', () => {
       { type: 'tests-started', targets: ['libs/a'], files: 1 },
       { type: 'test-finished', result: summary.tests[0] as RunSummary['tests'][number] },
       { type: 'test-finished', result: summary.tests[2] as RunSummary['tests'][number] },
+      {
+        type: 'test-finished',
+        result: { target: 'libs/d', status: 'passed', durationMs: 0, tests: [], fileErrors: [] },
+      },
       { type: 'run-finished', summary },
     ];
     for (const event of events) report(event);
@@ -151,6 +155,7 @@ describe('reports', () => {
         '  test  1 file of 1 target in one vitest run',
         '  test  libs/a          FAILED  800ms  3 tests, 1 failed',
         '  test  1 target cached',
+        '  test  1 target without tests',
         '',
       ].join('\n'),
     );
