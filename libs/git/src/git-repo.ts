@@ -14,10 +14,11 @@ import type { GitAnswers } from './git-answers.ts';
 import { GitCommandError } from './git-command-error.ts';
 import { GitRunner } from './git-runner.ts';
 import { readObjects, readTrees } from './objects.ts';
-import { configValue } from './parse-config-list.ts';
 import { type TreeEntry, parseLsTree } from './parse-ls-tree.ts';
 import { parseNameStatus } from './parse-name-status.ts';
 import { type ProbedRange, parseProbe, probeArguments, type RangeProbe } from './range-probe.ts';
+import { RepoConfig } from './repo-config.ts';
+import { openLines } from './open-lines.ts';
 import { worktreeTree } from './worktree-tree.ts';
 import { commitTree, type MergeResult, mergeTrees } from './merge-objects.ts';
 
@@ -59,13 +60,14 @@ export class GitRepo {
   private readonly git: GitRunner;
   private readonly indexPath: string;
 
+  private readonly config: RepoConfig;
   private probed: ProbedRange | undefined;
-  private config: Promise<string> | undefined;
 
-  private constructor(root: string, git: GitRunner, indexPath: string) {
+  private constructor(root: string, git: GitRunner, indexPath: string, config: RepoConfig) {
     this.root = root;
     this.git = git;
     this.indexPath = indexPath;
+    this.config = config;
   }
 
   /** The work tree containing `cwd`. */
@@ -74,16 +76,13 @@ export class GitRepo {
     const { probe } = options;
     const probeArgs = probe && probeArguments(probe);
     const answers = options.answers?.cwd === resolve(cwd) ? options.answers : undefined;
-    let config: Promise<string> | undefined;
+    let readAhead: Promise<string> | undefined;
     let lines: string[];
     let here: GitRunner;
     try {
       here = new GitRunner(cwd, env, answers);
       // The config reads from any folder of the work tree: no need to wait for its root.
-      const keys = options.readConfig ?? [];
-      const answered = keys.every((key) => here.hasAnswer(configGetArgs(key)));
-      config = answered ? undefined : readConfigList(here);
-      config?.catch(() => undefined); // its failure is seen by configGet, if ever asked
+      readAhead = RepoConfig.readAhead(here, options.readConfig ?? []);
       lines = await openLines(here, probeArgs);
     } catch (error) {
       if (!(error instanceof GitCommandError)) throw error;
@@ -101,8 +100,8 @@ export class GitRepo {
       throw new Error(`unexpected rev-parse output ${JSON.stringify(lines)}`);
     // Most runs start at the root: its runner is the one already made.
     const runner = resolve(cwd) === root ? here : new GitRunner(root, env, answers);
-    const repo = new GitRepo(root, runner, resolve(cwd, indexPath));
-    repo.config = config;
+    const config = new RepoConfig(runner, readAhead);
+    const repo = new GitRepo(root, runner, resolve(cwd, indexPath), config);
     if (probe !== undefined && probeLines.length > 0) repo.probed = parseProbe(probeLines, probe);
     return repo;
   }
@@ -219,12 +218,7 @@ export class GitRepo {
 
   /** The value `git config --get key` prints, undefined when unset. */
   async configGet(key: string): Promise<string | undefined> {
-    const answered = this.git.answered(configGetArgs(key));
-    if (answered?.status === 0) return answered.stdout.replace(/\n$/, '');
-    if (answered?.status === 1) return undefined; // git's "no such key"
-    const listed = this.config ?? readConfigList(this.git);
-    this.config = undefined; // read while opening: answered once, like the probe
-    return configValue(await listed, key);
+    return this.config.get(key);
   }
 
   /**
@@ -341,29 +335,4 @@ export class GitRepo {
     if (error.exitCode === undefined || error.exitCode === 128) return unknownRef(ref, error);
     return gitFailed(error);
   }
-}
-
-/**
- * `rev-parse` lines: the work tree root, the index path, then the probe's answers. A
- * probe git refuses (an unknown ref, a missing path) costs one more plain rev-parse.
- */
-async function openLines(git: GitRunner, probeArgs: string[] | undefined): Promise<string[]> {
-  const own = ['rev-parse', '--show-toplevel', '--git-path', 'index'];
-  if (probeArgs !== undefined) {
-    try {
-      return (await git.quickText([...own, ...probeArgs])).split('\n').filter((l) => l !== '');
-    } catch (error) {
-      if (!(error instanceof GitCommandError)) throw error;
-    }
-  }
-  return (await git.quickText(own)).split('\n').filter((line) => line !== '');
-}
-
-function configGetArgs(key: string): string[] {
-  return ['config', '--get', key];
-}
-
-async function readConfigList(git: GitRunner): Promise<string> {
-  // One process answers every configGet to come; it runs beside the range probe.
-  return withGitFailed(git.quickText(['config', '-z', '--list']));
 }
