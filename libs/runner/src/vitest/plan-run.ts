@@ -1,7 +1,16 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { MainlineError } from '@mainline/core';
-import type { TestFileRequest, VitestRunRequest } from './test-results.ts';
+import type { TestFileRequest, TestLimits, VitestRunRequest } from './test-results.ts';
+
+/** vitest's own per-test timeout, and a file limit that lets slow suites finish. */
+export const defaultTestLimits = { testMs: 5_000, fileMs: 120_000 } as const;
+
+/** Limits with every value known. */
+export interface FullLimits {
+  readonly testMs: number;
+  readonly fileMs: number;
+}
 
 /** A checked request: which files run, under which absolute paths, for which targets. */
 export interface RunPlan {
@@ -13,6 +22,10 @@ export interface RunPlan {
   readonly byModuleId: ReadonlyMap<string, string>;
   /** Request file -> targets, in request order. */
   readonly targets: ReadonlyMap<string, readonly string[]>;
+  /** The request's limits, defaults filled in: what a file without its own gets. */
+  readonly defaults: FullLimits;
+  /** Request file -> its limits, for files whose limits differ from `defaults`. */
+  readonly limits: ReadonlyMap<string, FullLimits>;
 }
 
 /**
@@ -22,12 +35,22 @@ export interface RunPlan {
 export function planRun(request: VitestRunRequest): RunPlan {
   checkNumbers(request);
   const root = resolve(request.root);
+  const defaults = { ...defaultTestLimits, ...request.limits };
   const targets = new Map<string, string[]>();
+  const limits = new Map<string, FullLimits>();
   for (const entry of request.files) {
     checkFile(entry);
     const list = targets.get(entry.file);
     if (!list) targets.set(entry.file, [entry.target]);
     else if (!list.includes(entry.target)) list.push(entry.target);
+    if (entry.limits) {
+      // A file of several targets runs once: under the lowest of their limits.
+      const known = limits.get(entry.file) ?? defaults;
+      limits.set(entry.file, {
+        testMs: Math.min(known.testMs, entry.limits.testMs ?? defaults.testMs),
+        fileMs: Math.min(known.fileMs, entry.limits.fileMs ?? defaults.fileMs),
+      });
+    }
   }
   const files: string[] = [];
   const missing = new Set<string>();
@@ -42,10 +65,11 @@ export function planRun(request: VitestRunRequest): RunPlan {
     byModuleId.set(path, file);
     byModuleId.set(realpathSync(path), file);
   }
-  return { root, files, missing, byModuleId, targets };
+  return { root, files, missing, byModuleId, targets, defaults, limits };
 }
 
-function checkFile({ file, target }: TestFileRequest): void {
+function checkFile({ file, target, limits }: TestFileRequest): void {
+  if (limits) checkLimits(limits, `limits of ${file}`);
   const segments = file.split(/[\\/]/);
   if (file === '' || isAbsolute(file) || segments.includes('..') || file.includes('\\')) {
     throw new MainlineError(
@@ -56,15 +80,25 @@ function checkFile({ file, target }: TestFileRequest): void {
   }
 }
 
+const bad = (name: string, value: number) =>
+  new MainlineError('internal', `runVitest: ${name} must be a whole number, got ${value}`);
+
 function checkNumbers(request: VitestRunRequest): void {
-  const { retries, maxWorkers, testTimeoutMs } = request;
-  const bad = (name: string, value: number) =>
-    new MainlineError('internal', `runVitest: ${name} must be a whole number, got ${value}`);
+  const { retries, maxWorkers, workerMemoryMb } = request;
   if (!Number.isInteger(retries) || retries < 0) throw bad('retries', retries);
   if (maxWorkers !== undefined && (!Number.isInteger(maxWorkers) || maxWorkers < 1)) {
     throw bad('maxWorkers', maxWorkers);
   }
-  if (testTimeoutMs !== undefined && (!Number.isInteger(testTimeoutMs) || testTimeoutMs < 1)) {
-    throw bad('testTimeoutMs', testTimeoutMs);
+  if (workerMemoryMb !== undefined && (!Number.isInteger(workerMemoryMb) || workerMemoryMb < 1)) {
+    throw bad('workerMemoryMb', workerMemoryMb);
+  }
+  if (request.limits) checkLimits(request.limits, 'limits');
+}
+
+function checkLimits(limits: TestLimits, name: string): void {
+  for (const [key, value] of Object.entries(limits)) {
+    if (value !== undefined && (!Number.isInteger(value) || value < 1)) {
+      throw bad(`${name}.${key}`, value);
+    }
   }
 }

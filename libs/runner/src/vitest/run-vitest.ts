@@ -1,7 +1,10 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { MainlineError } from '@mainline/core';
 import type { Vitest } from 'vitest/node';
+import { FileWatch } from './file-watch.ts';
 import { loadVitest } from './load-vitest.ts';
 import { planRun, type RunPlan } from './plan-run.ts';
 import { guardProcess } from './process-guard.ts';
@@ -14,18 +17,40 @@ import type {
   VitestRunResult,
 } from './test-results.ts';
 import { ResultReporter } from './vitest-reporter.ts';
-import { vitestSetup } from './vitest-options.ts';
+import { isolationPools, vitestSetup } from './vitest-options.ts';
+import { watchedPool } from './watched-pool.ts';
+import { channelKey, writeSetupFile, writeTestTimeout } from './worker-channel.ts';
 
 /**
  * Runs the vitest files of many targets in one vitest run, through vitest's Node API in
- * this process (its workers are threads or child processes), and maps every file's
- * results back to its targets. Prints nothing: progress and the tests' own output arrive
- * as events. Red tests, files that do not load and an aborted run are results; only a
- * bad request ('internal') or a vitest that cannot load or start ('testRunFailed') throw.
+ * this process (its workers are threads or child processes, each watched: a file past its
+ * time limit has its worker killed, a worker that dies fails its file), and maps every
+ * file's results back to its targets. Prints nothing: progress and the tests' own output
+ * arrive as events. Red tests, files that do not load, time out or crash, and an aborted
+ * run are results; only a bad request ('internal') or a vitest that cannot load or start
+ * ('testRunFailed') throw.
  */
 export async function runVitest(request: VitestRunRequest): Promise<VitestRunResult> {
-  const started = performance.now();
   const plan = planRun(request);
+  if (plan.files.length === 0 || request.signal?.aborted) {
+    return runIn(request, plan, '');
+  }
+  const own = request.scratchDir === undefined;
+  const scratch = own ? mkdtempSync(join(tmpdir(), 'mainline-vitest-')) : request.scratchDir;
+  mkdirSync(scratch, { recursive: true });
+  try {
+    return await runIn(request, plan, scratch);
+  } finally {
+    if (own) rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+async function runIn(
+  request: VitestRunRequest,
+  plan: RunPlan,
+  scratch: string,
+): Promise<VitestRunResult> {
+  const started = performance.now();
   const emit = safeEmit(request.onEvent);
   const finish = (
     results: ReadonlyMap<string, TestFileResult>,
@@ -43,18 +68,35 @@ export async function runVitest(request: VitestRunRequest): Promise<VitestRunRes
   if (plan.files.length === 0 || request.signal?.aborted) {
     return finish(new Map(), [], request.signal?.aborted === true);
   }
-  const { createVitest } = await loadVitest();
+  const api = await loadVitest();
   const reporter = new ResultReporter({
     root: plan.root,
     files: plan.byModuleId,
     targets: plan.targets,
     emit,
   });
-  const { options, viteOverrides } = vitestSetup(request, plan.root, plan.files, reporter);
+  const watch = new FileWatch({
+    plan,
+    channel: scratch,
+    emit,
+    finishedTests: (file) => reporter.finishedTests(file),
+  });
+  for (const [file, limits] of plan.limits) {
+    if (limits.testMs !== plan.defaults.testMs) {
+      writeTestTimeout(scratch, join(plan.root, file), limits.testMs);
+    }
+  }
+  const pool = watchedPool(
+    api,
+    { kind: isolationPools[request.isolation ?? 'thread'].kind, memoryMb: request.workerMemoryMb },
+    watch,
+  );
+  const setupFile = writeSetupFile(scratch);
+  const { options, viteOverrides } = vitestSetup(request, { plan, pool, setupFile }, reporter);
   const guard = guardProcess();
   let vitest: Vitest;
   try {
-    vitest = await createVitest('test', options, viteOverrides, {
+    vitest = await api.createVitest('test', options, viteOverrides, {
       stdout: outputStream('stdout', emit),
       stderr: outputStream('stderr', emit),
     });
@@ -68,9 +110,11 @@ export async function runVitest(request: VitestRunRequest): Promise<VitestRunRes
   }
   guard.dropAddedListeners();
   reporter.onInit(vitest);
+  vitest.provide(channelKey, scratch);
   try {
     const { interrupted, errors } = await runUntilDone(vitest, plan, request.signal);
-    return finish(reporter.results, [...reporter.runErrors, ...errors], interrupted);
+    const results = new Map([...reporter.results, ...watch.failures]);
+    return finish(results, explained([...reporter.runErrors, ...errors], watch), interrupted);
   } finally {
     await vitest.close().catch(() => undefined);
     guard.dropAddedListeners();
@@ -106,11 +150,27 @@ async function runUntilDone(
     return { interrupted, errors: [] };
   } catch (error) {
     if (interrupted) return { interrupted, errors: [] };
-    return { interrupted, errors: [{ message: `vitest failed: ${String(error)}` }] };
+    const parts = error instanceof AggregateError ? (error.errors as unknown[]) : [error];
+    const messages = parts.map((part) => (part instanceof Error ? part.message : String(part)));
+    return { interrupted, errors: messages.map((message) => ({ message })) };
   } finally {
     signal?.removeEventListener('abort', onAbort);
     await stopping;
   }
+}
+
+/**
+ * vitest reports each watched worker that was killed or died as an error of the whole run
+ * too (`[vitest-pool]: Worker mainline-threads emitted error.`, as an unhandled error or in
+ * the AggregateError the run ends with): the files they ran already say why. Any other
+ * error, or more of those than files failed that way, stays an error of the run.
+ */
+function explained(errors: readonly TestFileError[], watch: FileWatch): TestFileError[] {
+  const workerError = /\[vitest-pool\]: Worker mainline-\w+ emitted error\./;
+  const workerErrors = errors.filter((error) => workerError.test(error.message));
+  const others = errors.filter((error) => !workerError.test(error.message));
+  // Each dead worker may be reported twice (unhandled, then in the AggregateError).
+  return workerErrors.length > 2 * watch.failures.size ? [...errors] : others;
 }
 
 /** A stream for vitest's logger: whatever it (or a worker's raw stdout) writes, as events. */

@@ -5,20 +5,32 @@ export interface TestFileRequest {
   /** Relative to `root`, with `/` separators. */
   readonly file: string;
   readonly target: string;
+  /** This target's limits, over the request's; a file of several targets gets the lowest. */
+  readonly limits?: TestLimits;
+}
+
+/** Time limits of tests, in milliseconds. */
+export interface TestLimits {
+  /** Per test (vitest's `testTimeout`): a test still running then fails, its file goes on. */
+  readonly testMs?: number;
+  /**
+   * Per file, wall clock from when a worker is handed the file: a file still running then
+   * has its worker killed, even in a synchronous loop, and fails with reason `timeout`.
+   */
+  readonly fileMs?: number;
 }
 
 /**
- * How test files are kept apart; every mode runs all files in one vitest run.
+ * How test files are kept apart; every mode runs all files in one vitest run, and each
+ * worker is watched: its file's time limit is enforced and its death is the file's result.
  * - `thread`: a fresh worker thread per file (vitest's `threads` pool): the default, what
  *   `vitest run` isolates, and faster than processes here;
  * - `process`: a fresh child process per file (vitest's default `forks` pool): for tests
  *   that need `process.chdir`, signals or native addons that break in threads;
- * - `vm`: a fresh VM context per file in reused workers (`vmThreads`): modules and globals
- *   isolated, several times faster, but Node's built-in objects come from another realm;
  * - `none`: files share reused workers and their module cache (`isolate: false`): the
  *   fastest, for suites known not to leak state between files.
  */
-export type TestIsolation = 'thread' | 'process' | 'vm' | 'none';
+export type TestIsolation = 'thread' | 'process' | 'none';
 
 export interface VitestRunRequest {
   /** The repository or snapshot folder the files live in; vitest's root. */
@@ -29,8 +41,19 @@ export interface VitestRunRequest {
   /** Workers at once (default: vitest's, the cores minus one). */
   readonly maxWorkers?: number;
   readonly isolation?: TestIsolation;
-  /** Per-test timeout (default: vitest's, 5 s). */
-  readonly testTimeoutMs?: number;
+  /**
+   * The heap limit of each worker, in MiB (default: Node's own). A worker over it dies
+   * alone and its file fails with reason `crashed`.
+   */
+  readonly workerMemoryMb?: number;
+  /** Default limits (see defaultTestLimits) of files whose request gives none. */
+  readonly limits?: TestLimits;
+  /**
+   * A folder of this run's own (created if missing, emptied of what the run wrote): the
+   * workers' setup file and the files through which they say which test is running.
+   * Default: a new temporary folder, deleted afterwards.
+   */
+  readonly scratchDir?: string;
   /**
    * Bare import specifiers resolved to files (absolute, or relative to `root`), matched
    * exactly: how a test reaches a workspace lib's sources without an install.
@@ -46,10 +69,16 @@ export interface VitestRunRequest {
   readonly onEvent?: (event: VitestRunEvent) => void;
 }
 
-/** A failure not tied to one test: a file that did not load, a hook that threw. */
+/**
+ * A failure not tied to one test: a file that did not load, a hook that threw, or its
+ * worker was killed past the file's time limit (`timeout`) or died (`crashed`: out of
+ * memory, killed by a signal, exited). `test` names the test running then, when known.
+ */
 export interface TestFileError {
   readonly message: string;
   readonly location?: SourceLocation;
+  readonly reason?: 'timeout' | 'crashed';
+  readonly test?: string;
 }
 
 /** `interrupted`: the run was aborted before the file finished. */

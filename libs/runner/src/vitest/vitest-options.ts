@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import type { CliOptions, Reporter } from 'vitest/node';
+import type { CliOptions, PoolRunnerInitializer, Reporter } from 'vitest/node';
+import type { RunPlan } from './plan-run.ts';
 import type { TestIsolation, VitestRunRequest } from './test-results.ts';
 
 /** What `createVitest` takes: the test options, then overrides of the Vite config. */
@@ -8,13 +9,22 @@ export interface VitestSetup {
   readonly viteOverrides: { readonly cacheDir?: string; readonly logLevel: 'silent' };
 }
 
-const pools: Record<TestIsolation, { pool: 'threads' | 'forks' | 'vmThreads'; isolate: boolean }> =
-  {
-    thread: { pool: 'threads', isolate: true },
-    process: { pool: 'forks', isolate: true },
-    vm: { pool: 'vmThreads', isolate: true },
-    none: { pool: 'threads', isolate: false },
-  };
+/** Which of vitest's pools (watched) runs the files, and whether each gets a fresh worker. */
+export const isolationPools: Record<
+  TestIsolation,
+  { kind: 'threads' | 'forks'; isolate: boolean }
+> = {
+  thread: { kind: 'threads', isolate: true },
+  process: { kind: 'forks', isolate: true },
+  none: { kind: 'threads', isolate: false },
+};
+
+/** What the run adds to the request: the watched pool, and the workers' setup file. */
+export interface RunParts {
+  readonly plan: RunPlan;
+  readonly pool: PoolRunnerInitializer;
+  readonly setupFile: string;
+}
 
 /**
  * The vitest configuration of a run. No config file is read (`config: false`): the
@@ -25,19 +35,21 @@ const pools: Record<TestIsolation, { pool: 'threads' | 'forks' | 'vmThreads'; is
  */
 export function vitestSetup(
   request: VitestRunRequest,
-  root: string,
-  files: readonly string[],
+  { plan, pool, setupFile }: RunParts,
   reporter: Reporter,
 ): VitestSetup {
-  const { pool, isolate } = pools[request.isolation ?? 'thread'];
+  const root = plan.root;
+  const { isolate } = isolationPools[request.isolation ?? 'thread'];
   const options: CliOptions = {
     config: false,
     root,
-    include: [...files],
+    include: [...plan.files],
     watch: false,
     reporters: [reporter],
     pool,
     isolate,
+    setupFiles: [setupFile],
+    testTimeout: plan.defaults.testMs,
     retry: request.retries,
     includeTaskLocation: true,
     passWithNoTests: true,
@@ -46,7 +58,6 @@ export function vitestSetup(
     api: false,
     ui: false,
     ...(request.maxWorkers === undefined ? {} : { maxWorkers: request.maxWorkers }),
-    ...(request.testTimeoutMs === undefined ? {} : { testTimeout: request.testTimeoutMs }),
     ...(request.cacheDir === undefined ? { cache: false } : {}),
     ...(request.alias ? { alias: aliases(request.alias, root) } : {}),
   };

@@ -32,6 +32,7 @@ export class ResultReporter implements Reporter {
   readonly #results = new Map<string, TestFileResult>();
   readonly #modules = new Map<string, Owner>();
   readonly #runErrors: TestFileError[] = [];
+  readonly #finishedTests = new Map<string, TestCaseResult[]>();
   #vitest: Vitest | undefined;
 
   constructor(options: ReporterOptions) {
@@ -57,14 +58,17 @@ export class ResultReporter implements Reporter {
     this.#modules.set(module.id, { file: this.#file(module.moduleId) });
   }
 
-  onTestModuleStart(module: TestModule): void {
-    const file = this.#file(module.moduleId);
-    this.#options.emit({ type: 'file-started', file, targets: this.#targets(file) });
+  /** The tests of a file reported finished so far (its worker may die before the file ends). */
+  finishedTests(file: string): readonly TestCaseResult[] {
+    return this.#finishedTests.get(file) ?? [];
   }
 
   onTestCaseResult(test: TestCase): void {
     const result = this.#testResult(test);
     if (!result) return;
+    const finished = this.#finishedTests.get(result.file);
+    if (finished) finished.push(result);
+    else this.#finishedTests.set(result.file, [result]);
     this.#options.emit({
       type: 'test-finished',
       targets: this.#targets(result.file),

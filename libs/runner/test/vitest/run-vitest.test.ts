@@ -243,7 +243,7 @@ it('never runs', () => expect(missing).toBe(1));`),
     });
   });
 
-  it.each<TestIsolation>(['thread', 'process', 'vm', 'none'])(
+  it.each<TestIsolation>(['thread', 'process', 'none'])(
     'runs with isolation %s',
     async (isolation) => {
       const root = fixtureRoot(twoTargets);
