@@ -3,6 +3,8 @@ import { join, relative, sep } from 'node:path';
 import type { Diagnostic, Target } from '@mainline/core';
 import type { BuildOptions, Metafile } from 'esbuild';
 import { esbuildDiagnostics, failureMessages } from './esbuild-diagnostics.ts';
+import { linkGuardPlugin } from './link-guard-plugin.ts';
+import { type LinkPolicy, linkProblem } from './link-rule.ts';
 import { targetFolder } from './repo-paths.ts';
 import { isCompiledSource } from './source-files.ts';
 import { transpilePlugin } from './transpile-plugin.ts';
@@ -24,6 +26,11 @@ export interface CompileRequest {
   readonly packages: WorkspacePackages;
   /** esbuild's `target`; default `node20`. */
   readonly esTarget?: string;
+  /**
+   * What the build's fingerprint covers, for links inside the repository (see
+   * linkProblem). Without it, only files that lead out of the repository are refused.
+   */
+  readonly links?: LinkPolicy;
 }
 
 export interface CompileResult {
@@ -41,7 +48,8 @@ export interface CompileResult {
  * platform node, source maps), every workspace package resolved to its source in this
  * tree and third-party packages left external. Anything else (a lib) is transpiled file
  * by file to ESM `.js` with source maps, keeping paths relative to the target folder.
- * Build errors are returned as diagnostics, never thrown.
+ * No file the link rule refuses is read (see linkProblem): its build fails, naming the
+ * link. Build errors are returned as diagnostics, never thrown.
  */
 export async function compileTarget(request: CompileRequest): Promise<CompileResult> {
   const started = performance.now();
@@ -55,6 +63,8 @@ export async function compileTarget(request: CompileRequest): Promise<CompileRes
     mode,
     durationMs: performance.now() - started,
   });
+  const check = (path: string) => linkProblem(request.root, path, request.links);
+  const guard = linkGuardPlugin(request.root, check);
   let options: BuildOptions;
   if (bundle) {
     const entry = target.entry as string;
@@ -64,7 +74,7 @@ export async function compileTarget(request: CompileRequest): Promise<CompileRes
     options = {
       entryPoints: [entry],
       outbase: targetFolder(target.name, [entry]),
-      plugins: [workspaceSourcePlugin(request.root, request.packages)],
+      plugins: [guard, workspaceSourcePlugin(request.root, request.packages)],
     };
   } else {
     const sources = request.files.filter(isCompiledSource);
@@ -72,7 +82,13 @@ export async function compileTarget(request: CompileRequest): Promise<CompileRes
     options = {
       entryPoints: sources,
       outbase: targetFolder(target.name, sources),
-      plugins: [transpilePlugin(new Set(sources.map((file) => join(request.root, file))))],
+      plugins: [
+        guard,
+        transpilePlugin(new Set(sources.map((file) => join(request.root, file))), {
+          root: request.root,
+          check,
+        }),
+      ],
     };
   }
   const fallbackFile = target.entry ?? target.name;
@@ -82,6 +98,8 @@ export async function compileTarget(request: CompileRequest): Promise<CompileRes
     const result = await build({
       ...options,
       absWorkingDir: request.root,
+      // Paths as written, links not followed: the link guard must see the links.
+      preserveSymlinks: true,
       outdir: request.outDir,
       bundle: true,
       format: 'esm',

@@ -1,5 +1,13 @@
 export { type CheckerCommand, type CheckerKind, findChecker } from './checker.ts';
 export { type CompileRequest, type CompileResult, compileTarget } from './compile-target.ts';
+export {
+  findLinkEscape,
+  type LinkEscape,
+  type LinkHop,
+  type LinkResolution,
+  resolveLinks,
+} from './link-resolution.ts';
+export { type LinkPolicy, type LinkProblem, linkProblem } from './link-rule.ts';
 export { type PackageImport, resolvePackageImport } from './resolve-package-import.ts';
 export {
   checkStrictDeps,

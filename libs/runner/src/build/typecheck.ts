@@ -5,6 +5,7 @@ import { MainlineError } from '@mainline/core';
 import { checkConfig } from './check-config.ts';
 import { type CheckerCommand, findChecker } from './checker.ts';
 import { parseCheckerOutput } from './checker-output.ts';
+import { linkProblem } from './link-rule.ts';
 import { readRepoConfig } from './repo-config.ts';
 import { type ProcessResult, runProcess } from './run-process.ts';
 import { isTypeScriptFile } from './source-files.ts';
@@ -83,6 +84,15 @@ export async function typecheck(request: TypecheckRequest): Promise<TypecheckRes
 
   const checker = request.checker ?? findChecker('tsc', root);
   const base = baseConfig(root, request.tsconfig);
+  // The options every file is checked with are read from it: never from outside.
+  const refused = base === undefined ? undefined : linkProblem(root, base);
+  if (refused !== undefined) {
+    const { file, message, hint } = refused;
+    return result(
+      [{ severity: 'error', file, line: 1, column: 1, message, hint, code: '', target: undefined }],
+      '',
+    );
+  }
   await mkdir(request.tempDir, { recursive: true });
   const dir = await mkdtemp(join(request.tempDir, 'typecheck-'));
   try {
