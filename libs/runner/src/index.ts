@@ -7,13 +7,18 @@ export {
   type TaskResult,
 } from './scheduler/schedule.ts';
 export {
+  defaultTestLimits,
   runVitest,
+  runVitestInHost,
+  serveTestHost,
+  type TestHost,
   type TargetRunStatus,
   type TestFileError,
   type TestFileRequest,
   type TestFileResult,
   type TestFileStatus,
   type TestIsolation,
+  type TestLimits,
   type VitestRunEvent,
   type VitestRunRequest,
   type VitestRunResult,

@@ -1,3 +1,7 @@
+export { runVitestInHost } from './host/run-in-host.ts';
+export type { TestHost } from './host/host-round.ts';
+export { serveTestHost } from './host/serve-test-host.ts';
+export { defaultTestLimits } from './plan-run.ts';
 export { runVitest } from './run-vitest.ts';
 export type {
   TargetRunStatus,
@@ -6,6 +10,7 @@ export type {
   TestFileResult,
   TestFileStatus,
   TestIsolation,
+  TestLimits,
   VitestRunEvent,
   VitestRunRequest,
   VitestRunResult,

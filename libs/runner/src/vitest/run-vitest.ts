@@ -8,6 +8,7 @@ import { FileWatch } from './file-watch.ts';
 import { loadVitest } from './load-vitest.ts';
 import { planRun, type RunPlan } from './plan-run.ts';
 import { guardProcess } from './process-guard.ts';
+import { safeEmit } from './safe-emit.ts';
 import { targetResults } from './target-results.ts';
 import type {
   TestFileError,
@@ -36,7 +37,7 @@ export async function runVitest(request: VitestRunRequest): Promise<VitestRunRes
     return runIn(request, plan, '');
   }
   const own = request.scratchDir === undefined;
-  const scratch = own ? mkdtempSync(join(tmpdir(), 'mainline-vitest-')) : request.scratchDir;
+  const scratch = request.scratchDir ?? mkdtempSync(join(tmpdir(), 'mainline-vitest-'));
   mkdirSync(scratch, { recursive: true });
   try {
     return await runIn(request, plan, scratch);
@@ -184,18 +185,4 @@ function outputStream(
       done();
     },
   });
-}
-
-/** A listener that throws must not break vitest's reporting (and lose results). */
-function safeEmit(
-  onEvent: ((event: VitestRunEvent) => void) | undefined,
-): (event: VitestRunEvent) => void {
-  if (!onEvent) return () => undefined;
-  return (event) => {
-    try {
-      onEvent(event);
-    } catch {
-      // The caller's problem; the run goes on.
-    }
-  };
 }

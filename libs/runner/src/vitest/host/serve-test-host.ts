@@ -1,0 +1,42 @@
+import { isMainlineError } from '@mainline/core';
+import { runVitest } from '../run-vitest.ts';
+import type { FromHost, ToHost } from './host-messages.ts';
+
+/**
+ * The test host's main: a process of its own that runs one vitest run for mainline (see
+ * runVitestInHost), so that nothing a test does to its process (kill it, abort it, exhaust
+ * its memory) can end mainline. It takes one `run` message, streams the run's events back
+ * and ends with its result. Ctrl-C reaches the whole process group: the host ignores it
+ * and waits for mainline's `abort`; if mainline goes away, the run is aborted.
+ */
+export function serveTestHost(): void {
+  const controller = new AbortController();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => undefined);
+  process.on('disconnect', () => controller.abort());
+  const send = (message: FromHost, then?: () => void): void => {
+    if (process.connected) process.send?.(message, undefined, undefined, then);
+    else then?.();
+  };
+  // Once the end is sent (and flushed), nothing is left to do: workers vitest leaves behind
+  // must not keep the process.
+  const end = (message: FromHost): void => send(message, () => process.exit(0));
+  process.on('message', (message: ToHost) => {
+    if (message.type === 'abort') {
+      controller.abort();
+      return;
+    }
+    runVitest({
+      ...message.request,
+      signal: controller.signal,
+      onEvent: (event) => send({ type: 'event', event }),
+    }).then(
+      (result) => end({ type: 'result', result }),
+      (error: unknown) =>
+        end(
+          isMainlineError(error)
+            ? { type: 'error', code: error.code, message: error.message, hint: error.hint }
+            : { type: 'error', code: 'testRunFailed', message: String(error) },
+        ),
+    );
+  });
+}
