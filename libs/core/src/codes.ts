@@ -12,6 +12,7 @@ export const errorCodes = {
   noMergeBase: 'two refs have no common ancestor',
   unknownTarget: 'no such target',
   gitFailed: 'a git command failed',
+  unsafePath: 'a path mainline derived from its input would leave its folder',
   cacheUnsafePath: 'a cached output path would leave its folder',
   cacheOutputMissing: 'a build output to cache is missing or not a regular file',
   cacheFailed: 'reading or writing the artifact cache failed',

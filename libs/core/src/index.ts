@@ -19,6 +19,14 @@ export {
   WORKTREE,
 } from './types.ts';
 export { closestName } from './suggest.ts';
+export { assertInside, childPath, isInside } from './paths-inside.ts';
+export {
+  asideName,
+  type MovedAside,
+  makeFolder,
+  moveAside,
+  removeInside,
+} from './state-fs.ts';
 export type {
   BuildStatus,
   RunCommand,
