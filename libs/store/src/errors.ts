@@ -7,6 +7,12 @@ export function sqliteCode(error: unknown): string | undefined {
   return typeof code === 'string' && code.startsWith('SQLITE_') ? code : undefined;
 }
 
+/** Whether SQLite said the file is not a database or has damaged pages. */
+export function isCorruption(error: unknown): boolean {
+  const code = sqliteCode(error);
+  return code === 'SQLITE_NOTADB' || code?.startsWith('SQLITE_CORRUPT') === true;
+}
+
 const moveAsideHint = (file: string) =>
   `move ${file} aside (with its -wal and -shm files) to start an empty history, or point MAINLINE_HOME at another folder`;
 
@@ -15,7 +21,7 @@ export function toStoreError(error: unknown, file: string): MainlineError {
   if (error instanceof MainlineError) return error;
   const code = sqliteCode(error);
   const reason = error instanceof Error ? error.message : String(error);
-  if (code === 'SQLITE_NOTADB' || code?.startsWith('SQLITE_CORRUPT')) {
+  if (isCorruption(error)) {
     return new MainlineError(
       'storeCorrupt',
       `${file} is not a readable SQLite database: ${reason}`,

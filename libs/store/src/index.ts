@@ -1,3 +1,4 @@
+export type { StoreRepair } from './damaged-file.ts';
 export type { MigrationOutcome } from './migrate.ts';
 export { type OpenStoreOptions, openStore, storeFileName } from './open.ts';
 export type { Store } from './store.ts';

@@ -38,7 +38,24 @@ export class Store {
     private readonly me: ProcessIdentity,
     /** The schema versions before and after opening (equal when nothing was migrated). */
     readonly migration: MigrationOutcome,
+    /** What a failed statement throws instead: damage moves the file aside (see open.ts). */
+    private readonly onError: (error: unknown) => unknown = (error) => error,
   ) {}
+
+  /** Set when damage closed the connection: every later call throws it again. */
+  private broken: unknown;
+
+  /** Runs one public call; its failure goes through onError. */
+  private use<T>(call: () => T): T {
+    if (this.broken !== undefined) throw this.broken;
+    try {
+      return call();
+    } catch (error) {
+      const thrown = this.onError(error);
+      if (!this.conn.db.open) this.broken = thrown;
+      throw thrown;
+    }
+  }
 
   /** The database file. */
   get file(): string {
@@ -47,65 +64,65 @@ export class Store {
 
   /** Records a new `running` run owned by this process. */
   startRun(run: NewRun): Run {
-    return startRun(this.conn, run, this.me);
+    return this.use(() => startRun(this.conn, run, this.me));
   }
 
   /** Records how a run ended (Ctrl-C: `interrupted`). */
   finishRun(runId: number, end: RunEnd): Run {
-    return finishRun(this.conn, runId, end);
+    return this.use(() => finishRun(this.conn, runId, end));
   }
 
   /** Marks `interrupted` the runs left `running` by processes of this host that are gone. */
   recoverAbandonedRuns(): Run[] {
-    return recoverAbandonedRuns(this.conn, this.me);
+    return this.use(() => recoverAbandonedRuns(this.conn, this.me));
   }
 
   getRun(runId: number): Run | undefined {
-    return getRun(this.conn, runId);
+    return this.use(() => getRun(this.conn, runId));
   }
 
   /** Runs, newest first. */
   listRuns(query?: RunQuery): Run[] {
-    return listRuns(this.conn, query);
+    return this.use(() => listRuns(this.conn, query));
   }
 
   recordTargetResult(runId: number, result: NewTargetResult): TargetResult {
-    return recordTargetResult(this.conn, runId, result);
+    return this.use(() => recordTargetResult(this.conn, runId, result));
   }
 
   /** Records several targets' outcomes in one transaction, in order. */
   recordTargetResults(runId: number, results: readonly NewTargetResult[]): TargetResult[] {
-    return recordTargetResults(this.conn, runId, results);
+    return this.use(() => recordTargetResults(this.conn, runId, results));
   }
 
   /** Records a target's test cases (core's `TargetTestResult.tests`) in one transaction. */
   recordTestResults(runId: number, target: string, tests: readonly TestCaseResult[]): number {
-    return recordTestResults(this.conn, runId, target, tests);
+    return this.use(() => recordTestResults(this.conn, runId, target, tests));
   }
 
   targetResults(runId: number): TargetResult[] {
-    return targetResults(this.conn, runId);
+    return this.use(() => targetResults(this.conn, runId));
   }
 
   testResults(runId: number, target?: string): TestResult[] {
-    return testResults(this.conn, runId, target);
+    return this.use(() => testResults(this.conn, runId, target));
   }
 
   /** The latest passed, failed or flaky result for this cache key: reuse it instead of rerunning. */
   latestResultByKey(target: string, phase: Phase, cacheKey: string): TargetResult | undefined {
-    return latestResultByKey(this.conn, target, phase, cacheKey);
+    return this.use(() => latestResultByKey(this.conn, target, phase, cacheKey));
   }
 
   targetHistory(target: string, phase: Phase, limit?: number): TargetResult[] {
-    return targetHistory(this.conn, target, phase, limit);
+    return this.use(() => targetHistory(this.conn, target, phase, limit));
   }
 
   testFlakiness(test: TestId, lastResults?: number): TestFlakiness {
-    return testFlakiness(this.conn, test, lastResults);
+    return this.use(() => testFlakiness(this.conn, test, lastResults));
   }
 
   flakyTests(query?: FlakyTestQuery): FlakyTest[] {
-    return flakyTests(this.conn, query);
+    return this.use(() => flakyTests(this.conn, query));
   }
 
   /** Closes the database (checkpointing the WAL when this was the last connection). */

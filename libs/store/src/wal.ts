@@ -1,4 +1,5 @@
 import { sqliteCode } from './errors.ts';
+import { jitter, sleepSync } from './sleep.ts';
 
 /** The one call of a connection switchToWal makes (a better-sqlite3 Database has it). */
 export interface PragmaRunner {
@@ -18,13 +19,7 @@ export function switchToWal(db: PragmaRunner, deadline: number, now = Date.now):
       return;
     } catch (error) {
       if (!sqliteCode(error)?.startsWith('SQLITE_BUSY') || now() >= deadline) throw error;
-      sleep(5 + Math.random() * 20); // jitter, so waiting processes do not retry in step
+      sleepSync(jitter());
     }
   }
-}
-
-const sleeper = new Int32Array(new SharedArrayBuffer(4));
-
-function sleep(ms: number): void {
-  Atomics.wait(sleeper, 0, 0, ms);
 }

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeTempDir } from '@mainline/test-utils';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -69,6 +69,38 @@ describe('several processes', () => {
     const recovered = store.recoverAbandonedRuns();
     expect(recovered.map((run) => [run.id, run.status])).toEqual([[runId, 'interrupted']]);
     expect(recovered[0]?.finishedAt).toBe(result?.recordedAt);
+    store.close();
+  });
+
+  it('ends well when several processes find the same damaged file at once: one moves it', async () => {
+    const stateDir = makeTempDir('store');
+    const garbage = 'not a database, '.repeat(64);
+    writeFileSync(join(stateDir, 'mainline.db'), garbage);
+    const children = ['a', 'b', 'c', 'd'].map(() => startChild(bundle, ['heal', stateDir]));
+    for (const child of children) expect(await child.firstLine).toBe('ready');
+    for (const child of children) child.process.stdin?.end('go\n');
+    const ends = await Promise.all(children.map((child) => child.exited));
+    for (const end of ends) expect(end).toEqual({ code: 0, signal: null, stderr: '' });
+    const reports = await Promise.all(
+      children.map(async (child) => {
+        const lines = (await child.output).trim().split('\n');
+        return JSON.parse(lines[lines.length - 1] ?? '') as { runId: number; movedTo: string };
+      }),
+    );
+    const moved = reports.flatMap((report) => (report.movedTo === null ? [] : [report.movedTo]));
+    expect(moved).toHaveLength(1);
+    const aside = readdirSync(stateDir).filter((name) => name.includes('.damaged-'));
+    expect(aside.map((name) => join(stateDir, name))).toEqual(moved);
+    expect(readFileSync(moved[0] ?? '', 'utf8')).toBe(garbage);
+    // Every process recorded its run in the one fresh store.
+    const store = openStore({ stateDir });
+    expect(
+      store
+        .listRuns()
+        .map((run) => run.id)
+        .sort(),
+    ).toEqual(reports.map((report) => report.runId).sort());
+    expect(existsSync(join(stateDir, 'mainline.db.repairing'))).toBe(false);
     store.close();
   });
 });
