@@ -14,9 +14,14 @@ export function buildDefinitionKey(target: Target): string {
   ]);
 }
 
-/** The part of the entry only its fingerprint covers: which files are its tests. */
+/**
+ * The part of the entry only its fingerprint covers: which files are its tests, and their
+ * time limits (a test that passed under a longer limit may not under a shorter one).
+ */
 export function testDefinitionKey(target: Target): string {
-  return JSON.stringify(sorted(target.tests));
+  const { test = null, file = null } = target.timeouts ?? {};
+  if (test === null && file === null) return JSON.stringify(sorted(target.tests));
+  return JSON.stringify([sorted(target.tests), test, file]);
 }
 
 /** globalInputs, order ignored. */

@@ -31,14 +31,26 @@ describe('definition keys', () => {
     const tests = { ...base, tests: ['t/**', 'u/**'] };
     expect(buildDefinitionKey(tests)).toBe(buildDefinitionKey(base));
     expect(testDefinitionKey(tests)).not.toBe(testDefinitionKey(base));
+    // Time limits can turn a test red: only the tests see them.
+    for (const timeouts of [{ test: 100 }, { file: 100 }, { test: 100, file: 100 }]) {
+      const limited = { ...base, timeouts };
+      expect(buildDefinitionKey(limited)).toBe(buildDefinitionKey(base));
+      expect(testDefinitionKey(limited), JSON.stringify(timeouts)).not.toBe(
+        testDefinitionKey(base),
+      );
+    }
+    expect(testDefinitionKey({ ...base, timeouts: { test: 1 } })).not.toBe(
+      testDefinitionKey({ ...base, timeouts: { file: 1 } }),
+    );
     // A new Target field must be added to one of the keys (and to this test).
-    expect(Object.keys({ ...base, entry: 'e' }).sort()).toEqual([
+    expect(Object.keys({ ...base, entry: 'e', timeouts: {} }).sort()).toEqual([
       'deps',
       'entry',
       'kind',
       'name',
       'srcs',
       'tests',
+      'timeouts',
     ]);
   });
 });

@@ -10,6 +10,8 @@ export interface Target {
   readonly tests: readonly string[];
   readonly deps: readonly string[];
   readonly entry?: string;
+  /** Time limits of its tests, in milliseconds: per test, and per test file (wall clock). */
+  readonly timeouts?: { readonly test?: number; readonly file?: number };
 }
 
 /** A validated BUILD.json. */

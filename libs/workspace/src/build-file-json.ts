@@ -14,11 +14,13 @@ export interface TargetJson {
   readonly tests?: readonly string[];
   readonly deps?: readonly string[];
   readonly entry?: string;
+  readonly timeouts?: { readonly test?: number; readonly file?: number };
 }
 
 /** Fields the schema allows, in the order hints list them (a test holds them to the schema). */
 export const topLevelFields = ['$schema', 'version', 'globalInputs', 'targets'] as const;
-export const targetFields = ['kind', 'srcs', 'tests', 'deps', 'entry'] as const;
+export const targetFields = ['kind', 'srcs', 'tests', 'deps', 'entry', 'timeouts'] as const;
+export const timeoutFields = ['test', 'file'] as const;
 
 /** A path into the JSON document: object keys and array indexes. */
 export type JsonPath = readonly (string | number)[];

@@ -7,7 +7,7 @@ import { literalFolder } from './glob-prefilter.ts';
  * parsing a large BUILD.json, and the folder index of every glob comes precomputed.
  */
 export interface CompiledWorkspace {
-  readonly format: 1;
+  readonly format: 2;
   readonly names: readonly string[];
   /** Index into targetKinds, per target. */
   readonly kinds: Uint8Array;
@@ -26,6 +26,8 @@ export interface CompiledWorkspace {
   readonly folders: readonly string[];
   readonly folderOffsets: Int32Array;
   readonly folderGlobs: Int32Array;
+  /** Per target `t`, its test timeouts: `timeouts[2t]` per test, `timeouts[2t + 1]` per file; 0 when not set. */
+  readonly timeouts: Int32Array;
 }
 
 export function compileWorkspace(workspace: Workspace): CompiledWorkspace {
@@ -63,8 +65,13 @@ export function compileWorkspace(workspace: Workspace): CompiledWorkspace {
     folderGlobs.push(...(byFolder.get(folder) as number[]));
   });
   folderOffsets[folders.length] = folderGlobs.length;
+  const timeouts = new Int32Array(targets.length * 2);
+  targets.forEach((target, id) => {
+    timeouts[2 * id] = target.timeouts?.test ?? 0;
+    timeouts[2 * id + 1] = target.timeouts?.file ?? 0;
+  });
   return {
-    format: 1,
+    format: 2,
     names: targets.map((target) => target.name),
     kinds: Uint8Array.from(targets.map((target) => targetKinds.indexOf(target.kind))),
     entries: targets.map((target) => target.entry ?? ''),
@@ -77,6 +84,7 @@ export function compileWorkspace(workspace: Workspace): CompiledWorkspace {
     folders,
     folderOffsets,
     folderGlobs: Int32Array.from(folderGlobs),
+    timeouts,
   };
 }
 
@@ -154,8 +162,16 @@ class CompiledTargets implements ReadonlyMap<string, Target> {
       tests: globs.filter((_, i) => ((owners[i] as number) & 1) === 1),
       deps,
       ...(c.entries[id] ? { entry: c.entries[id] as string } : {}),
+      ...timeoutsOf(c.timeouts, id),
     };
     this.#made[id] = target;
     return target;
   }
+}
+
+function timeoutsOf(timeouts: Int32Array, id: number): Pick<Target, 'timeouts'> {
+  const test = timeouts[2 * id] as number;
+  const file = timeouts[2 * id + 1] as number;
+  if (test === 0 && file === 0) return {};
+  return { timeouts: { ...(test ? { test } : {}), ...(file ? { file } : {}) } };
 }

@@ -1,4 +1,10 @@
-import { type JsonPath, isRecord, targetFields, topLevelFields } from './build-file-json.ts';
+import {
+  type JsonPath,
+  isRecord,
+  targetFields,
+  timeoutFields,
+  topLevelFields,
+} from './build-file-json.ts';
 import { didYouMean } from './did-you-mean.ts';
 import { describePath, describeType, type Problem, quote } from './problem.ts';
 import type { SchemaError } from './schema/validate.generated.js';
@@ -67,6 +73,15 @@ function toProblem(error: SchemaError, data: unknown): Problem {
 }
 
 function unknownField(path: JsonPath, field: string): Problem {
+  if (path.length === 3) {
+    const guess = didYouMean(field, timeoutFields);
+    const list = `allowed fields: ${timeoutFields.join(', ')} (milliseconds)`;
+    return {
+      at: { path: [...path, field], key: true },
+      message: `unknown field '${field}' in 'timeouts' of target '${String(path[1])}'`,
+      hint: guess ? `did you mean '${guess}'? ${list}` : list,
+    };
+  }
   const inTarget = path.length === 2;
   const allowed: readonly string[] = inTarget ? targetFields : topLevelFields;
   const guess = didYouMean(field, allowed);

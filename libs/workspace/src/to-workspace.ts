@@ -17,12 +17,11 @@ export function toWorkspace(
     const raw = json.targets[name] as TargetJson;
     const tests = raw.tests ?? none;
     const deps = raw.deps ?? none;
-    targets.set(
-      name,
+    const target: Target =
       raw.entry === undefined
         ? { name, kind: raw.kind, srcs: raw.srcs, tests, deps }
-        : { name, kind: raw.kind, srcs: raw.srcs, tests, deps, entry: raw.entry },
-    );
+        : { name, kind: raw.kind, srcs: raw.srcs, tests, deps, entry: raw.entry };
+    targets.set(name, raw.timeouts === undefined ? target : { ...target, timeouts: raw.timeouts });
   }
   return {
     version: 1,

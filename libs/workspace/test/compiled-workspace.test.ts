@@ -29,6 +29,8 @@ const sample = workspace(
       deps: ['libs/b', 'libs/a'],
     },
     docs: { kind: 'tool', srcs: ['**/*.md'] },
+    'libs/slow': { srcs: ['libs/slow/**'], timeouts: { file: 600_000 } },
+    'libs/slower': { srcs: ['libs/slower/**'], timeouts: { test: 30_000, file: 900_000 } },
   },
   ['tsconfig.json', '.nvmrc'],
 );
@@ -42,7 +44,8 @@ describe('compileWorkspace / expandWorkspace', () => {
     expect(expanded.globalInputs).toEqual(sample.globalInputs);
     expect(expanded.targets.get('libs/b')).toEqual(sample.targets.get('libs/b'));
     expect(expanded.targets.has('nope')).toBe(false);
-    expect(expanded.targets.size).toBe(4);
+    expect(expanded.targets.size).toBe(6);
+    expect(expanded.targets.get('libs/slower')?.timeouts).toEqual({ test: 30_000, file: 900_000 });
   });
 
   it('answers ownership exactly as the workspace index does', () => {

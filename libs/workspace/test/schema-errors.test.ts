@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseBuildFile } from '../src/index.ts';
 import { onlyProblem, problemsOf, short } from './helpers.ts';
 
 describe('schema violations', () => {
@@ -22,6 +23,20 @@ describe('schema violations', () => {
       });
       expect(onlyProblem(text).message).toBe('a target name is empty or blank');
     }
+  });
+
+  it('checks timeouts: whole milliseconds, test and file only', () => {
+    const of = (timeouts: unknown) =>
+      JSON.stringify({ version: 1, targets: { a: { kind: 'lib', srcs: ['a/**'], timeouts } } });
+    expect(
+      parseBuildFile(of({ test: 1000, file: 60_000 }), 'BUILD.json').workspace.targets.get('a')
+        ?.timeouts,
+    ).toEqual({ test: 1000, file: 60_000 });
+    const unknown = onlyProblem(of({ tset: 5 }));
+    expect(unknown.message).toBe("unknown field 'tset' in 'timeouts' of target 'a'");
+    expect(unknown.hint).toBe("did you mean 'test'? allowed fields: test, file (milliseconds)");
+    expect(onlyProblem(of({ file: 1.5 })).message).toContain('must be an integer');
+    expect(onlyProblem(of({ test: 0 })).message).toContain('must be >= 1');
   });
 
   it('accepts only version 1', () => {
@@ -88,8 +103,8 @@ describe('schema violations', () => {
       "4:63 unknown field 'flaky' in target 'libs/a'",
     ]);
     expect(problems.map((p) => p.hint)).toEqual([
-      "did you mean 'deps'? allowed fields: kind, srcs, tests, deps, entry",
-      'allowed fields: kind, srcs, tests, deps, entry',
+      "did you mean 'deps'? allowed fields: kind, srcs, tests, deps, entry, timeouts",
+      'allowed fields: kind, srcs, tests, deps, entry, timeouts',
     ]);
   });
 
