@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { removeInside } from '@mainline/core';
 import { errorCode } from './errors.ts';
 
 /** Temp files start with this; listings skip them and prune removes stale ones. */
@@ -18,18 +19,25 @@ export function tempName(): string {
 /**
  * Writes `bytes` to a temp file in the destination's folder, then renames it over `path`:
  * readers see the old file or the whole new one, never a part; concurrent writers of the
- * same path each succeed, the last rename wins. Creates the folder when missing.
+ * same path each succeed, the last rename wins. Creates the folder when missing (or not a
+ * folder: `makeFolder` may move a file in the way aside), only once opening the file failed.
  * With `fsync`, the data reaches the disk before the rename, and the folder after it.
  */
-export function writeFileAtomic(path: string, bytes: Uint8Array, fsync: boolean, mode = 0o666) {
+export function writeFileAtomic(
+  path: string,
+  bytes: Uint8Array,
+  fsync: boolean,
+  mode = 0o666,
+  makeFolder: (folder: string) => void = (folder) => mkdirSync(folder, { recursive: true }),
+) {
   const folder = dirname(path);
   const temp = join(folder, tempName());
   let fd: number;
   try {
     fd = openSync(temp, 'wx', mode);
   } catch (error) {
-    if (errorCode(error) !== 'ENOENT') throw error;
-    mkdirSync(folder, { recursive: true });
+    if (errorCode(error) !== 'ENOENT' && errorCode(error) !== 'ENOTDIR') throw error;
+    makeFolder(folder);
     fd = openSync(temp, 'wx', mode);
   }
   try {
@@ -41,7 +49,7 @@ export function writeFileAtomic(path: string, bytes: Uint8Array, fsync: boolean,
     }
     renameSync(temp, path);
   } catch (error) {
-    rmSync(temp, { force: true });
+    removeInside(folder, temp, { recursive: false });
     throw error;
   }
   if (fsync) syncFolder(folder);

@@ -4,11 +4,12 @@ import {
   futimesSync,
   openSync,
   readSync,
-  rmSync,
+  type Stats,
   statSync,
   utimesSync,
 } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { type MovedAside, makeFolder, removeInside } from '@mainline/core';
 import { writeFileAtomic } from './atomic-write.ts';
 import { errorCode } from './errors.ts';
 import type { BlobRef, CacheBackend } from './types.ts';
@@ -20,6 +21,11 @@ export interface LocalBackendOptions {
    * a miss, never a wrong result, and fsync costs about 2 ms a file.
    */
   readonly fsync?: boolean;
+  /**
+   * Told when a write found a file where a folder of the cache should be (the cache folder
+   * itself, `ac`, `cas` or a fan-out folder) and moved it aside to make the folder.
+   */
+  readonly onRepair?: (moved: readonly MovedAside[]) => void;
 }
 
 /** The local backend; `dir` is the cache folder (holding `ac/` and `cas/`). */
@@ -47,6 +53,11 @@ export function openLocalBackend(
 ): LocalBackend {
   const dir = resolve(cacheDir);
   const fsync = options.fsync === true;
+  // Only on a failed write: what stands in the way, from the cache folder down, moves aside.
+  const folderFor = (folder: string): void => {
+    const moved = makeFolder(dirname(dir), folder);
+    if (moved.length > 0) options.onRepair?.(moved);
+  };
   return {
     dir,
     location: dir,
@@ -54,7 +65,7 @@ export function openLocalBackend(
       return readEntry(entryPath(dir, 'ac', key), true);
     },
     async writeAction(key, bytes) {
-      writeFileAtomic(entryPath(dir, 'ac', key), bytes, fsync);
+      writeFileAtomic(entryPath(dir, 'ac', key), bytes, fsync, undefined, folderFor);
     },
     async findMissingBlobs(blobs) {
       return findMissing(dir, blobs);
@@ -63,11 +74,11 @@ export function openLocalBackend(
       return readEntry(entryPath(dir, 'cas', digest), false);
     },
     async writeBlob(digest, bytes) {
-      writeFileAtomic(entryPath(dir, 'cas', digest), bytes, fsync);
+      writeFileAtomic(entryPath(dir, 'cas', digest), bytes, fsync, undefined, folderFor);
     },
     async discard(store, id) {
       try {
-        rmSync(entryPath(dir, store, id), { force: true });
+        removeInside(dir, entryPath(dir, store, id), { recursive: false });
       } catch {
         // Best effort: a later store replaces the entry anyway.
       }
@@ -75,13 +86,16 @@ export function openLocalBackend(
   };
 }
 
-/** The whole file, or undefined when it does not exist; `touch` refreshes an old mtime. */
+/**
+ * The whole file, or undefined when it does not exist (nor its folder, or a file stands
+ * where its folder should: the next write moves it aside); `touch` refreshes an old mtime.
+ */
 function readEntry(path: string, touch: boolean): Buffer | undefined {
   let fd: number;
   try {
     fd = openSync(path, 'r');
   } catch (error) {
-    if (errorCode(error) === 'ENOENT') return undefined;
+    if (isAbsent(error)) return undefined;
     throw error;
   }
   try {
@@ -108,7 +122,7 @@ function findMissing(dir: string, blobs: readonly BlobRef[]): Set<string> {
   const now = Date.now();
   for (const blob of blobs) {
     const path = entryPath(dir, 'cas', blob.digest);
-    const stat = statSync(path, { throwIfNoEntry: false });
+    const stat = statOrAbsent(path);
     if (stat === undefined || !stat.isFile() || stat.size !== blob.size) {
       missing.add(blob.digest);
     } else if (now - stat.mtimeMs > touchAfterMs) {
@@ -117,6 +131,19 @@ function findMissing(dir: string, blobs: readonly BlobRef[]): Set<string> {
     }
   }
   return missing;
+}
+
+function statOrAbsent(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch (error) {
+    if (isAbsent(error)) return undefined;
+    throw error;
+  }
+}
+
+function isAbsent(error: unknown): boolean {
+  return errorCode(error) === 'ENOENT' || errorCode(error) === 'ENOTDIR';
 }
 
 function bestEffort(update: () => void): void {

@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { removeInside } from '@mainline/core';
 import { tempPrefix } from './atomic-write.ts';
 import { isSha256Hex } from './digest.ts';
 import { errorCode } from './errors.ts';
@@ -161,9 +162,10 @@ function readNames(dir: string): string[] {
   }
 }
 
+/** Removes one entry file (its folder is the fan-out folder, inside the cache). */
 function remove(path: string): boolean {
   try {
-    rmSync(path);
+    removeInside(dirname(dirname(path)), path, { recursive: false, force: false });
     return true;
   } catch {
     return false;

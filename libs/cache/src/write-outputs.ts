@@ -1,5 +1,6 @@
-import { closeSync, lstatSync, mkdirSync, openSync, renameSync, rmSync, unlinkSync } from 'node:fs';
+import { closeSync, lstatSync, mkdirSync, openSync, renameSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { removeInside } from '@mainline/core';
 import { tempName, writeAll } from './atomic-write.ts';
 import { errorCode, unsafeOutputPath, unsafeRestoreFolder } from './errors.ts';
 import { outputPathsProblem } from './output-paths.ts';
@@ -41,10 +42,10 @@ export function writeOutputs(intoDir: string, outputs: readonly OutputToWrite[])
       } finally {
         closeSync(fd);
       }
-      if (folders.get(folder) === 'existed') unlinkIfPresent(path);
+      if (folders.get(folder) === 'existed') removeInside(root, path, { recursive: false });
       renameSync(temp, path);
     } catch (error) {
-      rmSync(temp, { force: true });
+      removeInside(root, temp, { recursive: false });
       throw error;
     }
   }
@@ -76,12 +77,4 @@ function makeFolder(root: string, prefix: string): 'created' | 'existed' {
   if (stat.isSymbolicLink()) throw unsafeRestoreFolder(root, `${prefix} is a symbolic link`);
   if (!stat.isDirectory()) throw unsafeRestoreFolder(root, `${prefix} is not a folder`);
   return 'existed';
-}
-
-function unlinkIfPresent(path: string): void {
-  try {
-    unlinkSync(path);
-  } catch (error) {
-    if (errorCode(error) !== 'ENOENT') throw error;
-  }
 }

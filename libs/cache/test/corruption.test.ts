@@ -104,3 +104,30 @@ describe('a damaged manifest', () => {
     expect(await cache.lookup(keyA)).toMatchObject({ kind: 'miss', reason: 'unreadable' });
   });
 });
+
+describe('a file where a folder of the cache should be', () => {
+  it.each([
+    ['the cache folder', (dir: string) => dir],
+    ['cas', (dir: string) => join(dir, 'cas')],
+    ['ac', (dir: string) => join(dir, 'ac')],
+    ['a fan-out folder', (dir: string) => dirname(entryPath(dir, 'ac', keyA))],
+  ])('(%s) is an absent entry, then moved aside by the next store, once', async (_, where) => {
+    const state = makeTempDir('state');
+    const moved: string[] = [];
+    const cache = openLocalCache(state, {
+      onRepair: (repairs) => moved.push(...repairs.map((r) => `${r.from} -> ${r.to}`)),
+    });
+    const path = where(cache.dir);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, 'in the way');
+    expect(await cache.lookup(keyA)).toMatchObject({ kind: 'miss', reason: 'absent' });
+    const rootDir = writeTree({ 'dist/a.js': 'alpha' });
+    const action = await cache.store(keyA, { rootDir, files: ['dist/a.js'] });
+    expect(moved).toHaveLength(1);
+    expect(moved[0]).toMatch(new RegExp(`^${path} -> ${path}\\.damaged-\\d{8}T\\d{6}Z$`));
+    expect(readFileSync(moved[0]?.split(' -> ')[1] ?? '', 'utf8')).toBe('in the way');
+    expect(await cache.lookup(keyA)).toEqual({ kind: 'hit', action });
+    const into = makeTempDir('out');
+    expect(await cache.restore(action, into)).toMatchObject({ kind: 'restored', files: 1 });
+  });
+});
