@@ -11,8 +11,8 @@ import {
 } from '@mainline/runner';
 import type { PreparedRun } from './prepare-run.ts';
 import type { RunRecorder } from './run-recorder.ts';
+import { linkPolicy, readableSources, sourceLinks, withoutRefusedLinks } from './source-links.ts';
 import { strictDepsProblems } from './strict-deps-check.ts';
-import { targetFiles } from './target-files.ts';
 
 export interface BuildOptions {
   readonly concurrency: number;
@@ -118,7 +118,10 @@ function startTypecheck(
   const { run } = context;
   const checking = typecheck({
     root: run.root,
-    targets: misses.map((name) => ({ name, files: targetFiles(run, name).sources })),
+    targets: withoutRefusedLinks(run, misses).map((name) => ({
+      name,
+      files: readableSources(run, name),
+    })),
     packages: context.packages,
     owners: (path) => run.owners.owners(path),
     tempDir: join(run.state, 'tmp'),
@@ -138,7 +141,13 @@ async function buildOne(
   const started = performance.now();
   const { run } = context;
   const target = targetOf(run, name);
-  const sources = targetFiles(run, name).sources;
+  // A source the link rule refuses is never read, by any tool: the target fails on it.
+  const refused = sourceLinks(run, name).problems;
+  if (refused.length > 0) {
+    const durationMs = performance.now() - started;
+    return { target: name, status: 'failed', durationMs, diagnostics: [...refused] };
+  }
+  const sources = readableSources(run, name);
   const strict = strictDepsProblems(run, context.packages, name, sources);
   const staging = join(run.state, 'tmp', `out-${process.pid}-${name.replaceAll('/', '_')}`);
   rmSync(staging, { recursive: true, force: true });
@@ -149,6 +158,7 @@ async function buildOne(
       files: sources,
       outDir: staging,
       packages: context.packages,
+      links: linkPolicy(run, name),
     });
     // An error on no target (a broken tsconfig) voids every check: it fails them all.
     const typeErrors = types

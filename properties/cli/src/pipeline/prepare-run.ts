@@ -33,6 +33,8 @@ export interface PreparedRun extends RunKeys {
   readonly owners: OwnershipIndex;
   /** The files of the selected targets and their deps, with those owners. */
   readonly ownedFiles: ReadonlyMap<string, readonly Owner[]>;
+  /** Of those, the symbolic links (git mode 120000): no other has a link on its way. */
+  readonly links: ReadonlySet<string>;
   /** The type checker, when types are checked: part of every build key. */
   readonly checker: CheckerCommand | undefined;
 }
@@ -73,9 +75,17 @@ export async function prepareRun(request: RunRequest): Promise<PreparedRun> {
     workspace: snapshot.workspace,
     owners: snapshot.allOwners,
     ownedFiles: snapshot.owned,
+    links: linksAmong(snapshot.owned.keys(), snapshot.files),
     selected,
     keys: targetKeys(fingerprints, { tools, typecheck: request.typecheck }),
     tested,
     checker,
   };
+}
+
+/** The paths whose git mode is a symbolic link's: what git stores of them is their text. */
+function linksAmong(paths: Iterable<string>, files: ReadonlyMap<string, string>): Set<string> {
+  const links = new Set<string>();
+  for (const path of paths) if (files.get(path)?.startsWith('120000 ')) links.add(path);
+  return links;
 }
