@@ -1,8 +1,8 @@
-import { mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileTarget, findChecker, typecheck } from '../../src/build/index.ts';
-import { mainlineRoot, repoWith, writeFiles } from './fixture.ts';
+import { linkAt, mainlineRoot, repoBeside, writeFiles } from './fixture.ts';
 
 const secret = 'OUTSIDE-SECRET';
 const lib = { name: 'libs/a', kind: 'lib' } as const;
@@ -10,19 +10,8 @@ const app = { name: 'apps/web', kind: 'property', entry: 'apps/web/src/main.ts' 
 
 /** A repository in `<temp>/repo`, next to `<temp>/outside.ts` and `<temp>/outer/y.ts`. */
 function repoBesideSecrets(files: Record<string, string>): { root: string; outside: string } {
-  const outside = repoWith({
-    'outside.ts': `export const y = '${secret}';`,
-    'outer/y.ts': `export const y = '${secret}';`,
-  });
-  const root = join(outside, 'repo');
-  mkdirSync(root);
-  writeFiles(root, files);
-  return { root, outside };
-}
-
-function link(root: string, path: string, text: string): void {
-  mkdirSync(dirname(join(root, path)), { recursive: true });
-  symlinkSync(text, join(root, path));
+  const leak = `export const y = '${secret}';`;
+  return repoBeside(files, { 'outside.ts': leak, 'outer/y.ts': leak });
 }
 
 /** Every output's text: none may hold what is outside. */
@@ -39,8 +28,8 @@ describe('compileTarget and symbolic links', () => {
     const { root, outside } = repoBesideSecrets({
       'libs/a/src/index.ts': "import { y } from './outer/y.ts';\nexport const z = y;\n",
     });
-    link(root, 'libs/a/src/x.ts', join(outside, 'outside.ts'));
-    link(root, 'libs/a/src/outer', join(outside, 'outer'));
+    linkAt(root, 'libs/a/src/x.ts', join(outside, 'outside.ts'));
+    linkAt(root, 'libs/a/src/outer', join(outside, 'outer'));
     const outDir = join(root, 'out');
     const result = await compileTarget({
       root,
@@ -71,7 +60,7 @@ describe('compileTarget and symbolic links', () => {
     const { root, outside } = repoBesideSecrets({
       'apps/web/src/main.ts': "import { y } from './x.ts';\nconsole.log(y);\n",
     });
-    link(root, 'apps/web/src/x.ts', '../../../../outside.ts');
+    linkAt(root, 'apps/web/src/x.ts', '../../../../outside.ts');
     const outDir = join(root, 'out');
     const result = await compileTarget({
       root,
@@ -99,8 +88,8 @@ describe('compileTarget and symbolic links', () => {
       'apps/web/src/main.ts': "import { real } from './alias.ts';\nconsole.log(real);\n",
       'apps/web/src/real.ts': "export const real = 'bundled through a link';\n",
     });
-    link(root, 'libs/a/src/alias.ts', 'real.ts');
-    link(root, 'apps/web/src/alias.ts', 'real.ts');
+    linkAt(root, 'libs/a/src/alias.ts', 'real.ts');
+    linkAt(root, 'apps/web/src/alias.ts', 'real.ts');
     const outDir = join(root, 'out');
     const files = ['libs/a/src/alias.ts', 'libs/a/src/real.ts'];
     const covered = await compileTarget({ root, target: lib, files, outDir, packages: new Map() });
@@ -134,7 +123,7 @@ describe('typecheck and symbolic links', () => {
   it('checks nothing with compiler options read from outside the repository', async () => {
     const { root, outside } = repoBesideSecrets({ 'libs/a/src/index.ts': 'export {};' });
     writeFiles(outside, { 'tsconfig.json': '{}' });
-    link(root, 'tsconfig.base.json', '../tsconfig.json');
+    linkAt(root, 'tsconfig.base.json', '../tsconfig.json');
     const result = await typecheck({
       root,
       targets: [{ name: 'libs/a', files: ['libs/a/src/index.ts'] }],

@@ -1,3 +1,5 @@
+import { mkdirSync, symlinkSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Target, TargetKind, Workspace } from '@mainline/core';
 import { makeTempDir, tempRepoAt } from '@mainline/test-utils';
@@ -15,6 +17,27 @@ export function repoWith(files: Record<string, string>): string {
 /** Writes (or overwrites) files under `root`, creating folders. */
 export function writeFiles(root: string, files: Record<string, string>): void {
   tempRepoAt(root).write(files);
+}
+
+/**
+ * A repository folder `<temp>/repo` holding `files`, beside `outside` files in `<temp>`
+ * (what a link may point to outside the repository).
+ */
+export function repoBeside(
+  files: Record<string, string>,
+  outside: Record<string, string>,
+): { root: string; outside: string } {
+  const dir = repoWith(outside);
+  const root = join(dir, 'repo');
+  mkdirSync(root);
+  writeFiles(root, files);
+  return { root, outside: dir };
+}
+
+/** A symbolic link at `path` under `root` whose text is `text`, creating folders. */
+export function linkAt(root: string, path: string, text: string): void {
+  mkdirSync(dirname(join(root, path)), { recursive: true });
+  symlinkSync(text, join(root, path));
 }
 
 export interface TargetSpec {

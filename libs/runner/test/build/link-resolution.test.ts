@@ -1,22 +1,13 @@
-import { mkdirSync, symlinkSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { symlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { makeTempDir } from '@mainline/test-utils';
 import { describe, expect, it } from 'vitest';
 import { findLinkEscape, linkProblem, resolveLinks } from '../../src/build/index.ts';
-import { repoWith, writeFiles } from './fixture.ts';
+import { linkAt, repoBeside } from './fixture.ts';
 
 /** A repository in `<temp>/repo` (files), with `<temp>/outside.ts` and `<temp>/outer/` beside it. */
 function layout(files: Record<string, string>): { root: string; outside: string } {
-  const outside = repoWith({ 'outside.ts': 'export const secret = 1;', 'outer/x.ts': '' });
-  const root = join(outside, 'repo');
-  mkdirSync(root);
-  writeFiles(root, files);
-  return { root, outside };
-}
-
-function link(root: string, path: string, text: string): void {
-  mkdirSync(dirname(join(root, path)), { recursive: true });
-  symlinkSync(text, join(root, path));
+  return repoBeside(files, { 'outside.ts': 'export const secret = 1;', 'outer/x.ts': '' });
 }
 
 describe('resolveLinks', () => {
@@ -29,8 +20,8 @@ describe('resolveLinks', () => {
 
   it('finds a link to a file outside, by absolute or relative text', () => {
     const { root, outside } = layout({});
-    link(root, 'libs/a/src/abs.ts', join(outside, 'outside.ts'));
-    link(root, 'libs/a/src/rel.ts', '../../../../outside.ts');
+    linkAt(root, 'libs/a/src/abs.ts', join(outside, 'outside.ts'));
+    linkAt(root, 'libs/a/src/rel.ts', '../../../../outside.ts');
     for (const path of ['libs/a/src/abs.ts', 'libs/a/src/rel.ts']) {
       expect(findLinkEscape(root, path)).toMatchObject({
         path,
@@ -46,8 +37,8 @@ describe('resolveLinks', () => {
 
   it('follows a chain of links, inside then out', () => {
     const { root, outside } = layout({ 'libs/a/src/z.ts': '' });
-    link(root, 'libs/a/src/x.ts', 'y.ts');
-    link(root, 'libs/a/src/y.ts', 'z.ts');
+    linkAt(root, 'libs/a/src/x.ts', 'y.ts');
+    linkAt(root, 'libs/a/src/y.ts', 'z.ts');
     expect(resolveLinks(root, 'libs/a/src/x.ts')).toEqual({
       kind: 'inside',
       hops: [
@@ -58,8 +49,8 @@ describe('resolveLinks', () => {
       exists: true,
       folder: false,
     });
-    link(root, 'libs/a/src/out.ts', 'far.ts');
-    link(root, 'libs/a/src/far.ts', join(outside, 'outside.ts'));
+    linkAt(root, 'libs/a/src/out.ts', 'far.ts');
+    linkAt(root, 'libs/a/src/far.ts', join(outside, 'outside.ts'));
     expect(findLinkEscape(root, 'libs/a/src/out.ts')?.hops.map((hop) => hop.link)).toEqual([
       'libs/a/src/out.ts',
       'libs/a/src/far.ts',
@@ -68,8 +59,8 @@ describe('resolveLinks', () => {
 
   it('sees folder links on the way, inside and outside', () => {
     const { root, outside } = layout({ 'shared/x.ts': '' });
-    link(root, 'libs/a/src/shared', '../../../shared');
-    link(root, 'libs/a/src/outer', join(outside, 'outer'));
+    linkAt(root, 'libs/a/src/shared', '../../../shared');
+    linkAt(root, 'libs/a/src/outer', join(outside, 'outer'));
     expect(resolveLinks(root, 'libs/a/src/shared/x.ts')).toMatchObject({
       kind: 'inside',
       real: 'shared/x.ts',
@@ -86,34 +77,34 @@ describe('resolveLinks', () => {
 
   it('goes up from where a link really is, and out at a link to `..` of the root', () => {
     const { root } = layout({ 'libs/a/src/index.ts': '', 'other/deep/y.ts': '', 'other/y.ts': '' });
-    link(root, 'libs/a/src/up', '..');
+    linkAt(root, 'libs/a/src/up', '..');
     expect(resolveLinks(root, 'libs/a/src/up/src/index.ts')).toMatchObject({
       kind: 'inside',
       real: 'libs/a/src/index.ts',
     });
     // `deep/..` after the folder link `deep` is other/, not libs/a/src/.
-    link(root, 'libs/a/src/deep', '../../../other/deep');
-    link(root, 'libs/a/src/via.ts', 'deep/../y.ts');
+    linkAt(root, 'libs/a/src/deep', '../../../other/deep');
+    linkAt(root, 'libs/a/src/via.ts', 'deep/../y.ts');
     expect(resolveLinks(root, 'libs/a/src/via.ts')).toMatchObject({ real: 'other/y.ts' });
-    link(root, 'up', '..');
+    linkAt(root, 'up', '..');
     expect(resolveLinks(root, 'up/outside.ts')).toMatchObject({ kind: 'outside' });
     expect(resolveLinks(root, '../outside.ts')).toMatchObject({ kind: 'outside', hops: [] });
   });
 
   it('reports dangling links and loops', () => {
     const { root } = layout({});
-    link(root, 'libs/a/src/gone.ts', 'missing.ts');
+    linkAt(root, 'libs/a/src/gone.ts', 'missing.ts');
     expect(resolveLinks(root, 'libs/a/src/gone.ts')).toMatchObject({
       kind: 'inside',
       real: 'libs/a/src/missing.ts',
       exists: false,
     });
-    link(root, 'libs/a/src/nowhere.ts', '/nonexistent-mainline-dir/x.ts');
+    linkAt(root, 'libs/a/src/nowhere.ts', '/nonexistent-mainline-dir/x.ts');
     expect(findLinkEscape(root, 'libs/a/src/nowhere.ts')?.target).toBe(
       '/nonexistent-mainline-dir/x.ts',
     );
-    link(root, 'libs/a/src/p.ts', 'q.ts');
-    link(root, 'libs/a/src/q.ts', 'p.ts');
+    linkAt(root, 'libs/a/src/p.ts', 'q.ts');
+    linkAt(root, 'libs/a/src/q.ts', 'p.ts');
     expect(resolveLinks(root, 'libs/a/src/p.ts')).toMatchObject({ kind: 'loop' });
   });
 
@@ -121,8 +112,8 @@ describe('resolveLinks', () => {
     const { root, outside } = layout({ 'libs/b/y.ts': '' });
     const alias = join(makeTempDir('alias'), 'repo-alias');
     symlinkSync(root, alias);
-    link(root, 'libs/a/real.ts', join(root, 'libs/b/y.ts'));
-    link(root, 'libs/a/aliased.ts', join(alias, 'libs/b/y.ts'));
+    linkAt(root, 'libs/a/real.ts', join(root, 'libs/b/y.ts'));
+    linkAt(root, 'libs/a/aliased.ts', join(alias, 'libs/b/y.ts'));
     expect(resolveLinks(root, 'libs/a/real.ts')).toMatchObject({ real: 'libs/b/y.ts' });
     expect(resolveLinks(alias, 'libs/a/aliased.ts')).toMatchObject({ real: 'libs/b/y.ts' });
     // From the root itself, the alias is a place outside that could be re-pointed.
@@ -136,9 +127,9 @@ describe('linkProblem', () => {
 
   it('names the link and where it leads outside, with the way there when it is long', () => {
     const { root, outside } = layout({});
-    link(root, 'libs/a/src/x.ts', join(outside, 'outside.ts'));
-    link(root, 'libs/a/src/chain.ts', 'x.ts');
-    link(root, 'libs/a/src/outer', join(outside, 'outer'));
+    linkAt(root, 'libs/a/src/x.ts', join(outside, 'outside.ts'));
+    linkAt(root, 'libs/a/src/chain.ts', 'x.ts');
+    linkAt(root, 'libs/a/src/outer', join(outside, 'outer'));
     const target = join(outside, 'outside.ts');
     expect(linkProblem(root, 'libs/a/src/x.ts')).toMatchObject({
       file: 'libs/a/src/x.ts',
@@ -156,11 +147,11 @@ describe('linkProblem', () => {
 
   it('lets a link inside the repository lead only to files the fingerprint covers', () => {
     const { root } = layout({ 'libs/a/src/y.ts': '', 'shared/z.ts': '' });
-    link(root, 'libs/a/src/x.ts', 'y.ts');
-    link(root, 'libs/a/src/z.ts', '../../../shared/z.ts');
-    link(root, 'shared/hop.ts', '../libs/a/src/y.ts');
-    link(root, 'libs/a/src/hop.ts', '../../../shared/hop.ts');
-    link(root, 'libs/a/src/folder', '../../../shared');
+    linkAt(root, 'libs/a/src/x.ts', 'y.ts');
+    linkAt(root, 'libs/a/src/z.ts', '../../../shared/z.ts');
+    linkAt(root, 'shared/hop.ts', '../libs/a/src/y.ts');
+    linkAt(root, 'libs/a/src/hop.ts', '../../../shared/hop.ts');
+    linkAt(root, 'libs/a/src/folder', '../../../shared');
     const policy = { fingerprinted, reader: 'libs/a' };
     expect(linkProblem(root, 'libs/a/src/x.ts', policy)).toBeUndefined();
     expect(linkProblem(root, 'libs/a/src/folder', policy)).toBeUndefined();
@@ -182,16 +173,16 @@ describe('linkProblem', () => {
 
   it('refuses a dangling link and a loop, and trusts what `plain` vouches for', () => {
     const { root, outside } = layout({});
-    link(root, 'libs/a/gone.ts', 'missing.ts');
-    link(root, 'libs/a/p.ts', 'q.ts');
-    link(root, 'libs/a/q.ts', 'p.ts');
+    linkAt(root, 'libs/a/gone.ts', 'missing.ts');
+    linkAt(root, 'libs/a/p.ts', 'q.ts');
+    linkAt(root, 'libs/a/q.ts', 'p.ts');
     expect(linkProblem(root, 'libs/a/gone.ts')?.message).toBe(
       'libs/a/gone.ts is a symbolic link to missing.ts (libs/a/missing.ts), which does not exist',
     );
     expect(linkProblem(root, 'libs/a/p.ts')?.message).toMatch(
       /^libs\/a\/p\.ts is a symbolic link that never ends: libs\/a\/p\.ts -> q\.ts, /,
     );
-    link(root, 'libs/a/x.ts', join(outside, 'outside.ts'));
+    linkAt(root, 'libs/a/x.ts', join(outside, 'outside.ts'));
     expect(linkProblem(root, 'libs/a/x.ts', { plain: () => true })).toBeUndefined();
     expect(linkProblem(root, '../outside.ts')?.message).toBe(
       `${join(outside, 'outside.ts')} is outside the repository`,
