@@ -97,9 +97,10 @@ export interface LinkEscape {
 }
 
 /**
- * Where `path` (repo-relative) leaves the repository through a symbolic link, or
- * undefined when it stays inside (or loops, or does not exist: then nothing is read
- * outside either). What mainline asks before any tool reads a file of a target.
+ * Where `path` (repo-relative) leaves the repository through a symbolic link (or by
+ * itself), or undefined when it stays inside, loops or leads to nothing (then nothing
+ * outside is read either). resolveLinks's yes-or-no form, for a caller that refuses only
+ * ways out; linkProblem is the whole rule.
  */
 export function findLinkEscape(root: string, path: string): LinkEscape | undefined {
   const resolution = resolveLinks(root, path);

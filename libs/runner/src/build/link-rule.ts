@@ -10,7 +10,7 @@ export interface LinkPolicy {
    * fingerprint of the build reading it: a source of the target or of one of its deps.
    */
   readonly fingerprinted?: (path: string) => boolean;
-  /** Who reads, for the message: `libs/a` in "not a file of libs/a or its deps". */
+  /** Who reads, for the message: `libs/a` in "not in the srcs of libs/a or of its deps". */
   readonly reader?: string;
   /** Paths known to have no link on their way (the snapshot's plain files): not looked at. */
   readonly plain?: (path: string) => boolean;
@@ -52,11 +52,16 @@ function problemOf(
   const { hops } = resolution;
   const file = hops[0]?.link ?? path;
   if (resolution.kind === 'outside') {
-    const where =
-      hops.length === 0 ? `${resolution.target} is` : `${leadsTo(path, hops, resolution.target)},`;
+    if (hops.length === 0) {
+      return {
+        file,
+        message: `${resolution.target} is outside the repository`,
+        hint: 'mainline builds only from files in the repository, which fingerprints cover: move it in',
+      };
+    }
     return {
       file,
-      message: `${where} outside the repository`,
+      message: `${leadsTo(path, hops, resolution.target)}, outside the repository`,
       hint:
         'a link is fingerprinted by its text (what git stores), not by the file it points to, so ' +
         'mainline never reads outside the repository through one: a change there would go ' +
@@ -96,8 +101,7 @@ function problemOf(
 /** `x is a symbolic link to T` for a link to a file, else the whole way there. */
 function leadsTo(path: string, hops: readonly LinkHop[], target: string): string {
   const [first] = hops;
-  if (first === undefined) return path;
-  if (hops.length === 1 && first.link === path) {
+  if (hops.length === 1 && first?.link === path) {
     const shown = first.text === target ? target : `${first.text} (${target})`;
     return `${path} is a symbolic link to ${shown}`;
   }
