@@ -105,7 +105,13 @@ const options = {
   },
 };
 const [main, quick] = await Promise.all([
-  build({ ...options, entryPoints: { main: 'properties/cli/src/main.ts' } }),
+  build({
+    ...options,
+    entryPoints: {
+      main: 'properties/cli/src/main.ts',
+      'test-host': 'properties/cli/src/test-host.ts',
+    },
+  }),
   build({
     ...options,
     entryPoints: { quick: 'properties/cli/src/quick.ts' },

@@ -37,6 +37,7 @@ export type {
   TargetBuildResult,
   TargetTestResult,
   TestCaseResult,
+  TestFileFailure,
   TestStatus,
 } from './run-events.ts';
 export { positionAt, type TextPosition } from './text-position.ts';

@@ -43,13 +43,26 @@ export interface TestCaseResult {
   readonly location?: SourceLocation;
 }
 
+export interface TestFileFailure {
+  readonly file: string;
+  readonly message: string;
+  readonly reason?: 'timeout' | 'crashed';
+  readonly test?: string;
+}
+
 export interface TargetTestResult {
   readonly target: string;
   readonly status: TestStatus;
   readonly durationMs: number;
   readonly tests: readonly TestCaseResult[];
-  /** A test file that failed as a whole (it did not load, a hook threw), with why. */
-  readonly fileErrors: readonly { readonly file: string; readonly message: string }[];
+  /**
+   * A test file that failed as a whole, with why: it did not load, a hook threw, or it ran
+   * past its time limit (`reason: 'timeout'`) or its worker died (`reason: 'crashed'`),
+   * then `test` names the test that was running, when known.
+   */
+  readonly fileErrors: readonly TestFileFailure[];
+  /** What is not red but should be looked at: a test file that declares no test. */
+  readonly warnings?: readonly { readonly file: string; readonly message: string }[];
   readonly failedDep?: string;
 }
 

@@ -23,6 +23,7 @@ export function formatSummary(summary: RunSummary, style: TextStyle): string {
       const [head = '', ...rest] = messageLines(error.message);
       lines.push(`  ${error.file}: ${head}`);
       for (const line of rest) lines.push(`    ${style.dim(line)}`);
+      if (error.reason === 'timeout') lines.push(`    ${style.dim(timeoutHint)}`);
     }
     for (const failure of test.tests.filter((t) => t.status === 'failed')) {
       lines.push(`  ${where(failure)}  ${failure.name}`);
@@ -36,6 +37,11 @@ export function formatSummary(summary: RunSummary, style: TextStyle): string {
     }
   }
   for (const test of summary.tests) {
+    for (const warning of test.warnings ?? []) {
+      lines.push(`${style.yellow('WARNING')} ${test.target}: ${warning.file}: ${warning.message}`);
+    }
+  }
+  for (const test of summary.tests) {
     for (const flaky of test.tests.filter((t) => t.status === 'flaky')) {
       lines.push(
         `${style.yellow('FLAKY')}  ${test.target}: ${flaky.name} failed, then passed (${plural(flaky.attempts, 'attempt')})`,
@@ -46,6 +52,9 @@ export function formatSummary(summary: RunSummary, style: TextStyle): string {
   lines.push(countsLine(summary, style));
   return `${lines.join('\n')}\n`;
 }
+
+const timeoutHint =
+  'hint: if it needs longer, raise its limit: "timeouts": { "file": MS } in BUILD.json, or --file-timeout MS';
 
 function countsLine(summary: RunSummary, style: TextStyle): string {
   // A tested target whose own build failed counts as failed, not as skipped.

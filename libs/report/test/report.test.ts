@@ -122,6 +122,45 @@ describe('reports', () => {
     );
   });
 
+  it('says which test a timed-out file was in and how to give it longer, and warns of a file without tests', () => {
+    const text = formatSummary(
+      {
+        ...summary,
+        builds: [],
+        tests: [
+          {
+            target: 'libs/a',
+            status: 'failed',
+            durationMs: 5,
+            tests: [],
+            fileErrors: [
+              {
+                file: 'libs/a/test/stuck.test.ts',
+                message:
+                  "timed out: still running after 120 s, the file's limit; its worker was killed, in test 'loops'",
+                reason: 'timeout',
+                test: 'loops',
+              },
+            ],
+          },
+          {
+            target: 'libs/b',
+            status: 'passed',
+            durationMs: 5,
+            tests: [],
+            fileErrors: [],
+            warnings: [{ file: 'libs/b/test/empty.test.ts', message: 'declares no test' }],
+          },
+        ],
+      },
+      plainStyle,
+    );
+    expect(text).toContain(
+      "FAILED libs/a (tests)\n  libs/a/test/stuck.test.ts: timed out: still running after 120 s, the file's limit; its worker was killed, in test 'loops'\n    hint: if it needs longer, raise its limit:",
+    );
+    expect(text).toContain('WARNING libs/b: libs/b/test/empty.test.ts: declares no test\n');
+  });
+
   it('prints one progress line per build and tested target that ran, and counts cached ones', () => {
     const lines: string[] = [];
     const report = progressReporter((text) => lines.push(text), plainStyle);

@@ -96,6 +96,15 @@ export function buildProgram(
     )
       .option('--retries <n>', 'rerun a failed test up to N times; one that then passes is flaky')
       .option('--strict-flakes', 'a flaky test fails its target')
+      .option(
+        '--test-timeout <ms>',
+        "fail a test still running after MS (default: each target's timeouts.test, else 5000)",
+      )
+      .option(
+        '--file-timeout <ms>',
+        "kill a test file still running after MS (default: each target's timeouts.file, else 120000)",
+      )
+      .option('--test-memory <mb>', "heap limit of each test worker (default: Node's)")
       .option('--junit <file>', 'also write JUnit XML to FILE')
       .action((targets: string[], options) => {
         run(async (io) =>

@@ -29,6 +29,9 @@ export interface RunTargetsOptions {
   readonly retries?: string;
   readonly strictFlakes?: boolean;
   readonly junit?: string;
+  readonly testTimeout?: string;
+  readonly fileTimeout?: string;
+  readonly testMemory?: string;
 }
 
 /** Exit code of an interrupted run, as shells report a process stopped by Ctrl-C. */
@@ -71,6 +74,11 @@ export async function runTargetsCommand(
       concurrency: count('--jobs', options.jobs, availableParallelism(), 1),
       failFast: options.failFast === true,
       retries: count('--retries', options.retries, 0, 0),
+      testLimits: {
+        ...optional('testMs', count('--test-timeout', options.testTimeout, undefined, 1)),
+        ...optional('fileMs', count('--file-timeout', options.fileTimeout, undefined, 1)),
+      },
+      ...optional('testMemoryMb', count('--test-memory', options.testMemory, undefined, 16)),
       strictFlakes: options.strictFlakes === true,
       signal: controller.signal,
       emit: progress.onEvent,
@@ -149,7 +157,16 @@ function exitCode(status: RunStatus): number {
   return status === 'passed' ? 0 : 1;
 }
 
-function count(flag: string, value: string | undefined, fallback: number, min: number): number {
+function optional<K extends string>(key: K, value: number | undefined): { [P in K]?: number } {
+  return value === undefined ? {} : ({ [key]: value } as { [P in K]?: number });
+}
+
+function count<T extends number | undefined>(
+  flag: string,
+  value: string | undefined,
+  fallback: T,
+  min: number,
+): number | T {
   if (value === undefined) return fallback;
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < min) {

@@ -7,7 +7,7 @@ import type {
   TargetBuildResult,
   TargetTestResult,
 } from '@mainline/core';
-import { workspacePackages } from '@mainline/runner';
+import { type TestLimits, workspacePackages } from '@mainline/runner';
 import { openStore } from '@mainline/store';
 import { ensureStateFolder } from '../services/state-dir.ts';
 import { buildTargets } from './build-targets.ts';
@@ -22,6 +22,10 @@ export interface PipelineRequest extends RunRequest {
   readonly failFast: boolean;
   readonly retries: number;
   readonly strictFlakes: boolean;
+  /** Test time limits over every target's own (the command line's). */
+  readonly testLimits?: TestLimits;
+  /** Heap limit of each test worker, in MiB (default: Node's). */
+  readonly testMemoryMb?: number;
   readonly signal: AbortSignal;
   readonly emit: (event: RunEvent) => void;
 }
@@ -77,7 +81,13 @@ export async function runPipeline(request: PipelineRequest): Promise<PipelineOut
             run,
             packages,
             recorder,
-            options: { ...common, retries: request.retries, strictFlakes: request.strictFlakes },
+            options: {
+              ...common,
+              retries: request.retries,
+              strictFlakes: request.strictFlakes,
+              ...(request.testLimits ? { limits: request.testLimits } : {}),
+              ...(request.testMemoryMb ? { memoryMb: request.testMemoryMb } : {}),
+            },
             emit: request.emit,
           },
           byTarget,

@@ -1,11 +1,18 @@
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import type { RunEvent, TargetBuildResult, TargetTestResult } from '@mainline/core';
+import { fileURLToPath } from 'node:url';
+import type { RunEvent, Target, TargetBuildResult, TargetTestResult } from '@mainline/core';
+import { removeInside } from '@mainline/core';
 import {
-  runVitest,
+  linkProblem,
+  runVitestInHost,
   type TestFileRequest,
+  type TestLimits,
   type VitestTargetResult,
   type WorkspacePackages,
 } from '@mainline/runner';
+import { ensureStateFolder } from '../services/state-dir.ts';
+import { linkPolicy } from './source-links.ts';
 import type { PreparedRun } from './prepare-run.ts';
 import type { RunRecorder } from './run-recorder.ts';
 import { targetFiles } from './target-files.ts';
@@ -13,6 +20,10 @@ import { testFile } from './test-file.ts';
 
 export interface TestOptions {
   readonly retries: number;
+  /** Time limits given on the command line: over every target's own and the defaults. */
+  readonly limits?: TestLimits;
+  /** Heap limit of each test worker, in MiB. */
+  readonly memoryMb?: number;
   /** A flaky test (failed, then passed) turns its target red. */
   readonly strictFlakes: boolean;
   readonly concurrency: number;
@@ -59,29 +70,90 @@ export async function testTargets(
     const key = run.keys.test.get(name) as string;
     const cached = recorder.passedTests(name, key, context.options.strictFlakes);
     if (cached) {
-      finish(cached);
+      // A green file without tests stays worth a warning for as long as it is so.
+      const warnings = noTestWarnings(
+        files.filter((file) => !cached.tests.some((test) => test.file === file)),
+      );
+      finish(warnings.length > 0 ? { ...cached, warnings } : cached);
       continue;
     }
-    for (const file of files) toRun.push({ file, target: name });
+    const refused = refusedLinks(run, name, files);
+    if (refused.length > 0) {
+      finish({ target: name, status: 'failed', durationMs: 0, tests: [], fileErrors: refused });
+      continue;
+    }
+    const limits = limitsOf(run.workspace.targets.get(name), context.options.limits);
+    for (const file of files) toRun.push({ file, target: name, ...(limits ? { limits } : {}) });
   }
   if (toRun.length > 0) {
     const targets = [...new Set(toRun.map((file) => file.target))];
     context.emit({ type: 'tests-started', targets, files: toRun.length });
-    const outcome = await runVitest({
-      root: run.root,
-      files: toRun,
-      retries: context.options.retries,
-      maxWorkers: context.options.concurrency,
-      alias: sourceAliases(run, context.packages),
-      cacheDir: join(run.state, 'vitest'),
-      signal: context.options.signal,
-    });
-    const runErrors = outcome.errors.map((error) => ({ file: '(vitest)', message: error.message }));
-    for (const target of outcome.targets) {
-      finish(testResult(target, runErrors, context.options.strictFlakes));
+    const scratch = ensureStateFolder(run.state, 'tmp', `tests-${process.pid}-${randomUUID()}`);
+    try {
+      const outcome = await runVitestInHost(
+        {
+          root: run.root,
+          files: toRun,
+          retries: context.options.retries,
+          maxWorkers: context.options.concurrency,
+          alias: sourceAliases(run, context.packages),
+          cacheDir: ensureStateFolder(run.state, 'vitest'),
+          scratchDir: scratch,
+          ...(context.options.memoryMb ? { workerMemoryMb: context.options.memoryMb } : {}),
+          signal: context.options.signal,
+        },
+        { entry: testHostEntry() },
+      );
+      const runErrors = outcome.errors.map((error) => ({
+        file: '(vitest)',
+        message: error.message,
+      }));
+      for (const target of outcome.targets) {
+        finish(testResult(target, runErrors, context.options.strictFlakes));
+      }
+    } finally {
+      removeInside(run.state, scratch);
     }
   }
   return run.selected.asked.map((name) => results.get(name) as TargetTestResult);
+}
+
+/**
+ * Test files that are symbolic links the link rule refuses (one leading outside the
+ * repository, or to a file the target's fingerprint does not cover): the target fails
+ * with them, and nothing is read through them.
+ */
+function refusedLinks(
+  run: PreparedRun,
+  name: string,
+  files: readonly string[],
+): { file: string; message: string }[] {
+  const links = files.filter((file) => run.links.has(file));
+  if (links.length === 0) return [];
+  const policy = linkPolicy(run, name, { tests: true });
+  return links.flatMap((file) => {
+    const problem = linkProblem(run.root, file, policy);
+    return problem ? [{ file, message: `${problem.message}; ${problem.hint}` }] : [];
+  });
+}
+
+/** The test host script bundled next to this one (see runVitestInHost). */
+function testHostEntry(): string {
+  return fileURLToPath(new URL('./test-host.cjs', import.meta.url));
+}
+
+/** A target's limits: the command line's, else its BUILD.json timeouts; none means the defaults. */
+function limitsOf(
+  target: Target | undefined,
+  given: TestLimits | undefined,
+): TestLimits | undefined {
+  const testMs = given?.testMs ?? target?.timeouts?.test;
+  const fileMs = given?.fileMs ?? target?.timeouts?.file;
+  if (testMs === undefined && fileMs === undefined) return undefined;
+  return {
+    ...(testMs === undefined ? {} : { testMs }),
+    ...(fileMs === undefined ? {} : { fileMs }),
+  };
 }
 
 function blockedBy(
@@ -103,10 +175,20 @@ function testResult(
 ): TargetTestResult {
   const fileErrors = [
     ...target.files.flatMap((file) =>
-      file.errors.map((error) => ({ file: file.file, message: error.message })),
+      file.errors.map(({ message, reason, test }) => ({
+        file: file.file,
+        message,
+        ...(reason ? { reason } : {}),
+        ...(test ? { test } : {}),
+      })),
     ),
     ...runErrors,
   ];
+  const warnings = noTestWarnings(
+    target.files
+      .filter((file) => file.status === 'passed' && file.tests.length === 0)
+      .map((file) => file.file),
+  );
   let status: TargetTestResult['status'] =
     target.status === 'interrupted' ? 'not-run' : target.status;
   if (status === 'flaky' && strictFlakes) status = 'failed';
@@ -117,7 +199,13 @@ function testResult(
     durationMs: target.durationMs,
     tests: target.files.flatMap((file) => file.tests),
     fileErrors,
+    ...(warnings.length > 0 ? { warnings } : {}),
   };
+}
+
+/** A file that declares no test passes, checking nothing: it must not pass silently. */
+function noTestWarnings(files: readonly string[]): { file: string; message: string }[] {
+  return files.map((file) => ({ file, message: 'declares no test: nothing was checked' }));
 }
 
 /** Workspace package names resolved to their sources in this snapshot, never a build. */
