@@ -3,6 +3,7 @@
 import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { removeInside } from '@mainline/core';
 import type { GitRunner } from './git-runner.ts';
 
 /**
@@ -23,7 +24,7 @@ export async function worktreeTree(git: GitRunner, realIndexPath: string): Promi
     await git.text(['add', '--all', '--verbose'], { env });
     return (await git.text(['write-tree'], { env })).trim();
   } finally {
-    await fs.rm(dir, { recursive: true, force: true });
+    removeInside(tmpdir(), dir);
   }
 }
 

@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { removeInside } from '@mainline/core';
 import { GitAnswers } from '@mainline/git';
 import { compileWorkspace, parseBuildFile } from '@mainline/workspace';
 import type { Io } from './io.ts';
@@ -45,7 +46,7 @@ export async function rehearse(): Promise<void> {
       if (code !== 0) throw new Error(`rehearsal: mainline ${argv.join(' ')} exited ${code}`);
     }
   } finally {
-    rmSync(root, { recursive: true, force: true });
+    removeInside(dirname(root), root);
   }
 }
 

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { MainlineError } from '@mainline/core';
+import { MainlineError, removeInside } from '@mainline/core';
 import { checkConfig } from './check-config.ts';
 import { type CheckerCommand, findChecker } from './checker.ts';
 import { parseCheckerOutput } from './checker-output.ts';
@@ -122,7 +122,7 @@ export async function typecheck(request: TypecheckRequest): Promise<TypecheckRes
     }
     return result(diagnostics, checker.label);
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    removeInside(request.tempDir, dir);
   }
 }
 

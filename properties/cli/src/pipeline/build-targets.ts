@@ -1,7 +1,14 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ArtifactCache, LookupResult } from '@mainline/cache';
-import type { Diagnostic, RunEvent, Target, TargetBuildResult } from '@mainline/core';
+import {
+  childPath,
+  type Diagnostic,
+  type RunEvent,
+  removeInside,
+  type Target,
+  type TargetBuildResult,
+} from '@mainline/core';
 import {
   compileTarget,
   runSchedule,
@@ -9,6 +16,7 @@ import {
   typecheck,
   type WorkspacePackages,
 } from '@mainline/runner';
+import { ensureStateFolder } from '../services/state-dir.ts';
 import type { PreparedRun } from './prepare-run.ts';
 import type { RunRecorder } from './run-recorder.ts';
 import { linkPolicy, readableSources, sourceLinks, withoutRefusedLinks } from './source-links.ts';
@@ -32,9 +40,26 @@ export interface BuildContext {
   readonly corrupt?: ReadonlyMap<string, Diagnostic>;
 }
 
-/** Where a target's build outputs are, under the state dir. */
+/**
+ * Where a target's build outputs are: `out/<target>` under the state dir. A name that
+ * would leave `out/` or alias another (`..`, `/abs`, `.`, `a//b`) throws `unsafePath`,
+ * whatever checked the name before: that folder is replaced, and the old one deleted.
+ */
 export function outputFolder(state: string, target: string): string {
-  return join(state, 'out', target);
+  return childPath(join(state, 'out'), target, 'target');
+}
+
+/** The run's scratch folder under the state dir (made by runPipeline). */
+function tmpFolder(state: string): string {
+  return join(state, 'tmp');
+}
+
+/**
+ * A new empty folder in `tmp/`, for one use by this process (`out-<pid>-<random>`): two
+ * targets, two runs, or a pid reused by a later process never share one.
+ */
+function scratchFolder(state: string, use: 'out' | 'restore' | 'old'): string {
+  return mkdtempSync(join(tmpFolder(state), `${use}-${process.pid}-`));
 }
 
 const keyMarker = '.mainline-key';
@@ -49,6 +74,8 @@ export async function buildTargets(given: BuildContext): Promise<TargetBuildResu
   let context = given;
   const { run, cache, options } = context;
   const names = run.selected.builds;
+  // Every output folder is checked before anything is built, restored or replaced.
+  for (const name of names) outputFolder(run.state, name);
   const lookups = new Map<string, LookupResult>();
   await Promise.all(
     names.map(async (name) => lookups.set(name, await cache.lookup(buildKey(run, name)))),
@@ -124,7 +151,7 @@ function startTypecheck(
     })),
     packages: context.packages,
     owners: (path) => run.owners.owners(path),
-    tempDir: join(run.state, 'tmp'),
+    tempDir: tmpFolder(run.state),
     signal: context.options.signal,
     ...(run.checker ? { checker: run.checker } : {}),
   });
@@ -149,8 +176,7 @@ async function buildOne(
   }
   const sources = readableSources(run, name);
   const strict = strictDepsProblems(run, context.packages, name, sources);
-  const staging = join(run.state, 'tmp', `out-${process.pid}-${name.replaceAll('/', '_')}`);
-  rmSync(staging, { recursive: true, force: true });
+  const staging = scratchFolder(run.state, 'out');
   try {
     const compiled = await compileTarget({
       root: run.root,
@@ -171,13 +197,13 @@ async function buildOne(
       const key = buildKey(run, name);
       const stored = await storeOutputs(context, key, staging, compiled.outputs, durationMs, name);
       if (stored) diagnostics.push(stored);
-      replaceOutputs(outputFolder(run.state, name), staging, key);
+      replaceOutputs(run.state, name, staging, key);
     }
     const corrupt = context.corrupt?.get(name);
     if (corrupt) diagnostics.unshift(corrupt);
     return { target: name, status: failed ? 'failed' : 'passed', durationMs, diagnostics };
   } finally {
-    rmSync(staging, { recursive: true, force: true });
+    removeInside(tmpFolder(run.state), staging);
   }
 }
 
@@ -219,16 +245,18 @@ async function restore(
   const folder = outputFolder(run.state, name);
   const key = buildKey(run, name);
   if (readMarker(folder) !== key) {
-    const staging = join(run.state, 'tmp', `restore-${process.pid}-${name.replaceAll('/', '_')}`);
-    rmSync(staging, { recursive: true, force: true });
-    const restored = await context.cache.restore(action, staging);
-    if (restored.kind === 'miss') {
-      rmSync(staging, { recursive: true, force: true });
-      // The entry went bad between lookup and restore: build it for real.
-      const types = context.options.typecheck ? startTypecheck(context, [name]) : undefined;
-      return buildOne(context, name, types);
+    const staging = scratchFolder(run.state, 'restore');
+    try {
+      const restored = await context.cache.restore(action, staging);
+      if (restored.kind === 'miss') {
+        // The entry went bad between lookup and restore: build it for real.
+        const types = context.options.typecheck ? startTypecheck(context, [name]) : undefined;
+        return await buildOne(context, name, types);
+      }
+      replaceOutputs(run.state, name, staging, key);
+    } finally {
+      removeInside(tmpFolder(run.state), staging);
     }
-    replaceOutputs(folder, staging, key);
   }
   return {
     target: name,
@@ -241,25 +269,28 @@ async function restore(
 /**
  * Swaps a target's output folder for a freshly written one, marked with its key. Another
  * run may swap the same folder at the same moment (it built the same target): the old
- * folder is moved aside first, and when the other run's folder lands in between, that
- * one stands, as it holds outputs of the same target.
+ * folder is moved aside first (into a scratch folder of its own in `tmp/`, where no
+ * target's outputs live), and when the other run's folder lands in between, that one
+ * stands, as it holds outputs of the same target. The caller deletes `staging`.
  */
-function replaceOutputs(folder: string, staging: string, key: string): void {
+function replaceOutputs(state: string, target: string, staging: string, key: string): void {
+  const folder = outputFolder(state, target);
   writeFileSync(join(staging, keyMarker), `${key}\n`);
-  mkdirSync(dirname(folder), { recursive: true });
-  const aside = `${folder}.old-${process.pid}`;
+  ensureStateFolder(state, 'out', ...target.split('/').slice(0, -1));
+  const old = scratchFolder(state, 'old');
   try {
-    renameSync(folder, aside);
-  } catch (error) {
-    if (!hasCode(error, 'ENOENT')) throw error;
-  }
-  try {
-    renameSync(staging, folder);
-  } catch (error) {
-    if (!hasCode(error, 'ENOTEMPTY') && !hasCode(error, 'EEXIST')) throw error;
-    rmSync(staging, { recursive: true, force: true });
+    try {
+      renameSync(folder, join(old, 'outputs'));
+    } catch (error) {
+      if (!hasCode(error, 'ENOENT')) throw error;
+    }
+    try {
+      renameSync(staging, folder);
+    } catch (error) {
+      if (!hasCode(error, 'ENOTEMPTY') && !hasCode(error, 'EEXIST')) throw error;
+    }
   } finally {
-    rmSync(aside, { recursive: true, force: true });
+    removeInside(tmpFolder(state), old);
   }
 }
 

@@ -1,4 +1,4 @@
-import { existsSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AffectedTarget, RunEvent, RunSummary } from '@mainline/core';
 import type { GitRepo } from '@mainline/git';
@@ -9,7 +9,7 @@ import { loadChange } from '../services/load-change.ts';
 import { stateDir } from '../services/state-dir.ts';
 import { isZeroOid, type PushedRef } from './push-lines.ts';
 import { runWaves } from './run-waves.ts';
-import { removeLeftovers, scratchFolder } from './scratch-worktree.ts';
+import { removeLeftovers, removeScratchFolder, scratchFolder } from './scratch-worktree.ts';
 import { wavesByDistance } from './waves.ts';
 
 export type RefOutcome =
@@ -100,7 +100,7 @@ export async function checkRef(ref: PushedRef, context: RefContext): Promise<Ref
     return { kind: 'ran', tested, summary };
   } finally {
     await repo.removeWorktree(dir).catch(() => undefined);
-    rmSync(dir, { recursive: true, force: true });
+    removeScratchFolder(dir);
   }
 }
 

@@ -1,5 +1,6 @@
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { removeInside } from '@mainline/core';
 import { deserialize, serialize } from 'node:v8';
 import { fingerprintId } from '../version.ts';
 import { StateFiles } from './state-files.ts';
@@ -68,7 +69,7 @@ function prune(folder: string): void {
     });
     if (files.length <= kept) return;
     files.sort((a, b) => b.written - a.written);
-    for (const { path } of files.slice(kept)) rmSync(path, { force: true });
+    for (const { path } of files.slice(kept)) removeInside(folder, path, { recursive: false });
   } catch {
     // Pruned by the next run that can.
   }
