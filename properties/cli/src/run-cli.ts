@@ -3,6 +3,7 @@ import { CommanderError } from 'commander';
 import type { Io } from './io.ts';
 import { errorDocument, reportError } from './output/report-error.ts';
 import { buildProgram } from './program.ts';
+import { reportStateRepairsTo } from './services/state-repairs.ts';
 
 /**
  * The one place that turns outcomes into exit codes: 0 success, 1 the tool found red,
@@ -20,6 +21,8 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   const debug = argv.includes('--debug');
   // `--json` prints exactly one JSON document, a failure's too (the message still goes to stderr).
   const json = argv.includes('--json');
+  // Damaged state that heals on the way (moved aside, made anew) is said once, on stderr.
+  const stopRepairWarnings = reportStateRepairsTo(io.stderr);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     if (!action) return 0;
@@ -37,6 +40,8 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     reportError(io, error, debug);
     if (json) printJson(errorDocument(error));
     return 2;
+  } finally {
+    stopRepairWarnings();
   }
 
   function printJson(document: object): void {

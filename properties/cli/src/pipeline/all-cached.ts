@@ -1,5 +1,5 @@
 import { openLocalCache } from '@mainline/cache';
-import { openStore } from '@mainline/store';
+import { isStoreDamage, openStateStore } from '../services/state-store.ts';
 import type { RunKeys } from './prepare-keys.ts';
 
 /**
@@ -14,13 +14,17 @@ export async function allCached(run: RunKeys, strictFlakes: boolean): Promise<bo
     run.selected.builds.map((name) => cache.lookup(run.keys.build.get(name) as string)),
   );
   if (builds.some((lookup) => lookup.kind !== 'hit')) return false;
-  const store = openStore({ stateDir: run.state });
+  const store = openStateStore(run.state);
   try {
     return run.selected.asked.every((name) => {
       if (!run.tested.has(name)) return true;
       const found = store.latestResultByKey(name, 'test', run.keys.test.get(name) as string);
       return found?.status === 'passed' || (found?.status === 'flaky' && !strictFlakes);
     });
+  } catch (error) {
+    // A damaged store (now moved aside) answers nothing: the run that follows tests.
+    if (isStoreDamage(error)) return false;
+    throw error;
   } finally {
     store.close();
   }

@@ -8,8 +8,9 @@ import type {
   TargetTestResult,
 } from '@mainline/core';
 import { type TestLimits, workspacePackages } from '@mainline/runner';
-import { openStore } from '@mainline/store';
 import { ensureStateFolder } from '../services/state-dir.ts';
+import { reportMovedAside } from '../services/state-repairs.ts';
+import { openStateStoreFor } from '../services/state-store.ts';
 import { buildTargets } from './build-targets.ts';
 import { prepareRun, type RunRequest } from './prepare-run.ts';
 import { storeRecorder } from './run-recorder.ts';
@@ -44,14 +45,11 @@ export async function runPipeline(request: PipelineRequest): Promise<PipelineOut
   const started = performance.now();
   const run = await prepareRun(request);
   ensureStateFolder(run.state, 'tmp');
-  const store = openStore({ stateDir: run.state });
+  const [store, runId] = openStateStoreFor(run.state, (opened) => {
+    opened.recoverAbandonedRuns();
+    return opened.startRun({ kind: request.command, argv: request.argv, headSha: run.tree }).id;
+  });
   try {
-    store.recoverAbandonedRuns();
-    const { id: runId } = store.startRun({
-      kind: request.command,
-      argv: request.argv,
-      headSha: run.tree,
-    });
     const recorder = storeRecorder(store, runId);
     let status: RunStatus | undefined;
     let builds: TargetBuildResult[] = [];
@@ -69,7 +67,7 @@ export async function runPipeline(request: PipelineRequest): Promise<PipelineOut
       builds = await buildTargets({
         run,
         packages,
-        cache: openLocalCache(run.state),
+        cache: openLocalCache(run.state, { onRepair: reportMovedAside }),
         recorder,
         options: { ...common, failFast: request.failFast, typecheck: request.typecheck },
         emit: request.emit,

@@ -1,9 +1,12 @@
 import type { RunStatus, TargetBuildResult, TargetTestResult } from '@mainline/core';
 import type { NewTargetResult, Store } from '@mainline/store';
+import { isStoreDamage } from '../services/state-store.ts';
 
 /**
  * Writes a run's results to the store as they happen, so a killed run loses no build or
- * test it reported running, and finds earlier test results by key.
+ * test it reported running, and finds earlier test results by key. Damage the store finds
+ * mid-run (it then moves the file aside and warns) costs only history: from then on the
+ * run is not recorded and finds no earlier results, and it goes on.
  */
 export interface RunRecorder {
   readonly runId: number;
@@ -20,6 +23,17 @@ export interface RunRecorder {
 
 export function storeRecorder(store: Store, runId: number): RunRecorder {
   const cachedFrom = new Map<string, number>();
+  let damaged = false;
+  const use = <T>(call: () => T, otherwise: T): T => {
+    if (damaged) return otherwise;
+    try {
+      return call();
+    } catch (error) {
+      if (!isStoreDamage(error)) throw error;
+      damaged = true;
+      return otherwise;
+    }
+  };
   // A cached result repeats one an earlier run recorded: losing it to a kill costs nothing
   // (the next run finds the same cache entry), so cached results are written together at
   // the next turn of the event loop rather than in a transaction each. Anything else is
@@ -27,12 +41,13 @@ export function storeRecorder(store: Store, runId: number): RunRecorder {
   const pending: NewTargetResult[] = [];
   let flushQueued = false;
   const flush = (): void => {
-    if (pending.length > 0) store.recordTargetResults(runId, pending.splice(0));
+    const batch = pending.splice(0);
+    if (batch.length > 0) use(() => store.recordTargetResults(runId, batch), []);
   };
   const record = (result: NewTargetResult): void => {
     if (result.status !== 'cached') {
       flush();
-      store.recordTargetResult(runId, result);
+      use(() => store.recordTargetResult(runId, result), undefined);
       return;
     }
     pending.push(result);
@@ -67,26 +82,31 @@ export function storeRecorder(store: Store, runId: number): RunRecorder {
       });
       // A cached result's test cases stay with the run that ran them.
       if (result.status !== 'cached' && result.tests.length > 0) {
-        store.recordTestResults(runId, result.target, result.tests);
+        use(() => store.recordTestResults(runId, result.target, result.tests), 0);
       }
     },
     passedTests(target, key, strictFlakes) {
-      const found = store.latestResultByKey(target, 'test', key);
+      const found = use(() => store.latestResultByKey(target, 'test', key), undefined);
       const green = found?.status === 'passed' || (found?.status === 'flaky' && !strictFlakes);
       if (found === undefined || !green) return undefined;
+      const tests = use(() => store.testResults(found.runId, target), undefined);
+      if (tests === undefined) return undefined;
       cachedFrom.set(target, found.runId);
       return {
         target,
         status: 'cached',
         durationMs: 0,
         // As a fresh run reports them: the store's own ids stay in the store.
-        tests: store.testResults(found.runId, target).map(({ id, runId, target, ...test }) => test),
+        tests: tests.map(({ id, runId, target, ...test }) => test),
         fileErrors: [],
       };
     },
     finish(status, message) {
       flush();
-      store.finishRun(runId, { status, ...(message === undefined ? {} : { message }) });
+      use(
+        () => store.finishRun(runId, { status, ...(message === undefined ? {} : { message }) }),
+        undefined,
+      );
     },
   };
 }

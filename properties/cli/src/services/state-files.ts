@@ -1,12 +1,15 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { childPath } from '@mainline/core';
 import { ensureStateFolder } from './state-dir.ts';
 
 /**
  * A folder of files under the state dir that only save work (`compiled/`,
  * `fingerprints/`): a missing or unreadable file reads as absent, a file that cannot be
  * written is skipped (a read-only checkout still works, only slower), and each file is
- * written aside and renamed, so a concurrent run never reads half of one.
+ * written aside and renamed, so a concurrent run never reads half of one. A folder that
+ * is not a folder is moved aside and made when a write fails (see ensureStateFolder);
+ * reading through it is a miss, so the `affected` path pays nothing for that.
  */
 export class StateFiles {
   /** Undefined: disabled (no state dir, or running from source): nothing is read or kept. */
@@ -34,7 +37,7 @@ export class StateFiles {
     if (this.folder === undefined) return false;
     try {
       ensureStateFolder(this.#state, this.#name);
-      const path = join(this.folder, file);
+      const path = childPath(this.folder, file, 'state file');
       const temporary = `${path}.${process.pid}`;
       writeFileSync(temporary, bytes);
       renameSync(temporary, path);
