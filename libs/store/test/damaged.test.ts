@@ -9,12 +9,12 @@ import {
 } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { isMainlineError, type MainlineError } from '@mainline/core';
 import { makeTempDir } from '@mainline/test-utils';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openStore, type StoreRepair } from '../src/index.ts';
 import { migrations } from '../src/migrations.ts';
+import { thrown } from './thrown.ts';
 
 /** A state folder whose store holds one run with a few results, closed (checkpointed). */
 function storeWithHistory(): { stateDir: string; file: string } {
@@ -39,16 +39,6 @@ function asideFiles(stateDir: string): string[] {
   return readdirSync(stateDir)
     .filter((name) => /\.damaged-[^-]+$/.test(name))
     .sort();
-}
-
-function thrown(fn: () => unknown): MainlineError {
-  try {
-    fn();
-  } catch (error) {
-    if (isMainlineError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a MainlineError');
 }
 
 /** Opens, expecting one repair found at open: the fresh store is empty and usable. */

@@ -1,12 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isMainlineError, type MainlineError } from '@mainline/core';
 import { makeTempDir } from '@mainline/test-utils';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openStore, storeFileName } from '../src/index.ts';
 import { migrate, userVersion } from '../src/migrate.ts';
 import { migrations } from '../src/migrations.ts';
+import { thrown } from './thrown.ts';
 
 /** The schema as version 1 shipped it, frozen: a migration must bring this file forward. */
 const schemaV1 = `
@@ -35,16 +35,6 @@ PRAGMA user_version = 1;
 
 function raw(stateDir: string): Database.Database {
   return new Database(join(stateDir, storeFileName));
-}
-
-function thrown(fn: () => unknown): MainlineError {
-  try {
-    fn();
-  } catch (error) {
-    if (isMainlineError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a MainlineError');
 }
 
 describe('openStore', () => {
