@@ -7,9 +7,9 @@ import { ensureStateFolder } from './state-dir.ts';
  * A folder of files under the state dir that only save work (`compiled/`,
  * `fingerprints/`): a missing or unreadable file reads as absent, a file that cannot be
  * written is skipped (a read-only checkout still works, only slower), and each file is
- * written aside and renamed, so a concurrent run never reads half of one. A folder that
- * is not a folder is moved aside and made when a write fails (see ensureStateFolder);
- * reading through it is a miss, so the `affected` path pays nothing for that.
+ * written aside and renamed, so a concurrent run never reads half of one. A file where the
+ * folder should be reads as a miss (so `affected` checks nothing up front) and is moved
+ * aside when a write makes the folder (see ensureStateFolder).
  */
 export class StateFiles {
   /** Undefined: disabled (no state dir, or running from source): nothing is read or kept. */
