@@ -1,5 +1,3 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { MainlineError } from '@mainline/core';
@@ -9,6 +7,7 @@ import { loadVitest } from './load-vitest.ts';
 import { planRun, type RunPlan } from './plan-run.ts';
 import { guardProcess } from './process-guard.ts';
 import { safeEmit } from './safe-emit.ts';
+import { withScratch } from './scratch.ts';
 import { targetResults } from './target-results.ts';
 import type {
   TestFileError,
@@ -36,14 +35,7 @@ export async function runVitest(request: VitestRunRequest): Promise<VitestRunRes
   if (plan.files.length === 0 || request.signal?.aborted) {
     return runIn(request, plan, '');
   }
-  const own = request.scratchDir === undefined;
-  const scratch = request.scratchDir ?? mkdtempSync(join(tmpdir(), 'mainline-vitest-'));
-  mkdirSync(scratch, { recursive: true });
-  try {
-    return await runIn(request, plan, scratch);
-  } finally {
-    if (own) rmSync(scratch, { recursive: true, force: true });
-  }
+  return withScratch(request.scratchDir, (scratch) => runIn(request, plan, scratch));
 }
 
 async function runIn(

@@ -1,9 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ErrorCode, errorCodes, MainlineError } from '@mainline/core';
 import { planRun } from '../plan-run.ts';
 import { safeEmit } from '../safe-emit.ts';
+import { withScratch } from '../scratch.ts';
 import { targetResults } from '../target-results.ts';
 import type {
   TestFileError,
@@ -31,10 +30,7 @@ export async function runVitestInHost(
 ): Promise<VitestRunResult> {
   const started = performance.now();
   const plan = planRun(request);
-  const own = request.scratchDir === undefined;
-  const scratch = request.scratchDir ?? mkdtempSync(join(tmpdir(), 'mainline-vitest-'));
-  mkdirSync(scratch, { recursive: true });
-  try {
+  return withScratch(request.scratchDir, async (scratch) => {
     const run = new HostRun(request, host, plan.root, scratch);
     const { results, runErrors, interrupted } = await run.run(plan.files);
     return targetResults({
@@ -45,9 +41,7 @@ export async function runVitestInHost(
       interrupted,
       durationMs: performance.now() - started,
     });
-  } finally {
-    if (own) rmSync(scratch, { recursive: true, force: true });
-  }
+  });
 }
 
 class HostRun {
