@@ -8,6 +8,13 @@ export interface Diagnostic {
   readonly column: number;
   readonly message: string;
   readonly hint?: string;
+  /** The kind of problem (`unknownDep`, `overlappingSrcs`...), for grouping and counting. */
+  readonly code?: string;
+  /**
+   * Set on the one line that stands for the problems of its `code` not listed: how many.
+   * Output is bounded: a few examples per kind, then this count (see libs/workspace).
+   */
+  readonly omitted?: number;
 }
 
 export interface MainlineErrorInit {

@@ -62,7 +62,8 @@ export function compileWorkspace(workspace: Workspace): CompiledWorkspace {
   const folderGlobs: number[] = [];
   folders.forEach((folder, f) => {
     folderOffsets[f] = folderGlobs.length;
-    folderGlobs.push(...(byFolder.get(folder) as number[]));
+    // A loop, not push(...list): a folder can hold more globs than a call takes arguments.
+    for (const g of byFolder.get(folder) as number[]) folderGlobs.push(g);
   });
   folderOffsets[folders.length] = folderGlobs.length;
   const timeouts = new Int32Array(targets.length * 2);

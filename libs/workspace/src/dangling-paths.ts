@@ -1,12 +1,17 @@
 import type { Diagnostic } from '@mainline/core';
 import type { BuildFile } from './build-file.ts';
-import type { JsonPath } from './build-file-json.ts';
+import {
+  boundedWarnings,
+  defaultBudget,
+  type FileCheckOptions,
+  type Finding,
+  skipped,
+} from './file-checks.ts';
 import { GlobIndex } from './glob-index.ts';
+import { shown } from './problem.ts';
 
-interface Listed {
-  readonly path: JsonPath;
-  readonly message: string;
-  readonly hint: string;
+/** A glob as written once, however many lists hold it. */
+interface Glob {
   matched: boolean;
 }
 
@@ -14,56 +19,71 @@ interface Listed {
  * Warnings for the paths of BUILD.json that name nothing among `files` (the repository's
  * files, repo-relative): `srcs` globs and `globalInputs` that match no file, and an `entry`
  * that is not a file. Usually a typo or a moved folder. Tests globs are left alone: a
- * target without tests yet is normal. Sorted by position, like errors.
+ * target without tests yet is normal. Each glob is tested until it matches one file, then
+ * taken out of the index; the work is bounded (see file-checks.ts). Sorted by position.
  */
-export function findDanglingPaths(buildFile: BuildFile, files: readonly string[]): Diagnostic[] {
-  const index = new GlobIndex<Listed>();
-  const listed: Listed[] = [];
-  const add = (glob: string, entry: Omit<Listed, 'matched'>): void => {
-    const item = { ...entry, matched: false };
-    listed.push(item);
-    index.add(glob, item);
+export function findDanglingPaths(
+  buildFile: BuildFile,
+  files: readonly string[],
+  options: FileCheckOptions = {},
+): Diagnostic[] {
+  const globs = new Map<string, Glob>();
+  // Every place a glob is written, in file order: what is reported if it matches nothing.
+  const listed: { readonly glob: Glob; readonly finding: Finding }[] = [];
+  const add = (glob: string, finding: Finding): void => {
+    let known = globs.get(glob);
+    if (known === undefined) {
+      known = { matched: false };
+      globs.set(glob, known);
+    }
+    listed.push({ glob: known, finding });
   };
   buildFile.workspace.globalInputs.forEach((glob, i) => {
     add(glob, {
+      code: 'danglingPath',
       path: ['globalInputs', i],
-      message: `globalInputs entry '${glob}' matches no file`,
+      message: `globalInputs entry ${shown(glob)} matches no file`,
       hint: 'fix the path or remove it',
     });
   });
   for (const target of buildFile.workspace.targets.values()) {
     target.srcs.forEach((glob, i) => {
       add(glob, {
+        code: 'danglingPath',
         path: ['targets', target.name, 'srcs', i],
-        message: `srcs glob '${glob}' of target '${target.name}' matches no file`,
+        message: `srcs glob ${shown(glob)} of target ${shown(target.name)} matches no file`,
         hint: 'fix the glob (a moved folder?) or remove it',
       });
     });
   }
-  for (const file of files) {
-    index.forEachMatch(file, (item) => {
-      item.matched = true;
-      return false;
+  const index = new GlobIndex<Glob>();
+  for (const [glob, known] of globs) index.add(glob, known);
+  const budget = options.budget ?? defaultBudget;
+  let unmatched = globs.size;
+  const warnings: Diagnostic[] = [];
+  for (let f = 0; f < files.length && unmatched > 0; f++) {
+    index.takeMatches(files[f] as string, (known) => {
+      known.matched = true;
+      unmatched--;
     });
+    if (index.tested > budget) {
+      const progress = { work: index.tested, budget, filesDone: f + 1, files: files.length };
+      warnings.push(skipped(buildFile, 'the check for globs that match no file', progress));
+      unmatched = 0;
+      for (const known of globs.values()) known.matched = true; // unknown: say nothing
+    }
   }
+  const findings: Finding[] = [];
+  for (const { glob, finding } of listed) if (!glob.matched) findings.push(finding);
   const existing = new Set(files);
   for (const target of buildFile.workspace.targets.values()) {
     if (target.entry === undefined || existing.has(target.entry)) continue;
-    listed.push({
+    findings.push({
+      code: 'danglingPath',
       path: ['targets', target.name, 'entry'],
-      message: `entry '${target.entry}' of target '${target.name}' is not a file`,
+      message: `entry ${shown(target.entry)} of target ${shown(target.name)} is not a file`,
       hint: 'fix the path (a moved or renamed file?); its build fails until then',
-      matched: false,
     });
   }
-  return listed
-    .filter((item) => !item.matched)
-    .map((item) => ({
-      severity: 'warning' as const,
-      file: buildFile.file,
-      ...buildFile.locate(item.path),
-      message: item.message,
-      hint: item.hint,
-    }))
-    .sort((a, b) => a.line - b.line || a.column - b.column);
+  return [...warnings, ...boundedWarnings(buildFile, findings)];
 }

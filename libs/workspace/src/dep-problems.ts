@@ -1,5 +1,8 @@
 import { didYouMean } from './did-you-mean.ts';
-import type { Problem } from './problem.ts';
+import { type Problem, shown } from './problem.ts';
+
+// Past this many deps, repeats are found with a set: indexOf on each would be quadratic.
+const scanUpTo = 32;
 
 /**
  * Checks one target's deps (unknown, itself, repeated) and appends the deps that make
@@ -17,36 +20,45 @@ export function checkDeps(
 ): number {
   let latest = -1;
   if (!Array.isArray(deps)) return latest;
+  const seen = deps.length > scanUpTo ? new Set<unknown>() : undefined;
   for (let i = 0; i < deps.length; i++) {
     const dep: unknown = deps[i];
     if (typeof dep !== 'string') continue;
     const index = targetIndex.get(dep);
-    if (index !== undefined && index !== self && deps.indexOf(dep) === i) {
+    const repeated = seen === undefined ? deps.indexOf(dep) < i : seen.has(dep);
+    seen?.add(dep);
+    if (index !== undefined && index !== self && !repeated) {
       edges.push(index); // the common case, first: no allocation at all
       if (index > latest) latest = index;
       continue;
     }
     const at = { path: ['targets', target, 'deps', i] };
-    if (deps.indexOf(dep) < i) {
+    if (repeated) {
       problems.push({
+        code: 'repeatedDep',
         at,
-        message: `target '${target}' lists dep '${dep}' more than once`,
+        message: `target ${shown(target)} lists dep ${shown(dep)} more than once`,
         hint: 'remove the repeated entry',
       });
     } else if (index === self) {
       problems.push({
+        code: 'selfDep',
         at,
-        message: `target '${target}' depends on itself`,
-        hint: `remove '${dep}' from its deps`,
+        message: `target ${shown(target)} depends on itself`,
+        hint: `remove ${shown(dep)} from its deps`,
       });
     } else {
-      const guess = didYouMean(dep, names);
       problems.push({
+        code: 'unknownDep',
         at,
-        message: `target '${target}' depends on unknown target '${dep}'`,
-        hint: guess
-          ? `did you mean '${guess}'?`
-          : `declare '${dep}' in "targets", or remove it from the deps`,
+        message: `target ${shown(target)} depends on unknown target ${shown(dep)}`,
+        // Searching every name costs: only for the problems shown.
+        hint: () => {
+          const guess = didYouMean(dep, names);
+          return guess
+            ? `did you mean ${shown(guess)}?`
+            : `declare ${shown(dep)} in "targets", or remove it from the deps`;
+        },
       });
     }
   }

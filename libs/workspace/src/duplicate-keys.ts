@@ -1,7 +1,7 @@
-import { findNodeAtLocation, getNodeValue, type Node } from 'jsonc-parser';
 import type { BuildFileJson, TargetJson } from './build-file-json.ts';
-import type { JsonLocator } from './json-locator.ts';
-import type { Problem } from './problem.ts';
+import { JsonLocator, type Member } from './json-locator.ts';
+import { readString, skipSpace, skipString, skipValue } from './json-scan.ts';
+import { type Problem, shown, shownText } from './problem.ts';
 import { schemaProblems } from './schema-problems.ts';
 
 /**
@@ -9,7 +9,7 @@ import { schemaProblems } from './schema-problems.ts';
  * there are none: `keptKeys` (what JSON.parse kept) against the colons in the text that
  * follow a string, which is every key plus, rarely, an escaped quote and colon inside a
  * string. Only when the counts differ, or `keptKeys` is unknown (the document is invalid
- * anyway, so its syntax tree will be built), is the tree searched for the real culprits.
+ * anyway), is the text walked for the real culprits. `text` is one JSON.parse accepted.
  */
 export function duplicateKeyProblems(
   text: string,
@@ -18,8 +18,7 @@ export function duplicateKeyProblems(
 ): Problem[] {
   if (keptKeys !== undefined && keptKeys === countKeysInText(text)) return [];
   const problems: Problem[] = [];
-  const root = locator.root;
-  if (root !== undefined) visitObjects(root, [], locator, problems);
+  walkObjects(text, locator, problems);
   return problems;
 }
 
@@ -45,53 +44,133 @@ export function countKeysOfValid(json: BuildFileJson, names: readonly string[]):
     if (target.tests !== undefined) count++;
     if (target.deps !== undefined) count++;
     if (target.entry !== undefined) count++;
+    if (target.timeouts !== undefined) {
+      count++;
+      for (const _ in target.timeouts) count++;
+    }
   }
   return count;
 }
 
-function visitObjects(node: Node, path: string[], locator: JsonLocator, problems: Problem[]): void {
-  if (node.type === 'array') {
-    for (const child of node.children ?? [])
-      visitObjects(child, [...path, '[]'], locator, problems);
-    return;
-  }
-  if (node.type !== 'object') return;
-  const firstSeen = new Map<string, Node>();
-  for (const property of node.children ?? []) {
-    const [keyNode, valueNode] = property.children ?? [];
-    if (keyNode === undefined || typeof keyNode.value !== 'string') continue;
-    const key: string = keyNode.value;
-    const first = firstSeen.get(key);
-    if (first === undefined) firstSeen.set(key, property);
-    else {
-      const firstKey = first.children?.[0] ?? first;
-      problems.push(duplicate(path, key, keyNode.offset, locator.position(firstKey.offset).line));
-      const shadowed = first.children?.[1];
-      if (isTargets(path) && shadowed) problems.push(...shadowedTargetProblems(key, shadowed));
+interface Seen {
+  /** Where the name first appears, for "(first at line N)". */
+  readonly firstKey: number;
+  /** Its latest occurrence (name and value): the one the next occurrence hides. */
+  latest: Member;
+}
+
+/** A path as a chain from the root: a value 5,000 levels deep costs one link, not 5,000. */
+interface PathLink {
+  readonly parent: PathLink | undefined;
+  readonly segment: string;
+  readonly depth: number;
+}
+
+interface Container {
+  readonly path: PathLink | undefined;
+  /** Names seen so far (objects); undefined for an array. */
+  readonly names: Map<string, Seen> | undefined;
+  /** The path of every item of an array, made once. */
+  readonly itemPath: PathLink | undefined;
+}
+
+/**
+ * Every object of the document, iteratively (no nesting can overflow the stack): each name
+ * seen twice in one object is a problem at its later occurrence.
+ */
+function walkObjects(text: string, locator: JsonLocator, problems: Problem[]): void {
+  const open: Container[] = [];
+  let i = locator.rootOffset;
+  let path: PathLink | undefined;
+  while (i < text.length) {
+    const code = text.charCodeAt(i);
+    const close = code === 123 ? 125 : code === 91 ? 93 : 0;
+    if (close !== 0) {
+      const first = skipSpace(text, i + 1);
+      if (text.charCodeAt(first) !== close) {
+        const container: Container = {
+          path,
+          names: code === 123 ? new Map() : undefined,
+          itemPath: code === 123 ? path : link(path, '[]'),
+        };
+        open.push(container);
+        [i, path] = enter(container, text, first, locator, problems);
+        continue;
+      }
+      i = first + 1;
+    } else {
+      i = skipValue(text, i);
     }
-    if (valueNode !== undefined) visitObjects(valueNode, [...path, key], locator, problems);
+    // After a value: the next item of its container, or the end of containers.
+    for (;;) {
+      i = skipSpace(text, i);
+      const container = open[open.length - 1];
+      if (container === undefined) return;
+      if (text.charCodeAt(i) === 44) {
+        [i, path] = enter(container, text, skipSpace(text, i + 1), locator, problems);
+        break;
+      }
+      open.pop();
+      i++;
+    }
   }
 }
 
-function isTargets(path: readonly string[]): boolean {
-  return path.length === 1 && path[0] === 'targets';
+function link(parent: PathLink | undefined, segment: string): PathLink {
+  return { parent, segment, depth: (parent?.depth ?? 0) + 1 };
+}
+
+function segments(path: PathLink | undefined): string[] {
+  const all: string[] = [];
+  for (let at = path; at !== undefined; at = at.parent) all.push(at.segment);
+  return all.reverse();
+}
+
+/** Starts the item of `container` at `at`: its value's offset and path. */
+function enter(
+  container: Container,
+  text: string,
+  at: number,
+  locator: JsonLocator,
+  problems: Problem[],
+): [number, PathLink | undefined] {
+  if (container.names === undefined) return [at, container.itemPath];
+  const keyEnd = skipString(text, at);
+  const name = readString(text, at, keyEnd);
+  const valueAt = skipSpace(text, skipSpace(text, keyEnd) + 1);
+  const seen = container.names.get(name);
+  if (seen === undefined) {
+    container.names.set(name, { firstKey: at, latest: { keyOffset: at, valueOffset: valueAt } });
+  } else {
+    const firstLine = locator.position(seen.firstKey).line;
+    problems.push(duplicate(segments(container.path), name, at, firstLine));
+    if (container.path?.depth === 1 && container.path.segment === 'targets') {
+      for (const problem of shadowedTargetProblems(text, name, seen.latest)) {
+        problems.push(problem);
+      }
+    }
+    seen.latest = { keyOffset: at, valueOffset: valueAt };
+  }
+  return [valueAt, link(container.path, name)];
 }
 
 /**
  * The schema problems of a target declaration JSON.parse dropped for a later one of the
  * same name: reported too, so that every problem is on the first list the user sees.
  */
-function shadowedTargetProblems(name: string, value: Node): Problem[] {
-  const alone = { version: 1, targets: { [name]: getNodeValue(value) as unknown } };
-  return schemaProblems(alone).map((problem) => {
+function shadowedTargetProblems(text: string, name: string, hidden: Member): Problem[] {
+  const valueAt = hidden.valueOffset;
+  const declaration = text.slice(valueAt, skipValue(text, valueAt));
+  const alone = { version: 1, targets: { [name]: JSON.parse(declaration) as unknown } };
+  const problems = schemaProblems(alone);
+  if (problems.length === 0) return problems;
+  const local = new JsonLocator(declaration);
+  return problems.map((problem) => {
     const path = 'path' in problem.at ? problem.at.path.slice(2) : [];
-    // The deepest node of the path that exists in this declaration (a missing field: its object).
-    let node: Node | undefined;
-    for (let depth = path.length; node === undefined && depth >= 0; depth--) {
-      node = findNodeAtLocation(value, path.slice(0, depth));
-    }
-    const at = node?.parent?.type === 'property' ? node.parent : (node ?? value);
-    return { ...problem, at: { offset: at.offset } };
+    // The deepest property of the path that exists in this declaration; the target's own
+    // problems (a missing field) at its name, easier to spot than its opening brace.
+    if (path.length === 0) return { ...problem, at: { offset: hidden.keyOffset } };
+    return { ...problem, at: { offset: valueAt + local.offsetOfPath(path, true) } };
   });
 }
 
@@ -103,13 +182,15 @@ function duplicate(
 ): Problem {
   const also = `(first at line ${firstLine})`;
   const hint = 'JSON keeps only the last one silently: merge the two or remove one';
+  const at = { offset };
+  const code = 'duplicateKey';
   if (path.length === 1 && path[0] === 'targets') {
-    return { at: { offset }, message: `target '${key}' is declared twice ${also}`, hint };
+    return { code, at, message: `target ${shown(key)} is declared twice ${also}`, hint };
   }
   if (path.length === 2 && path[0] === 'targets') {
-    const where = `target '${path[1]}'`;
-    return { at: { offset }, message: `field '${key}' appears twice in ${where} ${also}`, hint };
+    const where = `target ${shown(path[1] as string)}`;
+    return { code, at, message: `field ${shown(key)} appears twice in ${where} ${also}`, hint };
   }
-  const where = path.length === 0 ? 'at the top level' : `in ${path.join('.')}`;
-  return { at: { offset }, message: `field '${key}' appears twice ${where} ${also}`, hint };
+  const where = path.length === 0 ? 'at the top level' : `in ${shownText(path.join('.'))}`;
+  return { code, at, message: `field ${shown(key)} appears twice ${where} ${also}`, hint };
 }

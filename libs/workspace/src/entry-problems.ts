@@ -1,5 +1,6 @@
 import { compileGlob } from './glob-matcher.ts';
-import type { Problem } from './problem.ts';
+import { globFault } from './glob-rules.ts';
+import { type Problem, shown } from './problem.ts';
 
 /** A bundle entry must be one of the target's own sources, or its build could not see it. */
 export function entryProblems(
@@ -10,12 +11,15 @@ export function entryProblems(
 ): void {
   if (typeof entry !== 'string' || !Array.isArray(srcs)) return;
   const matched = srcs.some(
-    (glob: unknown) => typeof glob === 'string' && compileGlob(glob)(entry),
+    // A faulty glob is reported on its own (and may be too costly to compile).
+    (glob: unknown) =>
+      typeof glob === 'string' && globFault(glob) === undefined && compileGlob(glob)(entry),
   );
   if (matched) return;
   problems.push({
+    code: 'entryNotInSrcs',
     at: { path: ['targets', target, 'entry'] },
-    message: `entry '${entry}' of target '${target}' is not matched by its srcs`,
+    message: `entry ${shown(entry)} of target ${shown(target)} is not matched by its srcs`,
     hint: 'fix the path, or add a srcs glob that covers it',
   });
 }

@@ -48,6 +48,8 @@ function entry<T>(glob: string, value: T, base: string, kind: number, restStart:
 export class GlobIndex<T> {
   private readonly byBase = new Map<string, Entry<T>>();
   private readonly compiled = new Map<string, PathTest>();
+  /** Globs tested against a path so far: the work done, for checks that bound theirs. */
+  tested = 0;
 
   add(glob: string, value: T): void {
     const added = toEntry(glob, value);
@@ -69,6 +71,33 @@ export class GlobIndex<T> {
     this.visitBucket(path, path, visit);
   }
 
+  /**
+   * Calls `visit` for every glob matching `path`, and takes each out of the index: it is
+   * never tested again (a check that only asks whether each glob matches something).
+   */
+  takeMatches(path: string, visit: (value: T) => void): void {
+    this.takeFromBucket('', path, visit);
+    if (path === '') return;
+    for (let i = path.indexOf('/'); i !== -1; i = path.indexOf('/', i + 1)) {
+      this.takeFromBucket(path.slice(0, i), path, visit);
+    }
+    this.takeFromBucket(path, path, visit);
+  }
+
+  private takeFromBucket(base: string, path: string, visit: (value: T) => void): void {
+    let previous: Entry<T> | undefined;
+    for (let entry = this.byBase.get(base); entry !== undefined; entry = entry.next) {
+      if (!this.matches(entry, path)) {
+        previous = entry;
+        continue;
+      }
+      visit(entry.value);
+      if (previous !== undefined) previous.next = entry.next;
+      else if (entry.next !== undefined) this.byBase.set(base, entry.next);
+      else this.byBase.delete(base);
+    }
+  }
+
   private visitBucket(
     base: string,
     path: string,
@@ -81,6 +110,7 @@ export class GlobIndex<T> {
   }
 
   private matches(entry: Entry<T>, path: string): boolean {
+    this.tested++;
     switch (entry.kind) {
       case plainPath:
         return path === entry.base;

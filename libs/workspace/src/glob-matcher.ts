@@ -21,12 +21,25 @@ export function compileGlob(glob: string): PathTest {
       // Paths with odd segments ('.', '..', '//') are left to picomatch's own rules.
       return (path) => {
         if (!oddSegment.test(path)) return path === base || path.startsWith(folder);
-        picomatchTest ??= picomatch(glob, options);
+        picomatchTest ??= safePicomatch(glob);
         return picomatchTest(path);
       };
     }
   }
-  return picomatch(glob, options);
+  return safePicomatch(glob);
+}
+
+/**
+ * picomatch throws on globs it cannot compile (over 65,536 characters, a regular
+ * expression too large): such a glob matches nothing. Checks refuse them with a message
+ * first; this only keeps a glob that slipped through from crashing a command.
+ */
+function safePicomatch(glob: string): PathTest {
+  try {
+    return picomatch(glob, options);
+  } catch {
+    return () => false;
+  }
 }
 
 /** The folder every match of `glob` lies in, as picomatch reads it ('' when it can be anywhere). */

@@ -1,7 +1,7 @@
 import type { JsonPath } from './build-file-json.ts';
-import { globFault, isPlainPath, suspiciousGlob } from './glob-rules.ts';
+import { globFault, isPlainPath, maxGlobLength, suspiciousGlob } from './glob-rules.ts';
 import { compileGlob } from './glob-matcher.ts';
-import { describePath, type Problem } from './problem.ts';
+import { describePath, type Problem, shown } from './problem.ts';
 
 /** The npm lockfile is diffed package by package; as a plain global input it would affect everything. */
 export const lockfilePath = 'package-lock.json';
@@ -20,13 +20,15 @@ export function globListProblems(
   for (let i = 0; i < list.length; i++) {
     const glob: unknown = list[i];
     // The regex inline, not globFault: this runs for every glob, in cold code.
-    if (typeof glob !== 'string' || !suspiciousGlob.test(glob)) continue;
+    if (typeof glob !== 'string') continue;
+    if (glob.length <= maxGlobLength && !suspiciousGlob.test(glob)) continue;
     const fault = globFault(glob);
     if (fault !== undefined) {
       const itemPath: JsonPath = target === undefined ? [field, i] : ['targets', target, field, i];
       problems.push({
+        code: 'badGlob',
         at: { path: itemPath },
-        message: `${describePath(itemPath)} '${glob}' ${fault.fault}`,
+        message: `${describePath(itemPath)} ${shown(glob)} ${fault.fault}`,
         hint: fault.hint,
       });
     }
@@ -40,10 +42,11 @@ export function lockfileProblems(globalInputs: unknown, problems: Problem[]): vo
     const exact = glob === lockfilePath;
     if (!exact && (isPlainPath(glob) || !compileGlob(glob)(lockfilePath))) return;
     problems.push({
+      code: 'lockfileInput',
       at: { path: ['globalInputs', i] },
       message: exact
         ? `${lockfilePath} cannot be a global input: mainline diffs the lockfile semantically`
-        : `globalInputs glob '${glob}' matches ${lockfilePath}, which mainline diffs semantically`,
+        : `globalInputs glob ${shown(glob)} matches ${lockfilePath}, which mainline diffs semantically`,
       hint: exact
         ? `remove it: a lockfile change already affects exactly the targets using a changed package`
         : `narrow the glob so it leaves out ${lockfilePath} (list the files you mean)`,

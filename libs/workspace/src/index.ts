@@ -1,4 +1,9 @@
-export { type BuildFile, type ParseOptions, parseBuildFile } from './build-file.ts';
+export {
+  type BuildFile,
+  checkBuildFileSize,
+  type ParseOptions,
+  parseBuildFile,
+} from './build-file.ts';
 export { type Owner, OwnershipIndex, type OwnershipIndexOptions } from './ownership-index.ts';
 export { buildFileSchemaUrl } from './schema-url.ts';
 export { findDanglingPaths } from './dangling-paths.ts';

@@ -1,5 +1,5 @@
-import { type Node, parseTree } from 'jsonc-parser';
 import type { JsonPath } from './build-file-json.ts';
+import { readString, skipSpace, skipString, skipValue } from './json-scan.ts';
 import type { ProblemLocation } from './problem.ts';
 
 export interface Position {
@@ -7,24 +7,28 @@ export interface Position {
   readonly column: number;
 }
 
+/** Where one property of an object is: its name and its value. */
+export interface Member {
+  readonly keyOffset: number;
+  readonly valueOffset: number;
+}
+
 /**
- * Turns JSON paths into 1-based line and column. Everything is built on first use: the
- * happy path (JSON.parse, no problems) never pays for a syntax tree.
+ * Turns JSON paths into 1-based line and column, for text JSON.parse accepted. Nothing is
+ * built on the happy path; a lookup walks the text from the root, skipping the values it
+ * does not enter (no syntax tree: its cost grows with every value of the file, this one
+ * with the text before the place asked for). The members of the objects entered are
+ * remembered, so the 10,000 keys of `targets` are read once however many problems there are.
  */
 export class JsonLocator {
-  private tree: Node | undefined;
-  private treeBuilt = false;
   private lineStarts: number[] | undefined;
-  private readonly propertyIndex = new WeakMap<Node, Map<string, Node>>();
+  private readonly objects = new Map<number, ReadonlyMap<string, Member>>();
 
   constructor(private readonly text: string) {}
 
-  get root(): Node | undefined {
-    if (!this.treeBuilt) {
-      this.tree = parseTree(this.text, undefined, { disallowComments: true });
-      this.treeBuilt = true;
-    }
-    return this.tree;
+  /** Offset of the top-level value. */
+  get rootOffset(): number {
+    return skipSpace(this.text, 0);
   }
 
   locate(at: ProblemLocation): Position {
@@ -36,23 +40,62 @@ export class JsonLocator {
    * the name of the deepest property that does, so the problem still points somewhere useful.
    */
   offsetOfPath(path: JsonPath, key: boolean): number {
-    let node = this.root;
-    if (node === undefined) return 0;
-    let property: Node | undefined;
+    let node = this.rootOffset;
+    let property: Member | undefined;
     for (const segment of path) {
-      const next = this.child(node, segment);
-      if (next === undefined) return (property?.children?.[0] ?? node).offset;
-      if (next.type === 'property') {
-        property = next;
-        const value = next.children?.[1];
-        if (value === undefined) return next.offset;
-        node = value;
-      } else {
+      const code = this.text.charCodeAt(node);
+      let next: number | undefined;
+      if (code === 123) {
+        const member = this.members(node).get(String(segment));
+        if (member !== undefined) {
+          property = member;
+          next = member.valueOffset;
+        }
+      } else if (code === 91 && typeof segment === 'number') {
+        next = this.element(node, segment);
         property = undefined;
-        node = next;
       }
+      if (next === undefined) return property?.keyOffset ?? node;
+      node = next;
     }
-    return key && property?.children?.[0] ? property.children[0].offset : node.offset;
+    return key && property !== undefined ? property.keyOffset : node;
+  }
+
+  /**
+   * The members of the object at `offset` by name, in the order names first appear, each
+   * at its last occurrence (what JSON.parse keeps).
+   */
+  members(offset: number): ReadonlyMap<string, Member> {
+    let members = this.objects.get(offset);
+    if (members !== undefined) return members;
+    const found = new Map<string, Member>();
+    const text = this.text;
+    let i = skipSpace(text, offset + 1);
+    while (i < text.length && text.charCodeAt(i) === 34) {
+      const keyEnd = skipString(text, i);
+      const valueOffset = skipSpace(text, skipSpace(text, keyEnd) + 1); // past the ':'
+      found.set(readString(text, i, keyEnd), { keyOffset: i, valueOffset });
+      i = skipSpace(text, skipValue(text, valueOffset));
+      if (text.charCodeAt(i) !== 44) break; // ','
+      i = skipSpace(text, i + 1);
+    }
+    members = found;
+    this.objects.set(offset, members);
+    return members;
+  }
+
+  /** Offset of item `index` of the array at `offset`. */
+  private element(offset: number, index: number): number | undefined {
+    const text = this.text;
+    let i = skipSpace(text, offset + 1);
+    if (text.charCodeAt(i) === 93) return undefined; // ']'
+    for (let n = 0; i < text.length; n++) {
+      if (n === index) return i;
+      i = skipSpace(text, skipValue(text, i));
+      if (text.charCodeAt(i) !== 44) return undefined;
+      i = skipSpace(text, i + 1);
+    }
+    return undefined;
   }
 
   position(offset: number): Position {
@@ -65,22 +108,6 @@ export class JsonLocator {
       else high = middle - 1;
     }
     return { line: low + 1, column: offset - (starts[low] ?? 0) + 1 };
-  }
-
-  /** An object's property node by key (the last one, as JSON.parse keeps), or an array item. */
-  private child(node: Node, segment: string | number): Node | undefined {
-    if (node.type === 'array' && typeof segment === 'number') return node.children?.[segment];
-    if (node.type !== 'object') return undefined;
-    let index = this.propertyIndex.get(node);
-    if (index === undefined) {
-      index = new Map();
-      for (const property of node.children ?? []) {
-        const name = property.children?.[0]?.value;
-        if (typeof name === 'string') index.set(name, property);
-      }
-      this.propertyIndex.set(node, index);
-    }
-    return index.get(String(segment));
   }
 
   private lines(): number[] {

@@ -1,49 +1,135 @@
 import type { Diagnostic } from '@mainline/core';
 import type { BuildFile } from './build-file.ts';
+import {
+  boundedWarnings,
+  defaultBudget,
+  type FileCheckOptions,
+  type Finding,
+  skipped,
+} from './file-checks.ts';
 import { GlobIndex } from './glob-index.ts';
+import { shown } from './problem.ts';
+
+/** A srcs glob as written once, with the targets that list it (positions, ascending). */
+interface Glob {
+  readonly id: number;
+  readonly owners: number[];
+}
+
+/** Files matched by exactly the same globs: they have the same owners. */
+interface Group {
+  readonly globs: readonly Glob[];
+  readonly example: string;
+  files: number;
+}
+
+/** What one target's srcs share with earlier targets'. */
+interface Overlap {
+  files: number;
+  readonly example: string;
+  /** The earliest target claiming `example`. */
+  readonly earlier: number;
+}
 
 /**
  * Warnings for files that the `srcs` of two targets both claim: each such file is built
  * into both, and a change to it affects both, which is rarely meant (a glob reaching into
- * a neighbour's folder). One warning per pair of targets, at the later one's `srcs`, with
- * how many files and one of them.
+ * a neighbour's folder). One warning per target whose srcs claim files an earlier target
+ * claims, at its `srcs`, with how many and one of them.
+ *
+ * Linear in files and globs, whatever the overlap: globs are deduplicated (1,000 targets
+ * all claiming `libs/**` are one glob), files matched by the same globs form one group, and
+ * owners are merged once per group, never per pair of targets. The work is bounded (see
+ * file-checks.ts).
  */
-export function findOverlappingSrcs(buildFile: BuildFile, files: readonly string[]): Diagnostic[] {
-  const index = new GlobIndex<string>();
-  const order = new Map<string, number>();
-  for (const target of buildFile.workspace.targets.values()) {
-    order.set(target.name, order.size);
-    for (const glob of target.srcs) index.add(glob, target.name);
-  }
-  const pairs = new Map<
-    string,
-    { earlier: string; later: string; count: number; example: string }
-  >();
-  for (const file of files) {
-    const owners = new Set<string>();
-    index.forEachMatch(file, (target) => {
-      owners.add(target);
-      return false;
-    });
-    if (owners.size < 2) continue;
-    const sorted = [...owners].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
-    for (let i = 0; i < sorted.length; i++) {
-      for (let j = i + 1; j < sorted.length; j++) {
-        const [earlier, later] = [sorted[i] as string, sorted[j] as string];
-        const key = `${earlier}\0${later}`;
-        const pair = pairs.get(key);
-        if (pair) pair.count++;
-        else pairs.set(key, { earlier, later, count: 1, example: file });
+export function findOverlappingSrcs(
+  buildFile: BuildFile,
+  files: readonly string[],
+  options: FileCheckOptions = {},
+): Diagnostic[] {
+  const targets = [...buildFile.workspace.targets.values()];
+  const globs = new Map<string, Glob>();
+  for (let t = 0; t < targets.length; t++) {
+    for (const text of (targets[t] as (typeof targets)[number]).srcs) {
+      let glob = globs.get(text);
+      if (glob === undefined) {
+        glob = { id: globs.size, owners: [] };
+        globs.set(text, glob);
       }
+      if (glob.owners[glob.owners.length - 1] !== t) glob.owners.push(t);
     }
   }
-  return [...pairs.values()]
-    .map(({ earlier, later, count, example }) => ({
-      severity: 'warning' as const,
-      file: buildFile.file,
-      ...buildFile.locate(['targets', later, 'srcs']),
-      message: `the srcs of '${later}' and '${earlier}' both claim ${count === 1 ? example : `${count} files (${example}, ...)`}`,
-      hint: 'give each file one owner: narrow one of the globs, or move the shared files into a target both depend on',
-    }))
-    .sort((a, b) => a.line - b.line || a.column - b.column);
+  const index = new GlobIndex<Glob>();
+  for (const [text, glob] of globs) index.add(text, glob);
+
+  const budget = options.budget ?? defaultBudget;
+  let work = 0;
+  const stop = (filesDone: number): Diagnostic[] => [
+    skipped(buildFile, 'the check for files claimed by two targets', {
+      work: index.tested + work,
+      budget,
+      filesDone,
+      files: files.length,
+    }),
+  ];
+  const groups = new Map<string, Group>();
+  for (let f = 0; f < files.length; f++) {
+    const file = files[f] as string;
+    const matched: Glob[] = [];
+    index.forEachMatch(file, (glob) => {
+      matched.push(glob);
+      return false;
+    });
+    if (index.tested + work > budget) return stop(f + 1);
+    if (matched.length === 0 || (matched.length === 1 && matched[0]?.owners.length === 1)) continue;
+    matched.sort((a, b) => a.id - b.id);
+    work += matched.length;
+    const key = matched.map((glob) => glob.id).join(',');
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, { globs: matched, example: file, files: 1 });
+    else group.files++;
+  }
+
+  const overlaps = new Map<number, Overlap>();
+  const seen = new Int32Array(targets.length);
+  let stamp = 0;
+  for (const group of groups.values()) {
+    stamp++;
+    const owners: number[] = [];
+    for (const glob of group.globs) {
+      work += glob.owners.length;
+      for (const owner of glob.owners) {
+        if (seen[owner] === stamp) continue;
+        seen[owner] = stamp;
+        owners.push(owner);
+      }
+    }
+    if (index.tested + work > budget) return stop(files.length);
+    if (owners.length < 2) continue;
+    let earliest = owners[0] as number;
+    for (const owner of owners) if (owner < earliest) earliest = owner;
+    for (const owner of owners) {
+      if (owner === earliest) continue;
+      const overlap = overlaps.get(owner);
+      if (overlap !== undefined) overlap.files += group.files;
+      else overlaps.set(owner, { files: group.files, example: group.example, earlier: earliest });
+    }
+  }
+
+  const findings: Finding[] = [...overlaps]
+    .sort(([a], [b]) => a - b)
+    .map(([owner, { files: count, example, earlier }]) => {
+      const name = (targets[owner] as (typeof targets)[number]).name;
+      const other = shown((targets[earlier] as (typeof targets)[number]).name);
+      return {
+        code: 'overlappingSrcs',
+        path: ['targets', name, 'srcs'],
+        message:
+          count === 1
+            ? `the srcs of ${shown(name)} also claim ${shown(example)}, which ${other} claims`
+            : `the srcs of ${shown(name)} also claim ${count.toLocaleString('en-US')} files that earlier targets claim (${shown(example)}, which ${other} claims, ...)`,
+        hint: 'give each file one owner: narrow one of the globs, or move the shared files into a target both depend on',
+      };
+    });
+  return boundedWarnings(buildFile, findings);
 }

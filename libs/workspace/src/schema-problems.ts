@@ -6,16 +6,39 @@ import {
   topLevelFields,
 } from './build-file-json.ts';
 import { didYouMean } from './did-you-mean.ts';
-import { describePath, describeType, type Problem, quote } from './problem.ts';
+import { describePath, describeType, type Problem, quote, shown, shownText } from './problem.ts';
 import type { SchemaError } from './schema/validate.generated.js';
 import { validate } from './schema/validate.generated.js';
 
-/** Schema violations of parsed BUILD.json, as problems with messages a person can act on. */
+/**
+ * Schema violations of parsed BUILD.json, as problems with messages a person can act on.
+ * Target names are left to the semantic check, which says which rule a name breaks.
+ */
 export function schemaProblems(data: unknown): Problem[] {
   if (validate(data)) return [];
-  return (validate.errors ?? [])
-    .filter((error) => error.keyword !== 'propertyNames') // its 'pattern' error says it
+  const errors = validate.errors ?? [];
+  const problems = errors
+    .filter((error) => !isNameError(error))
     .map((error) => toProblem(error, data));
+  const unlisted = (validate.errorCount ?? errors.length) - errors.length;
+  const last = problems[problems.length - 1];
+  if (unlisted > 0 && last !== undefined) {
+    problems.push({
+      code: 'schema',
+      at: last.at,
+      message: `${unlisted.toLocaleString('en-US')} more problems against the schema after this point, past the first ${errors.length.toLocaleString('en-US')} (not told apart)`,
+      hint: 'fix the problems shown, then run again to see the next',
+      count: unlisted,
+    });
+  }
+  return problems;
+}
+
+function isNameError(error: SchemaError): boolean {
+  return (
+    error.instancePath === '/targets' &&
+    (error.keyword === 'propertyNames' || error.keyword === 'pattern')
+  );
 }
 
 function toProblem(error: SchemaError, data: unknown): Problem {
@@ -29,42 +52,33 @@ function toProblem(error: SchemaError, data: unknown): Problem {
       return missingField(path, String(params.missingProperty));
     case 'type':
       return {
+        code: 'wrongType',
         at: { path },
         message: `${describePath(path)} must be ${article(String(params.type))} (found ${describeType(value)})`,
         hint: shapeHint(path),
       };
     case 'const':
       return {
+        code: 'wrongVersion',
         at: { path },
         message: `${describePath(path)} must be ${quote(params.allowedValue)} (found ${quote(value)})`,
         hint: '1 is the only BUILD.json version this mainline reads',
-      };
-    case 'pattern':
-      if (path.length === 1 && path[0] === 'targets') {
-        return {
-          at: { path },
-          message: 'a target name is empty or blank',
-          hint: 'name each target, by convention after its folder, e.g. "libs/core"',
-        };
-      }
-      return {
-        at: { path },
-        message: `${describePath(path)} ${error.message}`,
-        hint: shapeHint(path),
       };
     case 'enum': {
       const allowed = Array.isArray(params.allowedValues) ? params.allowedValues.map(String) : [];
       const guess = typeof value === 'string' ? didYouMean(value, allowed) : undefined;
       return {
+        code: 'unknownKind',
         at: { path },
         message: `${describePath(path)} must be one of ${allowed.join(', ')} (found ${quote(value)})`,
         hint: guess
-          ? `did you mean '${guess}'?`
+          ? `did you mean ${shown(guess)}?`
           : 'lib: a library; property: a deployable product; tool: an internal tool',
       };
     }
     default:
       return {
+        code: 'schema',
         at: { path },
         message: `${describePath(path)} ${error.message}`,
         hint: shapeHint(path),
@@ -77,9 +91,10 @@ function unknownField(path: JsonPath, field: string): Problem {
     const guess = didYouMean(field, timeoutFields);
     const list = `allowed fields: ${timeoutFields.join(', ')} (milliseconds)`;
     return {
+      code: 'unknownField',
       at: { path: [...path, field], key: true },
-      message: `unknown field '${field}' in 'timeouts' of target '${String(path[1])}'`,
-      hint: guess ? `did you mean '${guess}'? ${list}` : list,
+      message: `unknown field ${shown(field)} in 'timeouts' of target ${shown(String(path[1]))}`,
+      hint: guess ? `did you mean ${shown(guess)}? ${list}` : list,
     };
   }
   const inTarget = path.length === 2;
@@ -87,11 +102,12 @@ function unknownField(path: JsonPath, field: string): Problem {
   const guess = didYouMean(field, allowed);
   const list = `allowed fields: ${allowed.join(', ')}`;
   return {
+    code: 'unknownField',
     at: { path: [...path, field], key: true },
     message: inTarget
-      ? `unknown field '${field}' in ${describePath(path)}`
-      : `unknown top-level field '${field}'`,
-    hint: guess ? `did you mean '${guess}'? ${list}` : list,
+      ? `unknown field ${shown(field)} in ${describePath(path)}`
+      : `unknown top-level field ${shown(field)}`,
+    hint: guess ? `did you mean ${shown(guess)}? ${list}` : list,
   };
 }
 
@@ -105,19 +121,20 @@ const missingHints: Readonly<Record<string, (target: string) => string>> = {
 function missingField(path: JsonPath, field: string): Problem {
   const target = path.length === 2 ? String(path[1]) : undefined;
   return {
+    code: 'missingField',
     // A target's name is easier to spot than its opening brace.
     at: target === undefined ? { path } : { path, key: true },
     message:
       target === undefined
-        ? `missing required top-level field '${field}'`
-        : `target '${target}' is missing required field '${field}'`,
-    hint: missingHints[field]?.(target ?? 'libs/name') ?? `add '${field}'`,
+        ? `missing required top-level field ${shown(field)}`
+        : `target ${shown(target)} is missing required field ${shown(field)}`,
+    hint: missingHints[field]?.(shownText(target ?? 'libs/name')) ?? `add ${shown(field)}`,
   };
 }
 
 function shapeHint(path: JsonPath): string {
   const [first, name, field] = path;
-  const target = String(name ?? 'libs/name');
+  const target = shownText(String(name ?? 'libs/name'));
   if (first === 'targets') {
     if (path.length === 1) return 'targets maps each target name to {"kind": ..., "srcs": [...]}';
     if (path.length === 2)

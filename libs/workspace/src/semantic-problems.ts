@@ -3,10 +3,11 @@ import { cycleProblems } from './cycle-problems.ts';
 import { checkDeps } from './dep-problems.ts';
 import { entryProblems } from './entry-problems.ts';
 import { globListProblems, lockfileProblems } from './glob-problems.ts';
+import { nameProblems } from './name-problems.ts';
 import type { Problem } from './problem.ts';
 
 /**
- * Problems the schema cannot express: deps, cycles, globs, the lockfile, entries. Runs on
+ * Problems the schema cannot express: names, deps, cycles, globs, the lockfile, entries. Runs on
  * the raw parsed document even when it breaks the schema (skipping what has the wrong
  * shape), so one run reports every problem. `names` are the keys of `targets`.
  */
@@ -18,6 +19,7 @@ export function semanticProblems(data: unknown, names: readonly string[]): Probl
 
   const targets = data.targets;
   if (!isRecord(targets)) return problems;
+  nameProblems(names, problems);
   const targetIndex = new Map<string, number>();
   for (let i = 0; i < names.length; i++) targetIndex.set(names[i] as string, i);
   // The graph as flat arrays (deps of target i: edges[starts[i]] up to edges[starts[i + 1]]).

@@ -1,6 +1,6 @@
 import { type ParseError, parse, printParseErrorCode } from 'jsonc-parser';
 import type { JsonLocator } from './json-locator.ts';
-import type { Problem } from './problem.ts';
+import { type Problem, shown } from './problem.ts';
 
 const strictJsonHint =
   'BUILD.json is strict JSON: double-quoted strings and names, no comments, no trailing commas';
@@ -42,16 +42,17 @@ export function syntaxProblems(text: string, locator: JsonLocator, fallback: str
     lastLine = line;
     if (trailingComma !== undefined) {
       problems.push({
+        code: 'syntax',
         at: { offset },
         message: 'trailing comma is not allowed in JSON',
         hint: 'remove the comma after the last element',
       });
       continue;
     }
-    problems.push({ at: { offset }, ...describe(text, error) });
+    problems.push({ code: 'syntax', at: { offset }, ...describe(text, error) });
     if (!isComment(error)) break;
   }
-  if (problems.length === 0) problems.push(leniencyProblem(fallback));
+  if (problems.length === 0) problems.push(leniencyProblem(fallback, text.length));
   return problems;
 }
 
@@ -60,11 +61,16 @@ function isComment(error: ParseError): boolean {
   return code === 'InvalidCommentToken' || code === 'UnexpectedEndOfComment';
 }
 
-/** jsonc-parser is a little more lenient than JSON.parse in corners: never report nothing. */
-function leniencyProblem(fallback: string): Problem {
+/**
+ * The engine's own message, at the position it names: when jsonc-parser, a little more
+ * lenient than JSON.parse in corners, finds nothing, and when the text is too deep for it.
+ */
+export function leniencyProblem(fallback: string, length: number): Problem {
   const position = /at position (\d+)/.exec(fallback)?.[1];
+  const atEnd = /end of JSON input/.test(fallback);
   return {
-    at: { offset: position === undefined ? 0 : Number(position) },
+    code: 'syntax',
+    at: { offset: position !== undefined ? Number(position) : atEnd ? length : 0 },
     message: `invalid JSON: ${fallback}`,
     hint: strictJsonHint,
   };
@@ -84,7 +90,7 @@ function describe(text: string, error: ParseError): { message: string; hint: str
     if (symbol.startsWith("'")) {
       return { message: 'strings and property names need double quotes', hint: strictJsonHint };
     }
-    return { message: `unexpected '${symbol}'`, hint: strictJsonHint };
+    return { message: `unexpected ${shown(symbol)}`, hint: strictJsonHint };
   }
   return { message: messages[code] ?? 'invalid JSON', hint: strictJsonHint };
 }

@@ -36,9 +36,8 @@ export function toWorkspace(
  */
 function inFileOrder(names: readonly string[], locator: JsonLocator): readonly string[] {
   if (!names.some(isArrayIndex)) return names;
-  const targetsNode = locator.root?.children?.find((p) => p.children?.[0]?.value === 'targets');
-  const inText = (targetsNode?.children?.[1]?.children ?? []).map((p) => p.children?.[0]?.value);
-  return inText.filter((name): name is string => typeof name === 'string');
+  const targets = locator.members(locator.rootOffset).get('targets');
+  return targets === undefined ? names : [...locator.members(targets.valueOffset).keys()];
 }
 
 function isArrayIndex(key: string): boolean {

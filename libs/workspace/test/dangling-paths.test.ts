@@ -67,7 +67,49 @@ describe('findDanglingPaths', () => {
     expect(findDanglingPaths(withEntry, ['app/main.ts'])).toEqual([]);
   });
 
-  it('warns about everything when there are no files', () => {
-    expect(findDanglingPaths(buildFile, [])).toHaveLength(7);
+  it('warns about everything when there are no files: five, then how many more', () => {
+    const warnings = findDanglingPaths(buildFile, []);
+    expect(warnings.map((w) => `${w.line}:${w.column} ${w.message}`)).toEqual([
+      "3:20 globalInputs entry 'tsconfig.base.json' matches no file",
+      "3:42 globalInputs entry '.nvmrc' matches no file",
+      "3:52 globalInputs entry 'config/*.yml' matches no file",
+      "7:16 srcs glob 'libs/a/src/**' of target 'libs/a' matches no file",
+      "7:33 srcs glob 'libs/a/assets/*.svg' of target 'libs/a' matches no file",
+      '10:45 2 more paths that match no file not listed, the first of them here',
+    ]);
+    expect(warnings.map((w) => w.code)).toEqual([...Array(6).fill('danglingPath')]);
+    expect(warnings[5]?.omitted).toBe(2);
+  });
+
+  it('tests each glob written in many targets once, until it matches', () => {
+    const targets: Record<string, unknown> = {};
+    for (let i = 0; i < 2000; i++)
+      targets[`t${i}`] = { kind: 'lib', srcs: ['shared/**', `t${i}/**`] };
+    const many = parseBuildFile(JSON.stringify({ version: 1, targets }), 'BUILD.json');
+    const files = Array.from({ length: 2000 }, (_, i) => `t${i}/index.ts`).concat('shared/x.ts');
+    expect(findDanglingPaths(many, files, { budget: 10_000 })).toEqual([]);
+    const warnings = findDanglingPaths(many, files.slice(0, 1000));
+    expect(warnings).toHaveLength(6);
+    expect(warnings[5]?.message).toBe(
+      '2,995 more paths that match no file not listed, the first of them here',
+    );
+  });
+
+  it('stops at its budget with one warning saying so, and still checks entries', () => {
+    const targets: Record<string, unknown> = {};
+    for (let i = 0; i < 300; i++) targets[`t${i}`] = { kind: 'lib', srcs: [`**/*.nothing${i}`] };
+    targets.app = { kind: 'property', srcs: ['**/*.nothing0', 'app/**'], entry: 'app/main.ts' };
+    const many = parseBuildFile(JSON.stringify({ version: 1, targets }), 'BUILD.json');
+    const files = Array.from({ length: 1000 }, (_, i) => `src/f${i}.ts`);
+    const warnings = findDanglingPaths(many, files, { budget: 30_000 });
+    expect(warnings.map((w) => [w.code, w.line, w.message])).toEqual([
+      [
+        'checkSkipped',
+        1,
+        'the check for globs that match no file was skipped: it would take about 300,000 glob tests on 1,000 files, more than the 30,000 allowed',
+      ],
+      ['danglingPath', 1, "entry 'app/main.ts' of target 'app' is not a file"],
+    ]);
+    expect(findDanglingPaths(many, files, { budget: 400_000 })).toHaveLength(6);
   });
 });

@@ -7,25 +7,76 @@ const buildFile = parseBuildFile(
   "targets": {
     "libs/a": { "kind": "lib", "srcs": ["libs/a/**"] },
     "libs/b": { "kind": "lib", "srcs": ["libs/b/**", "libs/a/shared/*.ts"] },
-    "libs/c": { "kind": "lib", "srcs": ["libs/c/**"], "tests": ["libs/a/**/*.test.ts"] }
+    "libs/c": { "kind": "lib", "srcs": ["libs/c/**"], "tests": ["libs/a/**/*.test.ts"] },
+    "libs/d": { "kind": "lib", "srcs": ["libs/a/shared/x.ts", "libs/d/**"] }
   }
 }
 `,
   'BUILD.json',
 );
 
+/** `count` targets whose srcs all claim the same files (the srcs of each, `srcs(i)`). */
+function overlapping(count: number, srcs: (i: number) => string[]) {
+  const targets: Record<string, unknown> = {};
+  for (let i = 0; i < count; i++) targets[`libs/t${i}`] = { kind: 'lib', srcs: srcs(i) };
+  return parseBuildFile(JSON.stringify({ version: 1, targets }, null, 1), 'BUILD.json');
+}
+
 describe('findOverlappingSrcs', () => {
-  it('warns once per pair of targets whose srcs claim the same files, at the later one', () => {
+  it('warns once per target whose srcs claim files of earlier targets, at its srcs', () => {
     const files = ['libs/a/index.ts', 'libs/a/shared/x.ts', 'libs/a/shared/y.ts', 'libs/b/b.ts'];
     const warnings = findOverlappingSrcs(buildFile, files);
     expect(warnings.map((w) => `${w.line}:${w.column} ${w.message}`)).toEqual([
-      "5:40 the srcs of 'libs/b' and 'libs/a' both claim 2 files (libs/a/shared/x.ts, ...)",
+      "5:40 the srcs of 'libs/b' also claim 2 files that earlier targets claim ('libs/a/shared/x.ts', which 'libs/a' claims, ...)",
+      "7:40 the srcs of 'libs/d' also claim 'libs/a/shared/x.ts', which 'libs/a' claims",
     ]);
-    expect(warnings[0]).toMatchObject({ severity: 'warning', file: 'BUILD.json' });
+    expect(warnings[0]).toMatchObject({
+      severity: 'warning',
+      file: 'BUILD.json',
+      code: 'overlappingSrcs',
+    });
   });
 
   it('leaves tests globs out, and is quiet without overlap', () => {
     expect(findOverlappingSrcs(buildFile, ['libs/a/a.test.ts', 'libs/c/c.ts'])).toEqual([]);
     expect(findOverlappingSrcs(buildFile, [])).toEqual([]);
+  });
+
+  it('stays linear when every target claims every file: five warnings and a count', () => {
+    // One pair of targets per warning was 117 MB of output at 1,000 targets.
+    const all = overlapping(2000, () => ['libs/**']);
+    const files = Array.from({ length: 2000 }, (_, i) => `libs/t${i}/src/index.ts`);
+    const warnings = findOverlappingSrcs(all, files);
+    expect(warnings.map((w) => `${w.line} ${w.message}`)).toEqual([
+      ...[1, 2, 3, 4, 5].map(
+        (i) =>
+          `${6 + 6 * i} the srcs of 'libs/t${i}' also claim 2,000 files that earlier targets claim ('libs/t0/src/index.ts', which 'libs/t0' claims, ...)`,
+      ),
+      '42 1,994 more targets whose srcs claim files of earlier targets not listed, the first of them here',
+    ]);
+    expect(warnings[5]).toMatchObject({ code: 'overlappingSrcs', omitted: 1994 });
+  });
+
+  it('merges owners per group of files, also when globs differ', () => {
+    const mixed = overlapping(3, (i) => [`libs/t${i}/**`, i === 2 ? 'libs/**/*.ts' : `x${i}`]);
+    const files = ['libs/t0/a.ts', 'libs/t0/b.ts', 'libs/t1/a.js', 'libs/t1/b.ts'];
+    expect(findOverlappingSrcs(mixed, files).map((w) => w.message)).toEqual([
+      "the srcs of 'libs/t2' also claim 3 files that earlier targets claim ('libs/t0/a.ts', which 'libs/t0' claims, ...)",
+    ]);
+  });
+
+  it('stops at its budget with one warning saying so', () => {
+    const many = overlapping(300, (i) => [`**/*.x${i}`]);
+    const files = Array.from({ length: 1000 }, (_, i) => `src/f${i}.ts`);
+    const warnings = findOverlappingSrcs(many, files, { budget: 30_000 });
+    expect(warnings.map((w) => [w.code, w.line, w.column, w.message])).toEqual([
+      [
+        'checkSkipped',
+        1,
+        1,
+        'the check for files claimed by two targets was skipped: it would take about 300,000 glob tests on 1,000 files, more than the 30,000 allowed',
+      ],
+    ]);
+    expect(findOverlappingSrcs(many, files, { budget: 400_000 })).toEqual([]);
   });
 });

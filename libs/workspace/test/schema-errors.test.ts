@@ -15,16 +15,6 @@ describe('schema violations', () => {
     ]);
   });
 
-  it('rejects an empty or blank target name', () => {
-    for (const name of ['', ' ']) {
-      const text = JSON.stringify({
-        version: 1,
-        targets: { [name]: { kind: 'lib', srcs: ['a/**'] } },
-      });
-      expect(onlyProblem(text).message).toBe('a target name is empty or blank');
-    }
-  });
-
   it('checks timeouts: whole milliseconds, test and file only', () => {
     const of = (timeouts: unknown) =>
       JSON.stringify({ version: 1, targets: { a: { kind: 'lib', srcs: ['a/**'], timeouts } } });

@@ -113,9 +113,17 @@ describe('duplicate keys', () => {
   it('is not fooled by keys inside strings or escaped quotes', () => {
     const text = file([
       '"a\\":b": { "kind": "lib", "srcs": ["\\"x\\": 1"], "tests": ["\\"srcs\\":"] }',
-      '"x\\\\": { "kind": "lib", "srcs": [], "deps": ["a\\":b"] }',
-    ]);
+      '"x": { "kind": "lib", "srcs": [], "deps": ["a\\":b"] }',
+    ]).replace('{', '{ "$schema": "s\\\\",');
     expectValid(text);
+    // A repeated key makes the counts differ: the walk then reads the same strings.
+    const repeated = text.replace(
+      '"kind": "lib", "srcs": []',
+      '"kind": "lib", "kind": "lib", "srcs": []',
+    );
+    expect(problemsOf(repeated).map(short)).toEqual([
+      "5:27 field 'kind' appears twice in target 'x' (first at line 5)",
+    ]);
   });
 });
 

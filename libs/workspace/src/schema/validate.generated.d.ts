@@ -12,8 +12,13 @@ export interface SchemaError {
 
 export interface SchemaValidator {
   (data: unknown): boolean;
-  /** Set by the last call: every violation (compiled with allErrors), or null when valid. */
+  /**
+   * Set by the last call: the violations (compiled with allErrors), or null when valid; at
+   * most the first 1,000 (see the generator's capErrors).
+   */
   readonly errors?: readonly SchemaError[] | null;
+  /** Set by the last call: how many violations there are, listed in `errors` or not. */
+  readonly errorCount?: number;
 }
 
 export declare const validate: SchemaValidator;
