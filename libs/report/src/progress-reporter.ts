@@ -28,7 +28,7 @@ export function progressReporter(
   return (event) => {
     switch (event.type) {
       case 'run-started': {
-        width = Math.max(0, ...event.builds.map((name) => name.length));
+        width = event.builds.reduce((widest, name) => Math.max(widest, name.length), 0);
         const extra = event.builds.length - event.targets.length;
         const deps = extra > 0 ? ` and ${plural(extra, 'dep')}` : '';
         write(

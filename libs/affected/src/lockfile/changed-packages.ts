@@ -82,7 +82,7 @@ function addDependents(
         dependents.set(dep, list);
       }
       if (installName !== undefined) list.push(installName);
-      else if (names !== undefined) list.push(...names);
+      else if (names !== undefined) for (const name of names) list.push(name);
     }
   }
 }

@@ -133,8 +133,10 @@ function planOf(tasks: readonly Task[]): Plan {
   const priorities = new Map<string, number>();
   for (let index = 0; index < queue.length; index++) {
     const name = queue[index] as string;
-    const above = (dependents.get(name) ?? []).map((d) => 1 + (priorities.get(d) ?? 0));
-    priorities.set(name, Math.max(0, ...above));
+    let priority = 0;
+    for (const d of dependents.get(name) ?? [])
+      priority = Math.max(priority, 1 + (priorities.get(d) ?? 0));
+    priorities.set(name, priority);
     for (const dep of deps.get(name) ?? []) {
       const left = (pending.get(dep) ?? 0) - 1;
       pending.set(dep, left);

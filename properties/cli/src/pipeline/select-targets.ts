@@ -32,7 +32,7 @@ export function selectTargets(workspace: Workspace, selection: Selection): Selec
     const name = stack.pop() as string;
     if (builds.has(name)) continue;
     builds.add(name);
-    stack.push(...(targets.get(name)?.deps ?? []));
+    for (const dep of targets.get(name)?.deps ?? []) stack.push(dep);
   }
   const inFileOrder = (set: ReadonlySet<string>): string[] =>
     [...targets.keys()].filter((name) => set.has(name));

@@ -43,7 +43,7 @@ function dependsOn(workspace: Workspace, from: string, to: string): boolean {
     if (name === to) return true;
     if (seen.has(name)) continue;
     seen.add(name);
-    stack.push(...(workspace.targets.get(name)?.deps ?? []));
+    for (const dep of workspace.targets.get(name)?.deps ?? []) stack.push(dep);
   }
   return false;
 }

@@ -24,7 +24,7 @@ export async function runWaves(
     // A later wave rebuilds (from the cache) what an earlier one built: the first result counts.
     for (const build of summary.builds)
       if (!builds.has(build.target)) builds.set(build.target, build);
-    tests.push(...summary.tests);
+    for (const test of summary.tests) tests.push(test);
     if (summary.status === 'interrupted' || status === 'interrupted') status = 'interrupted';
     else if (summary.status === 'failed') status = 'failed';
   }

@@ -67,10 +67,9 @@ export async function loadChange(request: ChangeRequest): Promise<LoadedChange> 
     if (text !== undefined) {
       const buildFile = parseBuildFile(text, buildFilePath, { trusted: true });
       const paths = [...files.keys()];
-      warnings.push(
-        ...findDanglingPaths(buildFile, paths),
-        ...findOverlappingSrcs(buildFile, paths),
-      );
+      // Loops, not push(...): each check's list is bounded, but a call's arguments are few.
+      for (const warning of findDanglingPaths(buildFile, paths)) warnings.push(warning);
+      for (const warning of findOverlappingSrcs(buildFile, paths)) warnings.push(warning);
     }
   }
   const lockfile = changes.some((change) => touches(change, lockfilePath))

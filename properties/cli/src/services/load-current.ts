@@ -1,10 +1,15 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildFilePath } from '@mainline/affected';
 import type { Diagnostic, Workspace } from '@mainline/core';
 import { GitRepo } from '@mainline/git';
 import { TargetGraph } from '@mainline/graph';
-import { findDanglingPaths, findOverlappingSrcs, parseBuildFile } from '@mainline/workspace';
+import {
+  checkBuildFileSize,
+  findDanglingPaths,
+  findOverlappingSrcs,
+  parseBuildFile,
+} from '@mainline/workspace';
 import { buildFileMissing } from './load-workspace.ts';
 
 export interface CurrentWorkspace {
@@ -29,7 +34,15 @@ export async function loadCurrentWorkspace(cwd: string): Promise<CurrentWorkspac
   return { workspace: buildFile.workspace, graph, warnings };
 }
 
+/** The file's text; its size is checked first, so a huge file is refused unread. */
 function readTextIfExists(path: string): string | undefined {
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    return undefined;
+  }
+  checkBuildFileSize(buildFilePath, size);
   try {
     return readFileSync(path, 'utf8');
   } catch {
