@@ -4,7 +4,7 @@ import { type BuildFileJson, isRecord, type JsonPath } from './build-file-json.t
 import { countKeysOfValid, duplicateKeyProblems } from './duplicate-keys.ts';
 import { JsonLocator, type Position } from './json-locator.ts';
 import { tooDeepAt } from './json-scan.ts';
-import type { Problem } from './problem.ts';
+import { type Problem, text } from './problem.ts';
 import { schemaProblems } from './schema-problems.ts';
 import { semanticProblems } from './semantic-problems.ts';
 import { leniencyProblem, syntaxProblems } from './syntax-problems.ts';
@@ -138,8 +138,8 @@ function invalid(file: string, locator: JsonLocator, problems: readonly Problem[
     file,
     ...locator.locate(problem.at),
     code: problem.code,
-    message: problem.message,
-    hint: typeof problem.hint === 'string' ? problem.hint : problem.hint(),
+    message: text(problem.message),
+    hint: text(problem.hint),
   }));
   for (const more of overflow) {
     const where = { severity: 'error' as const, file, ...locator.locate(more.first.at) };

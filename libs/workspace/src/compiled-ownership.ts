@@ -1,6 +1,7 @@
 import type { CompiledWorkspace } from './compiled-workspace.ts';
 import { GlobIndex } from './glob-index.ts';
 import { compileGlob, type PathTest } from './glob-matcher.ts';
+import { endsLike } from './glob-prefilter.ts';
 import { anyMatch, ownersFromValues } from './owner-values.ts';
 import type { Owner, OwnershipIndex } from './ownership-index.ts';
 
@@ -46,7 +47,10 @@ export class CompiledOwnership implements OwnershipIndex {
     for (let i = folderOffsets[f] as number; i < (folderOffsets[f + 1] as number); i++) {
       const g = folderGlobs[i] as number;
       const glob = globs[g] as string;
-      if (glob !== '' && this.#test(glob)(path)) found.push(owners[g] as number);
+      // endsLike first: a glob whose end rules the path out is never compiled for it.
+      if (glob !== '' && endsLike(glob, path) && this.#test(glob)(path)) {
+        found.push(owners[g] as number);
+      }
     }
   }
 

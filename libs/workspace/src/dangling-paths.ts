@@ -42,7 +42,7 @@ export function findDanglingPaths(
     add(glob, {
       code: 'danglingPath',
       path: ['globalInputs', i],
-      message: `globalInputs entry ${shown(glob)} matches no file`,
+      message: () => `globalInputs entry ${shown(glob)} matches no file`,
       hint: 'fix the path or remove it',
     });
   });
@@ -51,7 +51,7 @@ export function findDanglingPaths(
       add(glob, {
         code: 'danglingPath',
         path: ['targets', target.name, 'srcs', i],
-        message: `srcs glob ${shown(glob)} of target ${shown(target.name)} matches no file`,
+        message: () => `srcs glob ${shown(glob)} of target ${shown(target.name)} matches no file`,
         hint: 'fix the glob (a moved folder?) or remove it',
       });
     });
@@ -59,6 +59,7 @@ export function findDanglingPaths(
   const index = new GlobIndex<Glob>();
   for (const [glob, known] of globs) index.add(glob, known);
   const budget = options.budget ?? defaultBudget;
+  index.workLimit = budget; // a lookup stops mid-file, then the check does
   let unmatched = globs.size;
   const warnings: Diagnostic[] = [];
   for (let f = 0; f < files.length && unmatched > 0; f++) {
@@ -66,8 +67,8 @@ export function findDanglingPaths(
       known.matched = true;
       unmatched--;
     });
-    if (index.tested > budget) {
-      const progress = { work: index.tested, budget, filesDone: f + 1, files: files.length };
+    if (index.work > budget) {
+      const progress = { filesDone: f + 1, files: files.length, globs: globs.size };
       warnings.push(skipped(buildFile, 'the check for globs that match no file', progress));
       unmatched = 0;
       for (const known of globs.values()) known.matched = true; // unknown: say nothing
@@ -77,11 +78,12 @@ export function findDanglingPaths(
   for (const { glob, finding } of listed) if (!glob.matched) findings.push(finding);
   const existing = new Set(files);
   for (const target of buildFile.workspace.targets.values()) {
-    if (target.entry === undefined || existing.has(target.entry)) continue;
+    const entry = target.entry;
+    if (entry === undefined || existing.has(entry)) continue;
     findings.push({
       code: 'danglingPath',
       path: ['targets', target.name, 'entry'],
-      message: `entry ${shown(target.entry)} of target ${shown(target.name)} is not a file`,
+      message: () => `entry ${shown(entry)} of target ${shown(target.name)} is not a file`,
       hint: 'fix the path (a moved or renamed file?); its build fails until then',
     });
   }

@@ -37,21 +37,21 @@ export function checkDeps(
       problems.push({
         code: 'repeatedDep',
         at,
-        message: `target ${shown(target)} lists dep ${shown(dep)} more than once`,
+        message: () => `target ${shown(target)} lists dep ${shown(dep)} more than once`,
         hint: 'remove the repeated entry',
       });
     } else if (index === self) {
       problems.push({
         code: 'selfDep',
         at,
-        message: `target ${shown(target)} depends on itself`,
-        hint: `remove ${shown(dep)} from its deps`,
+        message: () => `target ${shown(target)} depends on itself`,
+        hint: () => `remove ${shown(dep)} from its deps`,
       });
     } else {
       problems.push({
         code: 'unknownDep',
         at,
-        message: `target ${shown(target)} depends on unknown target ${shown(dep)}`,
+        message: () => `target ${shown(target)} depends on unknown target ${shown(dep)}`,
         // Searching every name costs: only for the problems shown.
         hint: () => {
           const guess = didYouMean(dep, names);

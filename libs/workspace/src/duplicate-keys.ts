@@ -142,8 +142,9 @@ function enter(
   if (seen === undefined) {
     container.names.set(name, { firstKey: at, latest: { keyOffset: at, valueOffset: valueAt } });
   } else {
-    const firstLine = locator.position(seen.firstKey).line;
-    problems.push(duplicate(segments(container.path), name, at, firstLine));
+    const firstKey = seen.firstKey;
+    const where = () => ({ path: segments(container.path), line: locator.position(firstKey).line });
+    problems.push(duplicate(where, name, at));
     if (container.path?.depth === 1 && container.path.segment === 'targets') {
       for (const problem of shadowedTargetProblems(text, name, seen.latest)) {
         problems.push(problem);
@@ -174,23 +175,28 @@ function shadowedTargetProblems(text: string, name: string, hidden: Member): Pro
   });
 }
 
+/** A repeated name, its text made only if it is listed (`where` costs a lookup). */
 function duplicate(
-  path: readonly string[],
+  where: () => { readonly path: readonly string[]; readonly line: number },
   key: string,
   offset: number,
-  firstLine: number,
 ): Problem {
-  const also = `(first at line ${firstLine})`;
-  const hint = 'JSON keeps only the last one silently: merge the two or remove one';
-  const at = { offset };
-  const code = 'duplicateKey';
-  if (path.length === 1 && path[0] === 'targets') {
-    return { code, at, message: `target ${shown(key)} is declared twice ${also}`, hint };
-  }
-  if (path.length === 2 && path[0] === 'targets') {
-    const where = `target ${shown(path[1] as string)}`;
-    return { code, at, message: `field ${shown(key)} appears twice in ${where} ${also}`, hint };
-  }
-  const where = path.length === 0 ? 'at the top level' : `in ${shownText(path.join('.'))}`;
-  return { code, at, message: `field ${shown(key)} appears twice ${where} ${also}`, hint };
+  const message = (): string => {
+    const { path, line } = where();
+    const also = `(first at line ${line})`;
+    if (path.length === 1 && path[0] === 'targets') {
+      return `target ${shown(key)} is declared twice ${also}`;
+    }
+    if (path.length === 2 && path[0] === 'targets') {
+      return `field ${shown(key)} appears twice in target ${shown(path[1] as string)} ${also}`;
+    }
+    const inside = path.length === 0 ? 'at the top level' : `in ${shownText(path.join('.'))}`;
+    return `field ${shown(key)} appears twice ${inside} ${also}`;
+  };
+  return {
+    code: 'duplicateKey',
+    at: { offset },
+    message,
+    hint: 'JSON keeps only the last one silently: merge the two or remove one',
+  };
 }

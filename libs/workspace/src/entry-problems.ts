@@ -19,7 +19,7 @@ export function entryProblems(
   problems.push({
     code: 'entryNotInSrcs',
     at: { path: ['targets', target, 'entry'] },
-    message: `entry ${shown(entry)} of target ${shown(target)} is not matched by its srcs`,
+    message: () => `entry ${shown(entry)} of target ${shown(target)} is not matched by its srcs`,
     hint: 'fix the path, or add a srcs glob that covers it',
   });
 }

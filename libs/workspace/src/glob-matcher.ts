@@ -42,6 +42,13 @@ function safePicomatch(glob: string): PathTest {
   }
 }
 
+/** Whether compileGlob matches `glob` by comparing strings (no regular expression). */
+export function comparesStrings(glob: string): boolean {
+  if (oddSegment.test(glob)) return false;
+  if (!globSpecial.test(glob)) return true;
+  return glob.endsWith('/**') && !globSpecial.test(glob.slice(0, -'/**'.length));
+}
+
 /** The folder every match of `glob` lies in, as picomatch reads it ('' when it can be anywhere). */
 export function scannedBase(glob: string): string {
   const scan = picomatch.scan(glob);

@@ -28,7 +28,7 @@ export function globListProblems(
       problems.push({
         code: 'badGlob',
         at: { path: itemPath },
-        message: `${describePath(itemPath)} ${shown(glob)} ${fault.fault}`,
+        message: () => `${describePath(itemPath)} ${shown(glob)} ${fault.fault}`,
         hint: fault.hint,
       });
     }

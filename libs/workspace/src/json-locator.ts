@@ -21,7 +21,9 @@ export interface Member {
  * remembered, so the 10,000 keys of `targets` are read once however many problems there are.
  */
 export class JsonLocator {
-  private lineStarts: number[] | undefined;
+  /** Offsets where lines start, found so far: up to `linesScanned` (lookups are few and early). */
+  private readonly lineStarts: number[] = [0];
+  private linesScanned = 0;
   private readonly objects = new Map<number, ReadonlyMap<string, Member>>();
 
   constructor(private readonly text: string) {}
@@ -99,7 +101,7 @@ export class JsonLocator {
   }
 
   position(offset: number): Position {
-    const starts = this.lines();
+    const starts = this.linesUpTo(offset);
     let low = 0;
     let high = starts.length - 1;
     while (low < high) {
@@ -110,14 +112,19 @@ export class JsonLocator {
     return { line: low + 1, column: offset - (starts[low] ?? 0) + 1 };
   }
 
-  private lines(): number[] {
-    if (this.lineStarts === undefined) {
-      const starts = [0];
-      for (let i = this.text.indexOf('\n'); i !== -1; i = this.text.indexOf('\n', i + 1)) {
-        starts.push(i + 1);
+  private linesUpTo(offset: number): number[] {
+    const text = this.text;
+    let i = this.linesScanned;
+    while (i <= offset) {
+      const newline = text.indexOf('\n', i);
+      if (newline === -1) {
+        i = text.length + 1;
+        break;
       }
-      this.lineStarts = starts;
+      this.lineStarts.push(newline + 1);
+      i = newline + 1;
     }
+    this.linesScanned = Math.max(this.linesScanned, i);
     return this.lineStarts;
   }
 }

@@ -41,7 +41,7 @@ export function nameProblems(names: readonly string[], problems: Problem[]): voi
     problems.push({
       code: 'badName',
       at: { path: ['targets', name], key: true },
-      message: `target name ${shown(name)} ${found.fault}`,
+      message: () => `target name ${shown(name)} ${found.fault}`,
       hint: found.hint,
     });
   }

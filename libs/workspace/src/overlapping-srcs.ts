@@ -63,12 +63,12 @@ export function findOverlappingSrcs(
   for (const [text, glob] of globs) index.add(text, glob);
 
   const budget = options.budget ?? defaultBudget;
+  index.workLimit = budget; // a lookup stops mid-file, then the check does
   let work = 0;
   const stop = (filesDone: number): Diagnostic[] => [
     skipped(buildFile, 'the check for files claimed by two targets', {
-      work: index.tested + work,
-      budget,
       filesDone,
+      globs: globs.size,
       files: files.length,
     }),
   ];
@@ -80,7 +80,7 @@ export function findOverlappingSrcs(
       matched.push(glob);
       return false;
     });
-    if (index.tested + work > budget) return stop(f + 1);
+    if (index.work + work > budget) return stop(f + 1);
     if (matched.length === 0 || (matched.length === 1 && matched[0]?.owners.length === 1)) continue;
     matched.sort((a, b) => a.id - b.id);
     work += matched.length;
@@ -104,7 +104,7 @@ export function findOverlappingSrcs(
         owners.push(owner);
       }
     }
-    if (index.tested + work > budget) return stop(files.length);
+    if (index.work + work > budget) return stop(files.length);
     if (owners.length < 2) continue;
     let earliest = owners[0] as number;
     for (const owner of owners) if (owner < earliest) earliest = owner;
@@ -120,14 +120,14 @@ export function findOverlappingSrcs(
     .sort(([a], [b]) => a - b)
     .map(([owner, { files: count, example, earlier }]) => {
       const name = (targets[owner] as (typeof targets)[number]).name;
-      const other = shown((targets[earlier] as (typeof targets)[number]).name);
+      const other = (targets[earlier] as (typeof targets)[number]).name;
       return {
         code: 'overlappingSrcs',
         path: ['targets', name, 'srcs'],
-        message:
+        message: () =>
           count === 1
-            ? `the srcs of ${shown(name)} also claim ${shown(example)}, which ${other} claims`
-            : `the srcs of ${shown(name)} also claim ${count.toLocaleString('en-US')} files that earlier targets claim (${shown(example)}, which ${other} claims, ...)`,
+            ? `the srcs of ${shown(name)} also claim ${shown(example)}, which ${shown(other)} claims`
+            : `the srcs of ${shown(name)} also claim ${count.toLocaleString('en-US')} files that earlier targets claim (${shown(example)}, which ${shown(other)} claims, ...)`,
         hint: 'give each file one owner: narrow one of the globs, or move the shared files into a target both depend on',
       };
     });

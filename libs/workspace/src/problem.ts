@@ -8,11 +8,21 @@ import type { ProblemKind } from './problem-kinds.ts';
 export interface Problem {
   readonly code: ProblemKind;
   readonly at: ProblemLocation;
-  readonly message: string;
-  /** A function when it costs to compute (a "did you mean" search): only problems shown pay. */
-  readonly hint: string | (() => string);
+  readonly message: Lazy;
+  readonly hint: Lazy;
   /** How many problems of its kind this one stands for (1 when absent): "1,000 more...". */
   readonly count?: number;
+}
+
+/**
+ * Text, or a function making it: a check that can find a problem 200,000 times (a dep
+ * listed again and again) makes its text only for the few listed, and a "did you mean"
+ * search runs only for those.
+ */
+export type Lazy = string | (() => string);
+
+export function text(lazy: Lazy): string {
+  return typeof lazy === 'string' ? lazy : lazy();
 }
 
 export type ProblemLocation =

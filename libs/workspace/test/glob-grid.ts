@@ -44,6 +44,20 @@ export const globs = [
   '/a',
   'a/../a/*',
   '',
+  '**/b',
+  'a/**/b',
+  '**/x.ts',
+  '*/x.ts',
+  '**/*.ts',
+  '*.{md,ts}',
+  '**/README.md',
+  '**/.nvmrc',
+  '**/c d.ts',
+  'a/**/x1.ts',
+  '**/*b',
+  '**/b/',
+  'a/*/x',
+  '**/a/./x.ts',
 ];
 
 export const paths = [
@@ -67,4 +81,8 @@ export const paths = [
   'a/d/x.ts',
   'ü/é/x.ts',
   'a b/c d.ts',
+  'b',
+  'x.ts',
+  'a/b/b',
+  '.b',
 ];
