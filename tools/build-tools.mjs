@@ -15,6 +15,7 @@ await build({
     'bench-affected': 'tools/src/bench-affected-cli.ts',
     'bench-prepush': 'tools/src/bench-prepush-cli.ts',
     'bench-run': 'tools/src/bench-run-cli.ts',
+    'bench-fuzz': 'tools/src/bench-fuzz-cli.ts',
   },
   outdir,
   bundle: true,

@@ -4,3 +4,17 @@ export { dependentClosure, pickMidGraphLib } from './synth/graph-queries.ts';
 export { type ResolvedSynthOptions, resolveSynthOptions } from './synth/options.ts';
 export { createRng } from './synth/rng.ts';
 export type { SynthOptions, SynthRepo, SynthTarget } from './synth/types.ts';
+export {
+  type BuildFileMutation,
+  type MutationOptions,
+  mutateBuildFile,
+} from './fuzz/mutations.ts';
+export {
+  type FuzzCommand,
+  type FuzzRun,
+  fuzzArgs,
+  fuzzCommands,
+  fuzzTimeLimitSeconds,
+  judgeRun,
+  type Verdict,
+} from './fuzz/verdict.ts';
