@@ -4,10 +4,10 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   configureForTests,
+  gitPush,
   helperGitEnv,
   makeTempDir,
   runCli,
-  type TempRepo,
   tempRepoAt,
 } from '../src/index.ts';
 
@@ -43,22 +43,6 @@ function snapshot(dir: string): Record<string, string> {
     }
   }
   return files;
-}
-
-function push(repo: TempRepo): { code: number; stderr: string } {
-  try {
-    execFileSync('git', ['push', 'origin', 'main'], {
-      cwd: repo.dir,
-      env: helperGitEnv(),
-      stdio: ['ignore', 'pipe', 'pipe'],
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
-    return { code: 0, stderr: '' };
-  } catch (error) {
-    const failure = error as { status: number; stderr: string };
-    return { code: failure.status, stderr: failure.stderr };
-  }
 }
 
 describe('target names that are not folder-like paths', () => {
@@ -120,7 +104,7 @@ describe('target names that are not folder-like paths', () => {
       messages.map((message, i) => ['badName', 10 + 6 * i, message]),
     );
 
-    const pushed = push(repo);
+    const pushed = gitPush(dir, 'origin', 'main');
     expect(pushed.code).not.toBe(0);
     for (const line of errorLines) expect(pushed.stderr).toContain(line);
     expect(pushed.stderr).toContain('failed to push');

@@ -10,6 +10,26 @@ export function helperGitEnv(): NodeJS.ProcessEnv {
 }
 
 /**
+ * `git push ARGS` for real (through the hooks git runs), as a user would: its exit code
+ * and stderr, never a throw.
+ */
+export function gitPush(cwd: string, ...args: string[]): { code: number; stderr: string } {
+  try {
+    execFileSync('git', ['push', ...args], {
+      cwd,
+      env: helperGitEnv(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    return { code: 0, stderr: '' };
+  } catch (error) {
+    const failure = error as { status: number | null; stderr: string };
+    return { code: failure.status ?? 1, stderr: failure.stderr };
+  }
+}
+
+/**
  * Runs git synchronously in `cwd` and returns its stdout without the final newline.
  * Throws with git's stderr when it fails.
  */

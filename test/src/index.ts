@@ -2,7 +2,7 @@ export { type CliResult, type RunCliOptions, type RunningCli, runCli, startCli }
 export { createWorkspaceRepo } from './workspace-repo.ts';
 export { type JsonRun, runJson } from './run-json.ts';
 export { type CloneOptions, cloneTemp } from './clone.ts';
-export { gitSync, helperGitEnv } from './git-sync.ts';
+export { gitPush, gitSync, helperGitEnv } from './git-sync.ts';
 export { applyRandomChange, type Rng } from './random-change.ts';
 export { makeTempDir } from './temp-dirs.ts';
 export {

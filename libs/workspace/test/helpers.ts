@@ -1,17 +1,22 @@
-import { type Diagnostic, isMainlineError } from '@mainline/core';
+import { type Diagnostic, isMainlineError, type MainlineError } from '@mainline/core';
 import { expect } from 'vitest';
 import { parseBuildFile } from '../src/index.ts';
 
-/** Diagnostics of an invalid BUILD.json, failing the test when it parses. */
-export function problemsOf(text: string): readonly Diagnostic[] {
+/** The error of an invalid BUILD.json, failing the test when it parses. */
+export function invalidBuildFile(text: string): MainlineError {
   try {
     parseBuildFile(text, 'BUILD.json');
   } catch (error) {
     if (!isMainlineError(error)) throw error;
     expect(error.code).toBe('buildFileInvalid');
-    return error.diagnostics;
+    return error;
   }
   throw new Error('expected BUILD.json to be invalid');
+}
+
+/** Diagnostics of an invalid BUILD.json, failing the test when it parses. */
+export function problemsOf(text: string): readonly Diagnostic[] {
+  return invalidBuildFile(text).diagnostics;
 }
 
 /** The one diagnostic of an invalid BUILD.json, as `line:col message`. */

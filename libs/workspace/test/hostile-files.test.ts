@@ -1,17 +1,6 @@
-import { type Diagnostic, isMainlineError, type MainlineError } from '@mainline/core';
+import type { Diagnostic } from '@mainline/core';
 import { describe, expect, it } from 'vitest';
-import { parseBuildFile } from '../src/index.ts';
-import { short } from './helpers.ts';
-
-function invalid(text: string): MainlineError {
-  try {
-    parseBuildFile(text, 'BUILD.json');
-  } catch (error) {
-    if (isMainlineError(error) && error.code === 'buildFileInvalid') return error;
-    throw error;
-  }
-  throw new Error('expected BUILD.json to be invalid');
-}
+import { invalidBuildFile as invalid, short } from './helpers.ts';
 
 function targets(count: number, target: (i: number) => unknown): string {
   const all: Record<string, unknown> = {};
