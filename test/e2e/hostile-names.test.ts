@@ -83,6 +83,7 @@ describe('target names that are not folder-like paths', () => {
     for (const args of [
       ['graph'],
       ['affected', '--base', 'HEAD~1'],
+      ['why', 'libs/ok', '--base', 'HEAD~1'],
       ['build'],
       ['test'],
       ['build', '--all', '--no-typecheck'],
