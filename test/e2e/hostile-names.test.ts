@@ -117,3 +117,21 @@ describe('target names that are not folder-like paths', () => {
     expect(repo.git('status', '--porcelain')).toBe('');
   });
 });
+
+describe('a BUILD.json over 32 MiB', () => {
+  it('is refused unread, with exit 2 and its size', async () => {
+    const dir = makeTempDir('huge-build-file');
+    const repo = tempRepoAt(dir);
+    repo.git('init', '--quiet', '--initial-branch=main');
+    configureForTests(dir);
+    writeFileSync(join(dir, 'BUILD.json'), ' '.repeat(33 * 1024 * 1024));
+    const result = await runCli(['graph'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      'BUILD.json:1:1: error: 33.0 MiB is more than the 32.0 MiB mainline reads',
+    );
+    expect(result.stderr).toContain(
+      'mainline: BUILD.json is too large to read: 33.0 MiB, over 32.0 MiB',
+    );
+  });
+});
