@@ -109,7 +109,8 @@ export class TargetGraph {
    */
   async layers(): Promise<string[][]> {
     const { topologicalGenerations } = commonJs(await import('graphology-dag'));
-    return topologicalGenerations(await this.#toGraphology());
+    const generations = topologicalGenerations(await this.#toGraphology());
+    return generations.map((layer) => layer.map((key) => this.#names[Number(key)] as string));
   }
 
   /** Cycles found by a depth-first search (one per back edge, so at least one per tangle), each closed: ['a', 'b', 'a']. */
@@ -146,13 +147,20 @@ export class TargetGraph {
     return this.#dependents;
   }
 
+  /**
+   * Nodes are keyed by id, not name: graphology keeps edges in plain objects, where a
+   * target named `constructor` found Object.prototype's and was refused as a repeated edge.
+   */
   async #toGraphology(): Promise<DirectedGraph> {
     if (this.#graphology) return this.#graphology;
     const { DirectedGraph } = await import('graphology');
     const graph = new DirectedGraph({ allowSelfLoops: false });
-    for (const name of this.#names) graph.addNode(name);
-    for (const name of this.#names) {
-      for (const dep of this.dependencies(name)) graph.addDirectedEdge(dep, name);
+    for (let id = 0; id < this.#names.length; id++) graph.addNode(String(id));
+    const { offsets, targets } = this.#deps;
+    for (let id = 0; id < this.#names.length; id++) {
+      for (let e = offsets[id] as number; e < (offsets[id + 1] as number); e++) {
+        graph.addDirectedEdge(String(targets[e]), String(id));
+      }
     }
     this.#graphology = graph;
     return graph;

@@ -28,6 +28,18 @@ describe('TargetGraph', () => {
     expect(layers).toEqual([['core', 'lonely'], ['a', 'b'], ['app']]);
   });
 
+  it('orders layers of targets named like Object.prototype members', async () => {
+    // graphology keyed by name refused `libs/a -> constructor` as an edge already there.
+    const names = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'];
+    const graph = TargetGraph.fromTargets([
+      { name: 'libs/a', deps: [] },
+      ...names.map((name) => ({ name, deps: ['libs/a'] })),
+      { name: 'app', deps: names },
+    ]);
+    const layers = (await graph.layers()).map((layer) => layer.sort());
+    expect(layers).toEqual([['libs/a'], [...names].sort(), ['app']]);
+  });
+
   it('reports each cycle once, as a dependency chain', () => {
     const graph = TargetGraph.fromTargets([
       { name: 'a', deps: ['b'] },
