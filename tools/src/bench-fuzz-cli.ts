@@ -1,4 +1,4 @@
-// `npm run bench:fuzz [-- --count 1000 --seed 1 --scale 10000]`: mutated BUILD.json files
+// `npm run bench:fuzz [-- --count 1000 --start 0 --seed 1 --scale 10000]`: mutated BUILD.json files
 // through the real CLI on a real repository (graph, affected across the commit that puts
 // the mutation, build --no-typecheck), with the counts of every outcome. Exits 1 when a
 // run broke a rule (see fuzz/verdict.ts); each such BUILD.json is kept to replay.
@@ -16,6 +16,7 @@ import { cleanGitEnv } from './synth/git.ts';
 const { values } = parseArgs({
   options: {
     count: { type: 'string', default: '1000' },
+    start: { type: 'string', default: '0' },
     seed: { type: 'string', default: '1' },
     scale: { type: 'string', default: '10000' },
     targets: { type: 'string', default: '12' },
@@ -23,6 +24,7 @@ const { values } = parseArgs({
   },
 });
 const count = Number(values.count);
+const start = Number(values.start);
 const seed = Number(values.seed);
 const scale = Number(values.scale);
 const env = benchEnv(cleanGitEnv());
@@ -48,9 +50,10 @@ process.stderr.write(
 );
 
 const outcomes = new Map<string, number>();
+const slowest = new Map<FuzzCommand, { seconds: number; index: number }>();
 const faults: string[] = [];
 const started = Date.now();
-for (let index = 0; index < count; index++) {
+for (let index = start; index < start + count; index++) {
   const mutation = mutateBuildFile(baseText, index, { seed, scale });
   writeFileSync(join(repo.dir, 'BUILD.json'), mutation.text);
   git('commit', '--quiet', '--no-verify', '--all', '--allow-empty', '--message', `fuzz ${index}`);
@@ -65,6 +68,7 @@ for (let index = 0; index < count; index++) {
       killSignal: 'SIGKILL',
     });
     const seconds = Number(process.hrtime.bigint() - began) / 1e9;
+    if (seconds > (slowest.get(command)?.seconds ?? 0)) slowest.set(command, { seconds, index });
     const verdict = judgeRun(command, {
       code: result.status ?? 128,
       stdout: result.stdout ?? '',
@@ -83,18 +87,21 @@ for (let index = 0; index < count; index++) {
       process.stderr.write(`FAULT ${faults.at(-1)}\n`);
     }
   }
-  if ((index + 1) % 50 === 0) {
+  const done = index + 1 - start;
+  if (done % 50 === 0) {
     const minutes = ((Date.now() - started) / 60_000).toFixed(1);
-    process.stderr.write(
-      `  ${index + 1}/${count} mutations, ${faults.length} faults, ${minutes} min\n`,
-    );
+    process.stderr.write(`  ${done}/${count} mutations, ${faults.length} faults, ${minutes} min\n`);
   }
 }
 
 const rows = [...outcomes].sort(([a], [b]) => (a < b ? -1 : 1));
 process.stdout.write(
-  `mutations: ${count} (seed ${seed}, scale ${scale}); runs: ${count * 3}; faults: ${faults.length}\n\n| command, exit, error code | runs |\n|---|---:|\n`,
+  `mutations: ${count} from #${start} (seed ${seed}, scale ${scale}); runs: ${count * 3}; faults: ${faults.length}\n\n| command, exit, error code | runs |\n|---|---:|\n`,
 );
 for (const [outcome, runs] of rows) process.stdout.write(`| ${outcome} | ${runs} |\n`);
+for (const [command, { seconds, index }] of slowest) {
+  process.stdout.write(`\nslowest ${command}: ${seconds.toFixed(2)} s (#${index})`);
+}
+process.stdout.write('\n');
 for (const fault of faults) process.stdout.write(`\nFAULT ${fault}`);
 process.exit(faults.length > 0 ? 1 : 0);
