@@ -27,8 +27,8 @@ describe('a fuzzed BUILD.json through the CLI', () => {
     const text = repo.git('show', 'HEAD:BUILD.json');
     const target = synth.targets[0]?.name as string;
     const outcomes: string[] = [];
-    for (let index = 0; index < 12; index++) {
-      const mutation = mutateBuildFile(text, index, { seed: 7, scale: 3000 });
+    for (let index = 0; index < 10; index++) {
+      const mutation = mutateBuildFile(text, index, { seed: 7, scale: 2000 });
       writeFileSync(join(dir, 'BUILD.json'), mutation.text);
       repo.commit(`fuzz ${index}`);
       const commands = Object.keys(fuzzCommands) as FuzzCommand[];
