@@ -47,6 +47,9 @@ describe('worktreeTree', () => {
       { status: 'A', path: 'untracked dir/naïve.ts' },
     ]);
     expect(await git.readFile(tree, 'unstaged.ts')).toBe('v2');
+    // Listing the working tree gives the paths of that same snapshot, hashing nothing.
+    const listed = [...(await git.listFiles(tree)).keys()].sort();
+    expect((await git.worktreePaths()).sort()).toEqual(listed);
   });
 
   it('equals the HEAD tree when the work tree is clean, and is stable', async () => {

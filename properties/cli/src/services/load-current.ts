@@ -24,8 +24,7 @@ export async function loadCurrentWorkspace(cwd: string): Promise<CurrentWorkspac
   const text = readTextIfExists(join(repo.root, buildFilePath));
   if (text === undefined) throw buildFileMissing(repo.root);
   const buildFile = parseBuildFile(text, buildFilePath);
-  const files = await repo.listFiles(await repo.worktreeTree());
-  const paths = [...files.keys()];
+  const paths = await repo.worktreePaths();
   const warnings = [
     ...findDanglingPaths(buildFile, paths),
     ...findOverlappingSrcs(buildFile, paths),
