@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   createTempRepo,
+  gitPush,
   helperGitEnv,
   type JsonRun,
   makeTempDir,
@@ -138,18 +139,8 @@ describe('tests that hang, crash or test nothing', () => {
     expect((await runCli(['hook', 'install'], { cwd: repo.dir })).code).toBe(0);
     repo.write(filesOf({ quick: passes, stuck: loops }, { stuck: { file: 1500 } }));
     repo.commit('a test that never ends');
-    let stderr = '';
-    try {
-      execFileSync('git', ['push', 'origin', 'main'], {
-        cwd: repo.dir,
-        env: helperGitEnv(),
-        stdio: ['ignore', 'pipe', 'pipe'],
-        encoding: 'utf8',
-        timeout: 60_000,
-      });
-    } catch (error) {
-      stderr = (error as { stderr: string }).stderr;
-    }
+    const { code, stderr } = gitPush(repo.dir, 'origin', 'main');
+    expect(code).not.toBe(0);
     expect(stderr).toContain("timed out: still running after 1.5 s, the file's limit");
     expect(stderr).toContain('push blocked');
   });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   createWorkspaceRepo,
+  gitPush,
   helperGitEnv,
   makeTempDir,
   runCli,
@@ -13,27 +14,7 @@ import {
 
 /** `git push` for real, through the installed hook; exit code and stderr. */
 function push(repo: TempRepo, ...args: string[]): { code: number; stderr: string } {
-  return pushWith(repo, {}, ...args);
-}
-
-function pushWith(
-  repo: TempRepo,
-  env: Record<string, string>,
-  ...args: string[]
-): { code: number; stderr: string } {
-  try {
-    execFileSync('git', ['push', ...args], {
-      cwd: repo.dir,
-      env: { ...helperGitEnv(), ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
-    return { code: 0, stderr: '' };
-  } catch (error) {
-    const failure = error as { status: number; stderr: string };
-    return { code: failure.status, stderr: failure.stderr };
-  }
+  return gitPush(repo.dir, ...args);
 }
 
 async function repoWithRemote(files: Record<string, string> = {}): Promise<TempRepo> {
@@ -197,7 +178,7 @@ describe('the pre-push hook', () => {
     repo.commit('a test that uses git');
     // As when pushing from inside another tool's hook: GIT_DIR names the outer repository.
     const outer = { GIT_DIR: join(repo.dir, '.git'), GIT_WORK_TREE: repo.dir };
-    const result = pushWith(repo, outer, 'origin', 'main');
+    const result = gitPush({ cwd: repo.dir, env: outer }, 'origin', 'main');
     expect(result).toEqual({ code: 0, stderr: '' });
     expect(repo.git('rev-list', '--count', `${before}..main`)).toBe('1');
     expect(repo.git('branch', '--list', 'inner')).toBe('');

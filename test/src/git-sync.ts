@@ -11,13 +11,17 @@ export function helperGitEnv(): NodeJS.ProcessEnv {
 
 /**
  * `git push ARGS` for real (through the hooks git runs), as a user would: its exit code
- * and stderr, never a throw.
+ * and stderr, never a throw. `cwd` may come with variables added to the environment.
  */
-export function gitPush(cwd: string, ...args: string[]): { code: number; stderr: string } {
+export function gitPush(
+  at: string | { readonly cwd: string; readonly env: Record<string, string> },
+  ...args: string[]
+): { code: number; stderr: string } {
+  const { cwd, env } = typeof at === 'string' ? { cwd: at, env: {} } : at;
   try {
     execFileSync('git', ['push', ...args], {
       cwd,
-      env: helperGitEnv(),
+      env: { ...helperGitEnv(), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
       encoding: 'utf8',
       timeout: 120_000,

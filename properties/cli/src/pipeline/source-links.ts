@@ -103,7 +103,7 @@ function depsClosure(workspace: Workspace, from: readonly string[]): Set<string>
   for (let name = stack.pop(); name !== undefined; name = stack.pop()) {
     if (seen.has(name)) continue;
     seen.add(name);
-    stack.push(...(workspace.targets.get(name)?.deps ?? []));
+    for (const dep of workspace.targets.get(name)?.deps ?? []) stack.push(dep);
   }
   return seen;
 }
