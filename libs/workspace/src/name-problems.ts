@@ -32,6 +32,11 @@ export function nameFault(
 
 /** Each bad name in `targets`, at its key. `names` are the keys of `targets`. */
 export function nameProblems(names: readonly string[], problems: Problem[]): void {
+  badNames(names, problems);
+  nestedNames(names, problems);
+}
+
+function badNames(names: readonly string[], problems: Problem[]): void {
   for (let i = 0; i < names.length; i++) {
     const name = names[i] as string;
     // The regex inline, not nameFault: this runs for every name, in cold code.
@@ -44,6 +49,30 @@ export function nameProblems(names: readonly string[], problems: Problem[]): voi
       message: () => `target name ${shown(name)} ${found.fault}`,
       hint: found.hint,
     });
+  }
+}
+
+/**
+ * A name inside another (`libs/a` and `libs`): `.mainline/out/libs/a` would lie inside
+ * `.mainline/out/libs`, which each build of `libs` replaces whole, and their outputs could
+ * collide file by file. Linear: each name's parent folders are looked up among the names.
+ */
+function nestedNames(names: readonly string[], problems: Problem[]): void {
+  let all: Set<string> | undefined;
+  for (const name of names) {
+    for (let slash = name.indexOf('/'); slash > 0; slash = name.indexOf('/', slash + 1)) {
+      all ??= new Set(names);
+      const outer = name.slice(0, slash);
+      if (!all.has(outer)) continue;
+      problems.push({
+        code: 'nestedName',
+        at: { path: ['targets', name], key: true },
+        message: () =>
+          `target name ${shown(name)} is inside target ${shown(outer)}: their outputs would nest (.mainline/out/<name>)`,
+        hint: `a target's name may not be a folder of another's: rename one, e.g. ${shown(outer)} to ${shown(`${outer}-core`)}`,
+      });
+      break;
+    }
   }
 }
 

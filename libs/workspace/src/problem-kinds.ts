@@ -16,6 +16,7 @@ export const problemKinds = {
   schema: 'problems against the schema',
   duplicateKey: 'repeated keys',
   badName: 'invalid target names',
+  nestedName: "target names inside another target's",
   unknownDep: 'deps on unknown targets',
   selfDep: 'targets depending on themselves',
   repeatedDep: 'deps listed twice',

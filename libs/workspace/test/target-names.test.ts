@@ -36,6 +36,31 @@ describe('target names', () => {
     }
   });
 
+  it('refuses a name inside another, wherever either is declared', () => {
+    for (const names of [
+      ['libs', 'libs/a'],
+      ['libs/a/b', 'libs'],
+    ]) {
+      const text = buildJson(
+        Object.fromEntries(names.map((name) => [name, { kind: 'lib', srcs: [`${name}/**`] }])),
+      );
+      const problem = onlyProblem(text);
+      const inner = names.find((name) => name.includes('/'));
+      expect(problem.code).toBe('nestedName');
+      expect(problem.message).toBe(
+        `target name '${inner}' is inside target 'libs': their outputs would nest (.mainline/out/<name>)`,
+      );
+    }
+    // Sharing a folder is fine; only a whole segment nests.
+    const siblings = { 'libs/a': {}, 'libs/ab': {}, 'libs-a': {} };
+    const text = buildJson(
+      Object.fromEntries(
+        Object.keys(siblings).map((name) => [name, { kind: 'lib', srcs: [`${name}/**`] }]),
+      ),
+    );
+    expect(parseBuildFile(text, 'BUILD.json').workspace.targets.size).toBe(3);
+  });
+
   it('suggests the path meant where there is one', () => {
     expect(onlyProblem(withName('/libs/a')).hint).toContain("write 'libs/a'");
     expect(onlyProblem(withName('libs\\a')).hint).toContain("write 'libs/a'");
