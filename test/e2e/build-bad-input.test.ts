@@ -87,19 +87,23 @@ describe('mainline build and test on bad input', () => {
     );
   });
 
-  it('builds on when the cache cannot be written, and rebuilds a corrupted cache entry', async () => {
+  it('builds on when the cache folder is a file, and rebuilds a corrupted cache entry', async () => {
     const repo = createWorkspaceRepo();
     const state = join(repo.dir, '.mainline');
     const first = await runJson(['build', 'libs/a', '--no-typecheck'], repo.dir);
     expect(first.code).toBe(0);
-    // A file where the cache folder belongs: every write fails, as on a full disk.
+    // A file where the cache folder belongs: moved aside (kept), and the cache starts over.
     rmSync(join(state, 'cache'), { recursive: true, force: true });
     writeFileSync(join(state, 'cache'), 'not a folder');
     rmSync(join(state, 'out'), { recursive: true, force: true });
-    const full = await runCli(['build', 'libs/a', '--no-typecheck'], { cwd: repo.dir });
-    expect(full.code).toBe(0);
-    expect(full.stdout).toMatch(/WARNING libs\/a: .*built, but not cached/);
-    rmSync(join(state, 'cache'));
+    const healed = await runCli(['build', 'libs/a', '--no-typecheck'], { cwd: repo.dir });
+    expect(healed.code).toBe(0);
+    expect(healed.stderr).toMatch(/cache was not a folder: moved it aside to .*cache\.damaged-/);
+    rmSync(join(state, 'out'), { recursive: true, force: true });
+    expect(
+      (await runJson(['build', 'libs/a', '--no-typecheck'], repo.dir)).run.builds[0]?.status,
+    ).toBe('cached');
+    rmSync(join(state, 'cache'), { recursive: true });
     expect(
       (await runJson(['build', 'libs/a', '--no-typecheck'], repo.dir)).run.builds[0]?.status,
     ).toBe('passed');

@@ -32,17 +32,20 @@ export function nameFault(
 
 /** Each bad name in `targets`, at its key. `names` are the keys of `targets`. */
 export function nameProblems(names: readonly string[], problems: Problem[]): void {
-  badNames(names, problems);
-  nestedNames(names, problems);
+  const bad = badNames(names, problems);
+  nestedNames(names, bad, problems);
 }
 
-function badNames(names: readonly string[], problems: Problem[]): void {
+/** Reports each name that is not a folder-like path; returns them. */
+function badNames(names: readonly string[], problems: Problem[]): ReadonlySet<string> {
+  const bad = new Set<string>();
   for (let i = 0; i < names.length; i++) {
     const name = names[i] as string;
     // The regex inline, not nameFault: this runs for every name, in cold code.
     if (!suspiciousName.test(name) && name.length < countFrom) continue;
     const found = nameFault(name);
     if (found === undefined) continue;
+    bad.add(name);
     problems.push({
       code: 'badName',
       at: { path: ['targets', name], key: true },
@@ -50,6 +53,7 @@ function badNames(names: readonly string[], problems: Problem[]): void {
       hint: found.hint,
     });
   }
+  return bad;
 }
 
 /**
@@ -57,13 +61,18 @@ function badNames(names: readonly string[], problems: Problem[]): void {
  * `.mainline/out/libs`, which each build of `libs` replaces whole, and their outputs could
  * collide file by file. Linear: each name's parent folders are looked up among the names.
  */
-function nestedNames(names: readonly string[], problems: Problem[]): void {
+function nestedNames(
+  names: readonly string[],
+  bad: ReadonlySet<string>,
+  problems: Problem[],
+): void {
   let all: Set<string> | undefined;
   for (const name of names) {
+    if (bad.has(name)) continue;
     for (let slash = name.indexOf('/'); slash > 0; slash = name.indexOf('/', slash + 1)) {
       all ??= new Set(names);
       const outer = name.slice(0, slash);
-      if (!all.has(outer)) continue;
+      if (!all.has(outer) || bad.has(outer)) continue;
       problems.push({
         code: 'nestedName',
         at: { path: ['targets', name], key: true },
