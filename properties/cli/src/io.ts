@@ -54,3 +54,17 @@ export function processIo(): Io {
     },
   };
 }
+
+/** An Io whose output goes nowhere, with empty stdin and no interrupts: for runs no one reads. */
+export function silentIo(cwd: string, env: NodeJS.ProcessEnv): Io {
+  return {
+    cwd,
+    env,
+    stdoutIsTTY: false,
+    stderrIsTTY: false,
+    stdout: () => {},
+    stderr: () => {},
+    readStdin: async () => '',
+    onInterrupt: () => () => {},
+  };
+}

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { removeInside } from '@mainline/core';
 import { GitAnswers } from '@mainline/git';
 import { compileWorkspace, parseBuildFile } from '@mainline/workspace';
-import type { Io } from './io.ts';
+import { type Io, silentIo } from './io.ts';
 import { runCli } from './run-cli.ts';
 import { CompiledBuildFiles } from './services/compiled-build-files.ts';
 import { indexWorkspace } from './services/load-workspace.ts';
@@ -52,14 +52,8 @@ export async function rehearse(): Promise<void> {
 
 function quietIo(root: string): Io {
   return {
-    cwd: root,
-    env: { MAINLINE_HOME: root, NO_COLOR: '1' }, // NO_COLOR: never ask ci-info (see ci.ts)
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-    stdout: () => {},
-    stderr: () => {},
-    readStdin: async () => '',
-    onInterrupt: () => () => {},
+    // NO_COLOR: never ask ci-info (see ci.ts)
+    ...silentIo(root, { MAINLINE_HOME: root, NO_COLOR: '1' }),
     gitAnswers: GitAnswers.parse(Buffer.from(transcript(root)), root),
   };
 }

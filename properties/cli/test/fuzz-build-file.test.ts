@@ -16,7 +16,7 @@ import {
   parseBuildFile,
 } from '@mainline/workspace';
 import { describe, expect, it } from 'vitest';
-import type { Io } from '../src/io.ts';
+import { type Io, silentIo } from '../src/io.ts';
 import { printWarnings } from '../src/output/diagnostics.ts';
 import { errorDocument, reportError } from '../src/output/report-error.ts';
 import { selectTargets } from '../src/pipeline/select-targets.ts';
@@ -30,16 +30,7 @@ const files = rendered.map((file) => file.path).sort();
 const baseIndexed = indexWorkspace(parseBuildFile(base, 'BUILD.json'));
 
 /** Output goes nowhere; only that writing it does not throw matters. */
-const sink: Io = {
-  cwd: '/synth',
-  env: {},
-  stdoutIsTTY: false,
-  stderrIsTTY: false,
-  stdout: () => {},
-  stderr: () => {},
-  readStdin: async () => '',
-  onInterrupt: () => () => {},
-};
+const sink: Io = silentIo('/synth', {});
 
 /** No kind listed more than 5 times plus its count line: output stays bounded. */
 function expectBounded(diagnostics: readonly Diagnostic[]): void {

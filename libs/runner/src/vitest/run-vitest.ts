@@ -8,10 +8,9 @@ import { planRun, type RunPlan } from './plan-run.ts';
 import { guardProcess } from './process-guard.ts';
 import { safeEmit } from './safe-emit.ts';
 import { withScratch } from './scratch.ts';
-import { targetResults } from './target-results.ts';
+import { runEnd } from './target-results.ts';
 import type {
   TestFileError,
-  TestFileResult,
   VitestRunEvent,
   VitestRunRequest,
   VitestRunResult,
@@ -45,19 +44,7 @@ async function runIn(
 ): Promise<VitestRunResult> {
   const started = performance.now();
   const emit = safeEmit(request.onEvent);
-  const finish = (
-    results: ReadonlyMap<string, TestFileResult>,
-    runErrors: readonly TestFileError[],
-    interrupted: boolean,
-  ) =>
-    targetResults({
-      files: request.files,
-      results,
-      missing: plan.missing,
-      runErrors,
-      interrupted,
-      durationMs: performance.now() - started,
-    });
+  const finish = runEnd(request.files, plan.missing, started);
   if (plan.files.length === 0 || request.signal?.aborted) {
     return finish(new Map(), [], request.signal?.aborted === true);
   }

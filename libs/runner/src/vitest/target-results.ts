@@ -46,6 +46,27 @@ export function targetResults(outcome: RunOutcome): VitestRunResult {
   };
 }
 
+/** How a run that started at `started` (performance.now()) ends: its result from the file results. */
+export function runEnd(
+  files: readonly TestFileRequest[],
+  missing: ReadonlySet<string>,
+  started: number,
+): (
+  results: ReadonlyMap<string, TestFileResult>,
+  runErrors: readonly TestFileError[],
+  interrupted: boolean,
+) => VitestRunResult {
+  return (results, runErrors, interrupted) =>
+    targetResults({
+      files,
+      results,
+      missing,
+      runErrors,
+      interrupted,
+      durationMs: performance.now() - started,
+    });
+}
+
 function fileResult(file: string, outcome: RunOutcome): TestFileResult {
   const reported = outcome.results.get(file);
   if (reported) return reported;

@@ -3,7 +3,7 @@ import { type ErrorCode, errorCodes, MainlineError } from '@mainline/core';
 import { planRun } from '../plan-run.ts';
 import { safeEmit } from '../safe-emit.ts';
 import { withScratch } from '../scratch.ts';
-import { targetResults } from '../target-results.ts';
+import { runEnd } from '../target-results.ts';
 import type {
   TestFileError,
   TestFileResult,
@@ -33,14 +33,7 @@ export async function runVitestInHost(
   return withScratch(request.scratchDir, async (scratch) => {
     const run = new HostRun(request, host, plan.root, scratch);
     const { results, runErrors, interrupted } = await run.run(plan.files);
-    return targetResults({
-      files: request.files,
-      results,
-      missing: plan.missing,
-      runErrors,
-      interrupted,
-      durationMs: performance.now() - started,
-    });
+    return runEnd(request.files, plan.missing, started)(results, runErrors, interrupted);
   });
 }
 
