@@ -1,5 +1,5 @@
 import { affectedByFingerprints } from '@mainline/affected';
-import { loadChange, loadSnapshot } from '@mainline/cli';
+import { loadChange, loadSnapshot } from '@mainline/change';
 import { GitRepo } from '@mainline/git';
 import { createRng, generateMonorepo } from '@mainline/tools';
 import { describe, expect, it } from 'vitest';

@@ -37,7 +37,9 @@ describe('mainline on its own repository', () => {
     const json = JSON.parse(result.stdout) as { affected: { name: string }[] };
     expect(json.affected.map((t) => t.name)).toEqual([
       'libs/affected',
+      'libs/change',
       'libs/core',
+      'libs/engine',
       'libs/graph',
       'libs/runner',
       'libs/workspace',

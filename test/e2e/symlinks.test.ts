@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { computeFingerprints } from '@mainline/affected';
-import { loadChange, loadSnapshot } from '@mainline/cli';
+import { loadChange, loadSnapshot } from '@mainline/change';
 import { GitRepo } from '@mainline/git';
 import { describe, expect, it } from 'vitest';
 import { createWorkspaceRepo, makeTempDir, runCli, runJson, type TempRepo } from '../src/index.ts';

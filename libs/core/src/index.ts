@@ -1,3 +1,4 @@
+export { fingerprintId, rulesId, version } from './build-identity.ts';
 export { errorCodes, type ErrorCode } from './codes.ts';
 export {
   type Diagnostic,
@@ -19,6 +20,7 @@ export {
   WORKTREE,
 } from './types.ts';
 export { closestName } from './suggest.ts';
+export { unknownTarget } from './unknown-target.ts';
 export { assertInside, childPath, isInside } from './paths-inside.ts';
 export {
   asideName,

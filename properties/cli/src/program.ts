@@ -1,7 +1,7 @@
 import { Argument, Command, Option } from 'commander';
 import { targetKinds } from '@mainline/core';
 import type { Io } from './io.ts';
-import { version } from './version.ts';
+import { version } from '@mainline/core';
 
 type Action = (io: Io) => Promise<number>;
 

@@ -6,8 +6,8 @@ import { GitAnswers } from '@mainline/git';
 import { compileWorkspace, parseBuildFile } from '@mainline/workspace';
 import { type Io, silentIo } from './io.ts';
 import { runCli } from './run-cli.ts';
-import { CompiledBuildFiles } from './services/compiled-build-files.ts';
-import { indexWorkspace } from './services/load-workspace.ts';
+import { CompiledBuildFiles } from '@mainline/change';
+import { indexWorkspace } from '@mainline/change';
 
 const base = '1'.repeat(40);
 const head = '2'.repeat(40);

@@ -3,7 +3,7 @@ import { CommanderError } from 'commander';
 import type { Io } from './io.ts';
 import { errorDocument, reportError } from './output/report-error.ts';
 import { buildProgram } from './program.ts';
-import { reportStateRepairsTo } from './services/state-repairs.ts';
+import { reportStateRepairsTo } from '@mainline/state';
 
 /**
  * The one place that turns outcomes into exit codes: 0 success, 1 the tool found red,

@@ -19,8 +19,8 @@ import { describe, expect, it } from 'vitest';
 import { type Io, silentIo } from '../src/io.ts';
 import { printWarnings } from '../src/output/diagnostics.ts';
 import { errorDocument, reportError } from '../src/output/report-error.ts';
-import { selectTargets } from '../src/pipeline/select-targets.ts';
-import { indexWorkspace } from '../src/services/load-workspace.ts';
+import { selectTargets } from '@mainline/engine';
+import { indexWorkspace } from '@mainline/change';
 
 /** A 12-target synthetic repository, in memory: its BUILD.json and its files. */
 const options = resolveSynthOptions({ dir: '/synth', targets: 12, seed: 7 });

@@ -4,8 +4,8 @@ import { describeReason, mainReason } from '../output/describe-reason.ts';
 import { printWarnings } from '../output/diagnostics.ts';
 import { styleFor } from '../output/style.ts';
 import { formatTable } from '../output/table.ts';
-import { loadChange } from '../services/load-change.ts';
-import type { RangeRequest } from '../services/resolve-range.ts';
+import { loadChange } from '@mainline/change';
+import type { RangeRequest } from '@mainline/change';
 
 export interface AffectedOptions extends RangeRequest {
   readonly json?: boolean;

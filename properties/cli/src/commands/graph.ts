@@ -2,7 +2,7 @@ import type { TargetKind } from '@mainline/core';
 import type { Io } from '../io.ts';
 import { printWarnings } from '../output/diagnostics.ts';
 import { styleFor } from '../output/style.ts';
-import { loadCurrentWorkspace } from '../services/load-current.ts';
+import { loadCurrentWorkspace } from '@mainline/change';
 
 export interface GraphOptions {
   readonly json?: boolean;

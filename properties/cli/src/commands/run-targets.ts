@@ -15,7 +15,7 @@ import {
 import type { Io } from '../io.ts';
 import { runningInCI } from '../output/ci.ts';
 import { styleFor } from '../output/style.ts';
-import { runPipeline } from '../pipeline/run-pipeline.ts';
+import { runPipeline } from '@mainline/engine';
 
 export interface RunTargetsOptions {
   readonly affected?: boolean;

@@ -6,7 +6,7 @@ import { runWatchLoop, watchFiles } from '@mainline/watch';
 import type { Io } from '../io.ts';
 import { reportError } from '../output/report-error.ts';
 import { styleFor } from '../output/style.ts';
-import { runPipeline } from '../pipeline/run-pipeline.ts';
+import { runPipeline } from '@mainline/engine';
 
 /** Errors of the command line itself, which end the watch at once (exit 2). */
 const badArguments: ReadonlySet<ErrorCode> = new Set(['unknownTarget', 'usage']);

@@ -4,9 +4,9 @@ import type { Io } from '../io.ts';
 import { describeReason } from '../output/describe-reason.ts';
 import { printWarnings } from '../output/diagnostics.ts';
 import { styleFor } from '../output/style.ts';
-import { loadChange } from '../services/load-change.ts';
-import type { RangeRequest } from '../services/resolve-range.ts';
-import { unknownTarget } from '../services/unknown-target.ts';
+import { loadChange } from '@mainline/change';
+import type { RangeRequest } from '@mainline/change';
+import { unknownTarget } from '@mainline/core';
 
 export interface WhyOptions extends RangeRequest {
   readonly json?: boolean;

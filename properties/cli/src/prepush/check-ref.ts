@@ -2,14 +2,14 @@ import { existsSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AffectedTarget, RunEvent, RunSummary } from '@mainline/core';
 import type { GitRepo } from '@mainline/git';
-import { allCached } from '../pipeline/all-cached.ts';
-import { prepareKeys } from '../pipeline/prepare-keys.ts';
-import { runPipeline } from '../pipeline/run-pipeline.ts';
-import { loadChange } from '../services/load-change.ts';
-import { stateDir } from '../services/state-dir.ts';
+import { allCached } from '@mainline/engine';
+import { prepareKeys } from '@mainline/engine';
+import { runPipeline } from '@mainline/engine';
+import { loadChange } from '@mainline/change';
+import { stateDir } from '@mainline/state';
 import { isZeroOid, type PushedRef } from './push-lines.ts';
 import { runWaves } from './run-waves.ts';
-import { removeLeftovers, removeScratchFolder, scratchFolder } from './scratch-worktree.ts';
+import { removeLeftovers, removeScratchFolder, scratchFolder } from '@mainline/engine';
 import { wavesByDistance } from './waves.ts';
 
 export type RefOutcome =

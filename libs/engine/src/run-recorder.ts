@@ -1,6 +1,6 @@
 import type { RunStatus, TargetBuildResult, TargetTestResult } from '@mainline/core';
 import type { NewTargetResult, Store } from '@mainline/store';
-import { isStoreDamage } from '../services/state-store.ts';
+import { isStoreDamage } from '@mainline/state';
 
 /**
  * Writes a run's results to the store as they happen, so a killed run loses no build or

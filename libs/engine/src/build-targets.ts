@@ -16,7 +16,7 @@ import {
   typecheck,
   type WorkspacePackages,
 } from '@mainline/runner';
-import { ensureStateFolder } from '../services/state-dir.ts';
+import { ensureStateFolder } from '@mainline/state';
 import type { PreparedRun } from './prepare-run.ts';
 import type { RunRecorder } from './run-recorder.ts';
 import { linkPolicy, readableSources, sourceLinks, withoutRefusedLinks } from './source-links.ts';

@@ -1,6 +1,6 @@
 import type { Target, Workspace } from '@mainline/core';
 import { describe, expect, it } from 'vitest';
-import { selectTargets } from '../src/pipeline/select-targets.ts';
+import { selectTargets } from '../src/index.ts';
 
 describe('selectTargets', () => {
   it('closes over a target with more deps than a call takes arguments', () => {

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { version } from '../version.ts';
+import { version } from '@mainline/core';
 
 /**
  * The tools whose version changes what a build or test produces. Read from their

@@ -1,5 +1,5 @@
 import { openLocalCache } from '@mainline/cache';
-import { isStoreDamage, openStateStore } from '../services/state-store.ts';
+import { isStoreDamage, openStateStore } from '@mainline/state';
 import type { RunKeys } from './prepare-keys.ts';
 
 /**

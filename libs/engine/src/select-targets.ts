@@ -1,5 +1,5 @@
 import type { Workspace } from '@mainline/core';
-import { unknownTarget } from '../services/unknown-target.ts';
+import { unknownTarget } from '@mainline/core';
 
 /** Which targets a build or test run is about. */
 export type Selection =

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { isMainlineError, removeInside } from '@mainline/core';
 import { makeTempDir } from '@mainline/test-utils';
 import { describe, expect, it } from 'vitest';
-import { outputFolder } from '../src/pipeline/build-targets.ts';
+import { outputFolder } from '../src/index.ts';
 
 describe('outputFolder', () => {
   it('is out/<target> for a plain name', () => {

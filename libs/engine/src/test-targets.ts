@@ -11,7 +11,7 @@ import {
   type VitestTargetResult,
   type WorkspacePackages,
 } from '@mainline/runner';
-import { ensureStateFolder } from '../services/state-dir.ts';
+import { ensureStateFolder } from '@mainline/state';
 import { linkPolicy } from './source-links.ts';
 import type { PreparedRun } from './prepare-run.ts';
 import type { RunRecorder } from './run-recorder.ts';

@@ -1,4 +1,5 @@
-import { closestName, MainlineError } from '@mainline/core';
+import { MainlineError } from './errors.ts';
+import { closestName } from './suggest.ts';
 
 /** The error for a target name BUILD.json does not have, suggesting the closest one. */
 export function unknownTarget(name: string, known: Iterable<string>): MainlineError {

@@ -8,9 +8,9 @@ import type {
   TargetTestResult,
 } from '@mainline/core';
 import { type TestLimits, workspacePackages } from '@mainline/runner';
-import { ensureStateFolder } from '../services/state-dir.ts';
-import { reportMovedAside } from '../services/state-repairs.ts';
-import { openStateStoreFor } from '../services/state-store.ts';
+import { ensureStateFolder } from '@mainline/state';
+import { reportMovedAside } from '@mainline/state';
+import { openStateStoreFor } from '@mainline/state';
 import { buildTargets } from './build-targets.ts';
 import { prepareRun, type RunRequest } from './prepare-run.ts';
 import { storeRecorder } from './run-recorder.ts';

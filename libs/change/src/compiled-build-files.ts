@@ -1,7 +1,7 @@
 import { deserialize, serialize } from 'node:v8';
 import type { CompiledWorkspace } from '@mainline/workspace';
-import { rulesId } from '../version.ts';
-import { StateFiles } from './state-files.ts';
+import { rulesId } from '@mainline/core';
+import { StateFiles } from '@mainline/state';
 
 /**
  * BUILD.json contents (by git blob id) that passed every check of this build of mainline,

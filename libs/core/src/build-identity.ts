@@ -2,7 +2,12 @@ declare const MAINLINE_VERSION: string;
 declare const MAINLINE_RULES_ID: string;
 declare const MAINLINE_FINGERPRINT_ID: string;
 
-/** Defined by the bundler; running from source (tests) is a development build. */
+/*
+ * Who this build of mainline is: constants the bundler defines (tools/build-cli.mjs).
+ * Running from source (tests) is a development build.
+ */
+
+/** mainline's version. */
 export const version = typeof MAINLINE_VERSION === 'string' ? MAINLINE_VERSION : '0.0.0-dev';
 
 /**

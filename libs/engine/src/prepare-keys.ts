@@ -1,8 +1,8 @@
 import { GitRepo } from '@mainline/git';
-import { CompiledBuildFiles } from '../services/compiled-build-files.ts';
-import { FingerprintMemo, type SnapshotFingerprints } from '../services/fingerprint-memo.ts';
-import { loadWorkspaceAt } from '../services/load-workspace.ts';
-import { stateDir } from '../services/state-dir.ts';
+import { CompiledBuildFiles } from '@mainline/change';
+import { FingerprintMemo, type SnapshotFingerprints } from '@mainline/change';
+import { loadWorkspaceAt } from '@mainline/change';
+import { stateDir } from '@mainline/state';
 import { keyTools } from './key-tools.ts';
 import { prepareRun, type RunRequest } from './prepare-run.ts';
 import { selectionOf } from './request-selection.ts';

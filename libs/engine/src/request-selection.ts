@@ -1,5 +1,5 @@
 import { MainlineError } from '@mainline/core';
-import { loadChange } from '../services/load-change.ts';
+import { loadChange } from '@mainline/change';
 import type { Selection } from './select-targets.ts';
 
 export interface SelectionRequest {

@@ -18,7 +18,7 @@ import {
   rangeProbe,
   resolveRange,
 } from './resolve-range.ts';
-import { stateDir } from './state-dir.ts';
+import { stateDir } from '@mainline/state';
 import { CompiledBuildFiles } from './compiled-build-files.ts';
 
 export interface ChangeRequest extends RangeRequest {

@@ -2,8 +2,8 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { removeInside } from '@mainline/core';
 import { deserialize, serialize } from 'node:v8';
-import { fingerprintId } from '../version.ts';
-import { StateFiles } from './state-files.ts';
+import { fingerprintId } from '@mainline/core';
+import { StateFiles } from '@mainline/state';
 
 /** Target fingerprints of one snapshot, for the targets they were computed for. */
 export interface SnapshotFingerprints {
