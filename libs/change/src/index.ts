@@ -9,4 +9,5 @@ export {
   type ResolvedRange,
   rangeProbe,
   resolveRange,
+  trunkBranch,
 } from './resolve-range.ts';

@@ -24,8 +24,11 @@ export interface ResolvedRange {
   readonly headObjects?: ReadonlyMap<string, string>;
 }
 
-/** Where the trunk branch name comes from: `MAINLINE_TRUNK`, then `git config mainline.trunk`. */
-async function trunkBranch(repo: GitRepo, env: NodeJS.ProcessEnv): Promise<string> {
+/**
+ * The trunk branch's name: `MAINLINE_TRUNK`, then `git config mainline.trunk`, else `main`.
+ * (The front door guesses it the same way: `MAINLINE_TRUNK`, else `main`.)
+ */
+export async function trunkBranch(repo: GitRepo, env: NodeJS.ProcessEnv): Promise<string> {
   return env.MAINLINE_TRUNK || (await repo.configGet('mainline.trunk')) || defaultTrunk;
 }
 

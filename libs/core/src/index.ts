@@ -29,10 +29,14 @@ export {
   moveAside,
   removeInside,
 } from './state-fs.ts';
+export { dependencyClosure } from './dependency-closure.ts';
+export { isGreen } from './run-events.ts';
 export type {
   BuildStatus,
   RunCommand,
   RunEvent,
+  RunEventBody,
+  RunEventStamp,
   RunStatus,
   RunSummary,
   SourceLocation,

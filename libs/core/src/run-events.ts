@@ -66,8 +66,8 @@ export interface TargetTestResult {
   readonly failedDep?: string;
 }
 
-/** The run as a stream: the engine emits these, reporters render them. */
-export type RunEvent =
+/** What happened in a run (see RunEvent). */
+export type RunEventBody =
   | {
       readonly type: 'run-started';
       readonly command: RunCommand;
@@ -82,6 +82,26 @@ export type RunEvent =
   | { readonly type: 'tests-started'; readonly targets: readonly string[]; readonly files: number }
   | { readonly type: 'test-finished'; readonly result: TargetTestResult }
   | { readonly type: 'run-finished'; readonly summary: RunSummary };
+
+/** Which run an event belongs to and when it happened: every event carries it. */
+export interface RunEventStamp {
+  readonly runId: number;
+  /** Milliseconds since the epoch. */
+  readonly time: number;
+  /** The commit the run tests; absent for the working tree. */
+  readonly commit?: string;
+}
+
+/** The run as a stream: the engine emits these, reporters render them. */
+export type RunEvent = RunEventBody & RunEventStamp;
+
+/**
+ * Whether a recorded outcome counts as green: passed, or flaky unless flakes are strict.
+ * The one rule every reuse of an earlier result follows.
+ */
+export function isGreen(status: string | undefined, strictFlakes: boolean): boolean {
+  return status === 'passed' || (status === 'flaky' && !strictFlakes);
+}
 
 export type RunStatus = 'passed' | 'failed' | 'interrupted';
 

@@ -1,4 +1,5 @@
 import { openLocalCache } from '@mainline/cache';
+import { isGreen } from '@mainline/core';
 import { isStoreDamage, openStateStore } from '@mainline/state';
 import type { RunKeys } from './prepare-keys.ts';
 
@@ -19,7 +20,7 @@ export async function allCached(run: RunKeys, strictFlakes: boolean): Promise<bo
     return run.selected.asked.every((name) => {
       if (!run.tested.has(name)) return true;
       const found = store.latestResultByKey(name, 'test', run.keys.test.get(name) as string);
-      return found?.status === 'passed' || (found?.status === 'flaky' && !strictFlakes);
+      return isGreen(found?.status, strictFlakes);
     });
   } catch (error) {
     // A damaged store (now moved aside) answers nothing: the run that follows tests.

@@ -4,19 +4,14 @@ import type { ArtifactCache, LookupResult } from '@mainline/cache';
 import {
   childPath,
   type Diagnostic,
-  type RunEvent,
+  type RunEventBody,
   removeInside,
   type Target,
   type TargetBuildResult,
 } from '@mainline/core';
-import {
-  compileTarget,
-  runSchedule,
-  type TypecheckResult,
-  typecheck,
-  type WorkspacePackages,
-} from '@mainline/runner';
+import { runSchedule, type TypecheckResult, type WorkspacePackages } from '@mainline/runner';
 import { ensureStateFolder } from '@mainline/state';
+import type { Executor } from './executor.ts';
 import type { PreparedRun } from './prepare-run.ts';
 import type { RunRecorder } from './run-recorder.ts';
 import { linkPolicy, readableSources, sourceLinks, withoutRefusedLinks } from './source-links.ts';
@@ -35,7 +30,8 @@ export interface BuildContext {
   readonly cache: ArtifactCache;
   readonly recorder: RunRecorder;
   readonly options: BuildOptions;
-  readonly emit: (event: RunEvent) => void;
+  readonly executor: Executor;
+  readonly emit: (event: RunEventBody) => void;
   /** Targets whose cache entry was found damaged: said on their rebuilt result. */
   readonly corrupt?: ReadonlyMap<string, Diagnostic>;
 }
@@ -143,7 +139,7 @@ function startTypecheck(
   misses: readonly string[],
 ): Promise<TypecheckResult> {
   const { run } = context;
-  const checking = typecheck({
+  const checking = context.executor.typecheck({
     root: run.root,
     targets: withoutRefusedLinks(run, misses).map((name) => ({
       name,
@@ -178,7 +174,7 @@ async function buildOne(
   const strict = strictDepsProblems(run, context.packages, name, sources);
   const staging = scratchFolder(run.state, 'out');
   try {
-    const compiled = await compileTarget({
+    const compiled = await context.executor.compile({
       root: run.root,
       target,
       files: sources,

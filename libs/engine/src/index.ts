@@ -1,5 +1,6 @@
 export { allCached } from './all-cached.ts';
 export { outputFolder } from './build-targets.ts';
+export { type Executor, type LocalExecutorOptions, localExecutor } from './executor.ts';
 export { prepareKeys } from './prepare-keys.ts';
 export { type PipelineOutcome, type PipelineRequest, runPipeline } from './run-pipeline.ts';
 export { removeLeftovers, removeScratchFolder, scratchFolder } from './scratch-worktree.ts';

@@ -25,7 +25,7 @@ export interface RunKeys {
  */
 export async function prepareKeys(request: RunRequest & { readonly at: string }): Promise<RunKeys> {
   const repo = await GitRepo.open(request.cwd, { env: request.env });
-  const state = stateDir(repo.root, request.env);
+  const state = request.state ?? stateDir(repo.root, request.env);
   const tree = await repo.treeOf(request.at);
   const remembered = new FingerprintMemo(state).read(tree);
   if (remembered !== undefined) {
@@ -36,8 +36,9 @@ export async function prepareKeys(request: RunRequest & { readonly at: string })
     const selected = selectTargets(workspace, selection);
     const known = knownFor(remembered, selected.builds);
     if (known !== undefined) {
-      const { tools } = keyTools(repo.root, request.typecheck);
-      const keys = targetKeys(known, { tools, typecheck: request.typecheck });
+      const typecheck = request.typecheck !== false;
+      const { tools } = keyTools(repo.root, typecheck);
+      const keys = targetKeys(known, { tools, typecheck });
       return { state, selected, keys, tested: known.tested };
     }
   }

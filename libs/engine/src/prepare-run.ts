@@ -15,10 +15,14 @@ import { targetKeys } from './target-keys.ts';
 import { testFile } from './test-file.ts';
 
 export interface RunRequest {
+  /** A work tree of the repository: its own, or a worktree holding the commit tested. */
   readonly cwd: string;
   readonly env: NodeJS.ProcessEnv;
   readonly selection: SelectionRequest;
-  readonly typecheck: boolean;
+  /** Default: true. */
+  readonly typecheck?: boolean;
+  /** The state folder; default: the repository's (MAINLINE_HOME, else .mainline at its root). */
+  readonly state?: string;
   /** A commit (or tree) to read instead of the working tree: keys only, nothing on disk. */
   readonly at?: string;
 }
@@ -46,7 +50,7 @@ export interface PreparedRun extends RunKeys {
  */
 export async function prepareRun(request: RunRequest): Promise<PreparedRun> {
   const repo = await GitRepo.open(request.cwd, { env: request.env });
-  const state = stateDir(repo.root, request.env);
+  const state = request.state ?? stateDir(repo.root, request.env);
   const tree = request.at ?? (await repo.worktreeTree());
   const selection = await selectionOf(request);
   let selected: SelectedTargets = { asked: [], builds: [] };
@@ -60,7 +64,7 @@ export async function prepareRun(request: RunRequest): Promise<PreparedRun> {
     strict: true,
     buildFiles: new CompiledBuildFiles(state),
   });
-  const { tools, checker } = keyTools(repo.root, request.typecheck);
+  const { tools, checker } = keyTools(repo.root, request.typecheck !== false);
   const fingerprints = computeFingerprints(snapshot, selected.builds);
   const tested = new Set<string>();
   for (const [path, owners] of snapshot.owned) {
@@ -77,7 +81,7 @@ export async function prepareRun(request: RunRequest): Promise<PreparedRun> {
     ownedFiles: snapshot.owned,
     links: linksAmong(snapshot.owned.keys(), snapshot.files),
     selected,
-    keys: targetKeys(fingerprints, { tools, typecheck: request.typecheck }),
+    keys: targetKeys(fingerprints, { tools, typecheck: request.typecheck !== false }),
     tested,
     checker,
   };

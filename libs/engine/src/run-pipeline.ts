@@ -1,34 +1,50 @@
-import { openLocalCache } from '@mainline/cache';
+import { availableParallelism } from 'node:os';
+import { type ArtifactCache, openLocalCache } from '@mainline/cache';
 import type {
   RunCommand,
   RunEvent,
+  RunEventBody,
   RunStatus,
   RunSummary,
   TargetBuildResult,
   TargetTestResult,
 } from '@mainline/core';
 import { type TestLimits, workspacePackages } from '@mainline/runner';
-import { ensureStateFolder } from '@mainline/state';
-import { reportMovedAside } from '@mainline/state';
-import { openStateStoreFor } from '@mainline/state';
+import { ensureStateFolder, openStateStoreFor, reportMovedAside } from '@mainline/state';
+import type { RunKind } from '@mainline/store';
 import { buildTargets } from './build-targets.ts';
+import type { Executor } from './executor.ts';
 import { prepareRun, type RunRequest } from './prepare-run.ts';
 import { storeRecorder } from './run-recorder.ts';
 import { testTargets } from './test-targets.ts';
 
 export interface PipelineRequest extends RunRequest {
+  /** What the run is recorded as: the command, or what ran it (prepush, watch, trunk...). */
+  readonly kind: RunKind;
+  /** What it does: build, or build then test. */
   readonly command: RunCommand;
-  readonly argv: readonly string[];
-  readonly concurrency: number;
-  readonly failFast: boolean;
-  readonly retries: number;
-  readonly strictFlakes: boolean;
+  readonly executor: Executor;
+  /** Default: the local cache of the state folder. */
+  readonly cache?: ArtifactCache;
+  /** The commit the snapshot is, when it is one: recorded with the run and on its events. */
+  readonly commit?: string;
+  readonly argv?: readonly string[];
+  /** Targets built at once; default: the cores. */
+  readonly concurrency?: number;
+  /** Start nothing new after the first failure. */
+  readonly failFast?: boolean;
+  /** Reruns of a failed test; one that then passes is flaky. */
+  readonly retries?: number;
+  /** A flaky test fails its target. */
+  readonly strictFlakes?: boolean;
+  /** Run every test again, never take a result from an earlier run (a culprit search). */
+  readonly rerunTests?: boolean;
   /** Test time limits over every target's own (the command line's). */
   readonly testLimits?: TestLimits;
   /** Heap limit of each test worker, in MiB (default: Node's). */
   readonly testMemoryMb?: number;
-  readonly signal: AbortSignal;
-  readonly emit: (event: RunEvent) => void;
+  readonly signal?: AbortSignal;
+  readonly emit?: (event: RunEvent) => void;
 }
 
 export interface PipelineOutcome {
@@ -38,17 +54,34 @@ export interface PipelineOutcome {
 
 /**
  * A build or test run from start to end: snapshot and selection, a run row in the store,
- * builds (cached by key), then tests (cached by key), every result recorded as it comes.
- * The run is recorded `interrupted` when the signal fired, whatever else happened.
+ * builds (cached by key), then tests (cached by key), every result recorded as it comes,
+ * every event stamped with the run, the time and the commit. The run is recorded
+ * `interrupted` when the signal fired, whatever else happened.
  */
 export async function runPipeline(request: PipelineRequest): Promise<PipelineOutcome> {
   const started = performance.now();
+  const signal = request.signal ?? new AbortController().signal;
+  const concurrency = request.concurrency ?? availableParallelism();
   const run = await prepareRun(request);
   ensureStateFolder(run.state, 'tmp');
   const [store, runId] = openStateStoreFor(run.state, (opened) => {
     opened.recoverAbandonedRuns();
-    return opened.startRun({ kind: request.command, argv: request.argv, headSha: run.tree }).id;
+    const argv = request.argv ?? [request.kind];
+    return opened.startRun({
+      kind: request.kind,
+      argv,
+      treeSha: run.tree,
+      ...(request.commit ? { headSha: request.commit } : {}),
+    }).id;
   });
+  const listener = request.emit;
+  const emit = (event: RunEventBody): void =>
+    listener?.({
+      ...event,
+      runId,
+      time: Date.now(),
+      ...(request.commit ? { commit: request.commit } : {}),
+    });
   try {
     const recorder = storeRecorder(store, runId);
     let status: RunStatus | undefined;
@@ -56,21 +89,26 @@ export async function runPipeline(request: PipelineRequest): Promise<PipelineOut
     let tests: TargetTestResult[] = [];
     try {
       const packages = await workspacePackages(run.root, run.workspace);
-      request.emit({
+      emit({
         type: 'run-started',
         command: request.command,
         targets: run.selected.asked,
         builds: run.selected.builds,
-        concurrency: request.concurrency,
+        concurrency,
       });
-      const common = { concurrency: request.concurrency, signal: request.signal };
+      const common = { concurrency, signal };
       builds = await buildTargets({
         run,
         packages,
-        cache: openLocalCache(run.state, { onRepair: reportMovedAside }),
+        executor: request.executor,
+        cache: request.cache ?? openLocalCache(run.state, { onRepair: reportMovedAside }),
         recorder,
-        options: { ...common, failFast: request.failFast, typecheck: request.typecheck },
-        emit: request.emit,
+        options: {
+          ...common,
+          failFast: request.failFast ?? false,
+          typecheck: request.typecheck ?? true,
+        },
+        emit,
       });
       if (request.command === 'test') {
         const byTarget = new Map(builds.map((build) => [build.target, build]));
@@ -78,23 +116,25 @@ export async function runPipeline(request: PipelineRequest): Promise<PipelineOut
           {
             run,
             packages,
+            executor: request.executor,
             recorder,
             options: {
               ...common,
-              retries: request.retries,
-              strictFlakes: request.strictFlakes,
+              retries: request.retries ?? 0,
+              strictFlakes: request.strictFlakes ?? false,
+              rerun: request.rerunTests ?? false,
               ...(request.testLimits ? { limits: request.testLimits } : {}),
               ...(request.testMemoryMb ? { memoryMb: request.testMemoryMb } : {}),
             },
-            emit: request.emit,
+            emit,
           },
           byTarget,
         );
       }
-      status = statusOf(request.signal, builds, tests);
+      status = statusOf(signal, builds, tests);
     } finally {
       // Thrown out of the run: interrupted when asked to stop, else the tool failed.
-      recorder.finish(status ?? (request.signal.aborted ? 'interrupted' : 'error'));
+      recorder.finish(status ?? (signal.aborted ? 'interrupted' : 'error'));
     }
     const summary: RunSummary = {
       command: request.command,
@@ -103,7 +143,7 @@ export async function runPipeline(request: PipelineRequest): Promise<PipelineOut
       builds,
       tests,
     };
-    request.emit({ type: 'run-finished', summary });
+    emit({ type: 'run-finished', summary });
     return { runId, summary };
   } finally {
     store.close();

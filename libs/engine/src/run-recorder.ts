@@ -1,4 +1,9 @@
-import type { RunStatus, TargetBuildResult, TargetTestResult } from '@mainline/core';
+import {
+  isGreen,
+  type RunStatus,
+  type TargetBuildResult,
+  type TargetTestResult,
+} from '@mainline/core';
 import type { NewTargetResult, Store } from '@mainline/store';
 import { isStoreDamage } from '@mainline/state';
 
@@ -87,8 +92,7 @@ export function storeRecorder(store: Store, runId: number): RunRecorder {
     },
     passedTests(target, key, strictFlakes) {
       const found = use(() => store.latestResultByKey(target, 'test', key), undefined);
-      const green = found?.status === 'passed' || (found?.status === 'flaky' && !strictFlakes);
-      if (found === undefined || !green) return undefined;
+      if (found === undefined || !isGreen(found.status, strictFlakes)) return undefined;
       const tests = use(() => store.testResults(found.runId, target), undefined);
       if (tests === undefined) return undefined;
       cachedFrom.set(target, found.runId);

@@ -1,5 +1,5 @@
 import type { Workspace } from '@mainline/core';
-import { unknownTarget } from '@mainline/core';
+import { dependencyClosure, unknownTarget } from '@mainline/core';
 
 /** Which targets a build or test run is about. */
 export type Selection =
@@ -26,14 +26,7 @@ export function selectTargets(workspace: Workspace, selection: Selection): Selec
     }
     wanted = new Set(selection.names);
   }
-  const builds = new Set<string>();
-  const stack = [...wanted];
-  while (stack.length > 0) {
-    const name = stack.pop() as string;
-    if (builds.has(name)) continue;
-    builds.add(name);
-    for (const dep of targets.get(name)?.deps ?? []) stack.push(dep);
-  }
+  const builds = dependencyClosure(targets, wanted);
   const inFileOrder = (set: ReadonlySet<string>): string[] =>
     [...targets.keys()].filter((name) => set.has(name));
   return { asked: inFileOrder(wanted), builds: inFileOrder(builds) };

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Diagnostic, Workspace } from '@mainline/core';
+import { type Diagnostic, dependencyClosure } from '@mainline/core';
 import { type LinkPolicy, linkProblem } from '@mainline/runner';
 import type { PreparedRun } from './prepare-run.ts';
 import { targetFiles } from './target-files.ts';
@@ -30,7 +30,7 @@ export function linkPolicy(
     reader: name,
     plain: (path) => run.ownedFiles.has(path) && !run.links.has(path),
     fingerprinted: (path) => {
-      closure ??= depsClosure(run.workspace, [name]);
+      closure ??= dependencyClosure(run.workspace.targets, [name]);
       const covers = closure;
       return (run.ownedFiles.get(path) ?? []).some((owner) =>
         owner.role === 'src' ? covers.has(owner.target) : options.tests && owner.target === name,
@@ -92,18 +92,6 @@ export function withoutRefusedLinks(run: PreparedRun, names: readonly string[]):
   if (refused.length === 0) return [...names];
   const blocked = new Set(refused);
   return names.filter(
-    (name) => ![...depsClosure(run.workspace, [name])].some((t) => blocked.has(t)),
+    (name) => ![...dependencyClosure(run.workspace.targets, [name])].some((t) => blocked.has(t)),
   );
-}
-
-/** The targets and everything they depend on, transitively. */
-function depsClosure(workspace: Workspace, from: readonly string[]): Set<string> {
-  const seen = new Set<string>();
-  const stack = [...from];
-  for (let name = stack.pop(); name !== undefined; name = stack.pop()) {
-    if (seen.has(name)) continue;
-    seen.add(name);
-    for (const dep of workspace.targets.get(name)?.deps ?? []) stack.push(dep);
-  }
-  return seen;
 }

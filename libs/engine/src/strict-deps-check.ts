@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Diagnostic, Target, Workspace } from '@mainline/core';
+import { type Diagnostic, dependencyClosure, type Target, type Workspace } from '@mainline/core';
 import { checkStrictDeps, strictDepsDiagnostics, type WorkspacePackages } from '@mainline/runner';
 import type { PreparedRun } from './prepare-run.ts';
 
@@ -36,14 +36,5 @@ export function strictDepsProblems(
 
 /** Whether `from` reaches `to` through deps. */
 function dependsOn(workspace: Workspace, from: string, to: string): boolean {
-  const seen = new Set<string>();
-  const stack = [from];
-  while (stack.length > 0) {
-    const name = stack.pop() as string;
-    if (name === to) return true;
-    if (seen.has(name)) continue;
-    seen.add(name);
-    for (const dep of workspace.targets.get(name)?.deps ?? []) stack.push(dep);
-  }
-  return false;
+  return dependencyClosure(workspace.targets, [from]).has(to);
 }

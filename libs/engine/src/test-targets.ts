@@ -1,17 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { RunEvent, Target, TargetBuildResult, TargetTestResult } from '@mainline/core';
+import type { RunEventBody, Target, TargetBuildResult, TargetTestResult } from '@mainline/core';
 import { removeInside } from '@mainline/core';
 import {
   linkProblem,
-  runVitestInHost,
   type TestFileRequest,
   type TestLimits,
   type VitestTargetResult,
   type WorkspacePackages,
 } from '@mainline/runner';
 import { ensureStateFolder } from '@mainline/state';
+import type { Executor } from './executor.ts';
 import { linkPolicy } from './source-links.ts';
 import type { PreparedRun } from './prepare-run.ts';
 import type { RunRecorder } from './run-recorder.ts';
@@ -26,6 +25,8 @@ export interface TestOptions {
   readonly memoryMb?: number;
   /** A flaky test (failed, then passed) turns its target red. */
   readonly strictFlakes: boolean;
+  /** Never take a result from an earlier run: every test runs again. */
+  readonly rerun?: boolean;
   readonly concurrency: number;
   readonly signal: AbortSignal;
 }
@@ -35,7 +36,8 @@ export interface TestContext {
   readonly packages: WorkspacePackages;
   readonly recorder: RunRecorder;
   readonly options: TestOptions;
-  readonly emit: (event: RunEvent) => void;
+  readonly executor: Executor;
+  readonly emit: (event: RunEventBody) => void;
 }
 
 /**
@@ -68,7 +70,9 @@ export async function testTargets(
       continue;
     }
     const key = run.keys.test.get(name) as string;
-    const cached = recorder.passedTests(name, key, context.options.strictFlakes);
+    const cached = context.options.rerun
+      ? undefined
+      : recorder.passedTests(name, key, context.options.strictFlakes);
     if (cached) {
       // A green file without tests stays worth a warning for as long as it is so.
       const warnings = noTestWarnings(
@@ -90,20 +94,17 @@ export async function testTargets(
     context.emit({ type: 'tests-started', targets, files: toRun.length });
     const scratch = ensureStateFolder(run.state, 'tmp', `tests-${process.pid}-${randomUUID()}`);
     try {
-      const outcome = await runVitestInHost(
-        {
-          root: run.root,
-          files: toRun,
-          retries: context.options.retries,
-          maxWorkers: context.options.concurrency,
-          alias: sourceAliases(run, context.packages),
-          cacheDir: ensureStateFolder(run.state, 'vitest'),
-          scratchDir: scratch,
-          ...(context.options.memoryMb ? { workerMemoryMb: context.options.memoryMb } : {}),
-          signal: context.options.signal,
-        },
-        { entry: testHostEntry() },
-      );
+      const outcome = await context.executor.runTests({
+        root: run.root,
+        files: toRun,
+        retries: context.options.retries,
+        maxWorkers: context.options.concurrency,
+        alias: sourceAliases(run, context.packages),
+        cacheDir: ensureStateFolder(run.state, 'vitest'),
+        scratchDir: scratch,
+        ...(context.options.memoryMb ? { workerMemoryMb: context.options.memoryMb } : {}),
+        signal: context.options.signal,
+      });
       const runErrors = outcome.errors.map((error) => ({
         file: '(vitest)',
         message: error.message,
@@ -135,11 +136,6 @@ function refusedLinks(
     const problem = linkProblem(run.root, file, policy);
     return problem ? [{ file, message: `${problem.message}; ${problem.hint}` }] : [];
   });
-}
-
-/** The test host script bundled next to this one (see runVitestInHost). */
-function testHostEntry(): string {
-  return fileURLToPath(new URL('./test-host.cjs', import.meta.url));
 }
 
 /** A target's limits: the command line's, else its BUILD.json timeouts; none means the defaults. */

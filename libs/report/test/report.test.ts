@@ -1,4 +1,4 @@
-import type { RunEvent, RunSummary } from '@mainline/core';
+import type { RunEvent, RunEventBody, RunSummary } from '@mainline/core';
 import { describe, expect, it } from 'vitest';
 import {
   formatSummary,
@@ -164,7 +164,7 @@ describe('reports', () => {
   it('prints one progress line per build and tested target that ran, and counts cached ones', () => {
     const lines: string[] = [];
     const report = progressReporter((text) => lines.push(text), plainStyle);
-    const events: RunEvent[] = [
+    const bodies: RunEventBody[] = [
       {
         type: 'run-started',
         command: 'test',
@@ -184,7 +184,7 @@ describe('reports', () => {
       },
       { type: 'run-finished', summary },
     ];
-    for (const event of events) report(event);
+    for (const body of bodies) report(stamped(body));
     expect(lines.join('')).toBe(
       [
         'mainline test: 1 target and 2 deps, 2 jobs',
@@ -250,24 +250,28 @@ describe('live progress', () => {
     clock = 300;
     live.tick(); // before the plan: nothing to count yet
     expect(output).toBe('\r\x1b[2K… preparing · 300ms');
-    live.onEvent({
-      type: 'run-started',
-      command: 'build',
-      targets: ['libs/a', 'libs/b'],
-      builds: ['libs/a', 'libs/b'],
-      concurrency: 2,
-    });
-    live.onEvent({ type: 'build-started', target: 'libs/a' });
-    live.onEvent({ type: 'build-started', target: 'libs/b' });
+    live.onEvent(
+      stamped({
+        type: 'run-started',
+        command: 'build',
+        targets: ['libs/a', 'libs/b'],
+        builds: ['libs/a', 'libs/b'],
+        concurrency: 2,
+      }),
+    );
+    live.onEvent(stamped({ type: 'build-started', target: 'libs/a' }));
+    live.onEvent(stamped({ type: 'build-started', target: 'libs/b' }));
     clock = 1500;
     live.tick();
     expect(output.slice(output.lastIndexOf('\r'))).toBe(
       '\r\x1b[2K… build 0/2 done · running libs/a, libs/b · 1.5s',
     );
-    live.onEvent({
-      type: 'build-finished',
-      result: { target: 'libs/a', status: 'failed', durationMs: 5, diagnostics: [] },
-    });
+    live.onEvent(
+      stamped({
+        type: 'build-finished',
+        result: { target: 'libs/a', status: 'failed', durationMs: 5, diagnostics: [] },
+      }),
+    );
     expect(output).toContain('\r\x1b[2K  build libs/a  FAILED  5ms\n');
     expect(output.slice(output.lastIndexOf('\r'))).toBe(
       '\r\x1b[2K… build 1/2 done · running libs/b · 1 failed · 1.5s',
@@ -276,3 +280,8 @@ describe('live progress', () => {
     expect(output.endsWith('\r\x1b[2K')).toBe(true);
   });
 });
+
+/** An event as the engine sends it: stamped with its run and time. */
+function stamped(body: RunEventBody): RunEvent {
+  return { ...body, runId: 1, time: 0 };
+}

@@ -89,6 +89,13 @@ CREATE INDEX target_results_outcomes ON target_results (target, phase, cache_key
   WHERE status IN ('passed', 'failed', 'flaky');
 `;
 
+// A run records the commit it tested (head_sha) apart from the snapshot's tree (tree_sha):
+// until now head_sha held the tree id of the working tree that build and test read.
+const v4 = `
+ALTER TABLE runs ADD COLUMN tree_sha TEXT;
+UPDATE runs SET tree_sha = head_sha, head_sha = NULL;
+`;
+
 /** Every schema step, in order; the last version is the one this binary writes. */
 export const migrations: readonly Migration[] = [
   { version: 1, description: 'runs and target results', up: (db) => db.exec(v1) },
@@ -97,5 +104,10 @@ export const migrations: readonly Migration[] = [
     version: 3,
     description: 'an index of outcomes by cache key (cached rows left out)',
     up: (db) => db.exec(v3),
+  },
+  {
+    version: 4,
+    description: 'the tested commit apart from the snapshot tree; culprit and revert runs',
+    up: (db) => db.exec(v4),
   },
 ];

@@ -24,6 +24,7 @@ export interface RunRow {
   finished_at: number | null;
   base_sha: string | null;
   head_sha: string | null;
+  tree_sha: string | null;
   argv: string;
   pid: number;
   host: string;
@@ -68,6 +69,7 @@ export function toRun(row: RunRow): Run {
     finishedAt: row.finished_at ?? undefined,
     baseSha: row.base_sha ?? undefined,
     headSha: row.head_sha ?? undefined,
+    treeSha: row.tree_sha ?? undefined,
     argv: parseArgv(row.argv),
     pid: row.pid,
     host: row.host,

@@ -12,21 +12,22 @@ import {
 } from './types.ts';
 
 const columns =
-  'id, kind, status, started_at, finished_at, base_sha, head_sha, argv, pid, host, process_key, message';
+  'id, kind, status, started_at, finished_at, base_sha, head_sha, tree_sha, argv, pid, host, process_key, message';
 
 export function startRun(conn: Connection, run: NewRun, me: ProcessIdentity): Run {
   const kind = checkArg(runKinds, run.kind, 'run kind');
   return conn.write(() => {
     const row = conn
       .statement<RunRow>(
-        `INSERT INTO runs (kind, status, started_at, base_sha, head_sha, argv, pid, host, process_key)
-         VALUES (?, 'running', ?, ?, ?, ?, ?, ?, ?) RETURNING ${columns}`,
+        `INSERT INTO runs (kind, status, started_at, base_sha, head_sha, tree_sha, argv, pid, host, process_key)
+         VALUES (?, 'running', ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ${columns}`,
       )
       .get(
         kind,
         conn.now(),
         run.baseSha ?? null,
         run.headSha ?? null,
+        run.treeSha ?? null,
         JSON.stringify(run.argv),
         me.pid,
         me.host,

@@ -1,7 +1,21 @@
 import type { TestCaseResult } from '@mainline/core';
 
 /** What started a run: the command, or the loop that runs it. */
-export const runKinds = ['build', 'test', 'nightly', 'prepush', 'watch', 'trunk'] as const;
+/**
+ * What a run was for: `build` and `test` (the commands), `prepush`, `watch`, `nightly`,
+ * `trunk` (the trunk loop testing new commits), `culprit` (a culprit search step) and
+ * `revert` (a revert checked before it is pushed).
+ */
+export const runKinds = [
+  'build',
+  'test',
+  'nightly',
+  'prepush',
+  'watch',
+  'trunk',
+  'culprit',
+  'revert',
+] as const;
 export type RunKind = (typeof runKinds)[number];
 
 /**
@@ -47,7 +61,10 @@ export interface Run {
   /** Undefined while `running`. For a recovered run: its last recorded activity. */
   readonly finishedAt: number | undefined;
   readonly baseSha: string | undefined;
+  /** The commit tested; undefined for the working tree. */
   readonly headSha: string | undefined;
+  /** The tree of the snapshot tested (a commit's, or the working tree's). */
+  readonly treeSha: string | undefined;
   /** The command line, e.g. `['test', '--affected']`. */
   readonly argv: readonly string[];
   readonly pid: number;
@@ -60,7 +77,9 @@ export interface NewRun {
   readonly kind: RunKind;
   readonly argv: readonly string[];
   readonly baseSha?: string;
+  /** The commit tested, when the snapshot is one. */
   readonly headSha?: string;
+  readonly treeSha?: string;
 }
 
 export interface RunEnd {

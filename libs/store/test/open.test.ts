@@ -85,8 +85,8 @@ describe('openStore', () => {
     const stateDir = makeTempDir('store');
     const db = raw(stateDir);
     db.exec(schemaV1);
-    db.exec(`INSERT INTO runs (kind, status, started_at, finished_at, argv, pid, host, process_key)
-             VALUES ('build', 'passed', 1000, 2000, '["build"]', 1, 'h', 'k')`);
+    db.exec(`INSERT INTO runs (kind, status, started_at, finished_at, head_sha, argv, pid, host, process_key)
+             VALUES ('build', 'passed', 1000, 2000, 'tree1', '["build"]', 1, 'h', 'k')`);
     db.exec(`INSERT INTO target_results (run_id, target, phase, status, cache_key, duration_ms, recorded_at)
              VALUES (1, 'libs/a', 'build', 'passed', 'fp', 5, 1500)`);
     db.close();
@@ -94,6 +94,8 @@ describe('openStore', () => {
     const store = openStore({ stateDir });
     expect(store.migration).toEqual({ from: 1, to: migrations.length });
     expect(store.getRun(1)).toMatchObject({ kind: 'build', status: 'passed', argv: ['build'] });
+    // Version 4: what head_sha held (the snapshot's tree) is its tree_sha.
+    expect(store.getRun(1)).toMatchObject({ headSha: undefined, treeSha: 'tree1' });
     // Found through the version 3 index of outcomes.
     expect(store.latestResultByKey('libs/a', 'build', 'fp')).toMatchObject({ runId: 1 });
     // The version 2 tables work.

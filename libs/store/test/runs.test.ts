@@ -25,6 +25,7 @@ describe('runs', () => {
       argv: ['test', '--affected', 'a b'],
       baseSha: 'b'.repeat(40),
       headSha: 'h'.repeat(40),
+      treeSha: 't'.repeat(40),
     });
     expect(run).toEqual({
       id: 1,
@@ -34,6 +35,7 @@ describe('runs', () => {
       finishedAt: undefined,
       baseSha: 'b'.repeat(40),
       headSha: 'h'.repeat(40),
+      treeSha: 't'.repeat(40),
       argv: ['test', '--affected', 'a b'],
       pid: process.pid,
       host: hostname(),

@@ -3,4 +3,4 @@
 // one, not mainline. Bundled as dist/test-host.cjs, next to main.cjs.
 import { serveTestHost } from '@mainline/runner';
 
-serveTestHost();
+void serveTestHost().then(() => process.exit(0));

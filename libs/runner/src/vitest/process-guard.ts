@@ -21,8 +21,6 @@ export function guardProcess(): ProcessGuard {
   const before = new Map(events.map((event) => [event, new Set(listeners(event))]));
   const exitCode = process.exitCode;
   const nodeEnv = process.env.NODE_ENV;
-  // As `vitest run` does: workers inherit it, and Vite then leaves it alone.
-  process.env.NODE_ENV ??= 'test';
   return {
     dropAddedListeners() {
       for (const event of events) {
@@ -34,8 +32,9 @@ export function guardProcess(): ProcessGuard {
     },
     restore() {
       process.exitCode = exitCode;
-      if (nodeEnv === undefined) delete process.env.NODE_ENV;
-      else process.env.NODE_ENV = nodeEnv;
+      // Vite sets NODE_ENV when it is unset: what it changed goes back as it was.
+      if (nodeEnv === undefined) Reflect.deleteProperty(process.env, 'NODE_ENV');
+      else if (process.env.NODE_ENV !== nodeEnv) process.env.NODE_ENV = nodeEnv;
     },
   };
 }

@@ -43,6 +43,9 @@ export function vitestSetup(
   const options: CliOptions = {
     config: false,
     root,
+    // As `vitest run` gives tests: `test` unless the caller's environment says otherwise
+    // (vitest's env reaches the workers without touching this process's).
+    env: { NODE_ENV: process.env.NODE_ENV ?? 'test' },
     include: [...plan.files],
     watch: false,
     reporters: [reporter],

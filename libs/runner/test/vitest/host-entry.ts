@@ -1,4 +1,4 @@
 // A test host as the CLI bundles one: its main serves one run for runVitestInHost.
 import { serveTestHost } from '../../src/vitest/index.ts';
 
-serveTestHost();
+void serveTestHost().then(() => process.exit(0));

@@ -6,9 +6,11 @@ import {
   MainlineError,
   type RunSummary,
 } from '@mainline/core';
-import { cleanGitEnv, GitRepo } from '@mainline/git';
+import { trunkBranch } from '@mainline/change';
+import { GitRepo } from '@mainline/git';
 import { formatSummary, progressReporter } from '@mainline/report';
 import type { Io } from '../io.ts';
+import { executorFor } from '../executor.ts';
 import { styleFor } from '../output/style.ts';
 import { checkRef, type RefOutcome } from '../prepush/check-ref.ts';
 import { parsePushLines } from '../prepush/push-lines.ts';
@@ -24,15 +26,11 @@ export async function prepushCommand(
   io: Io,
 ): Promise<number> {
   const refs = parsePushLines(await io.readStdin());
-  // git runs hooks with GIT_DIR and friends set: tests that make repositories of their own
-  // (in workers that inherit this process's environment) must not reach the outer one.
-  const clean = cleanGitEnv(process.env);
-  for (const key of Object.keys(process.env)) if (!(key in clean)) delete process.env[key];
   const repo = await GitRepo.open(io.cwd, {
     env: io.env,
     readConfig: ['mainline.trunk', 'mainline.prepushBudget'],
   });
-  const trunkName = io.env.MAINLINE_TRUNK || (await repo.configGet('mainline.trunk')) || 'main';
+  const trunkName = await trunkBranch(repo, io.env);
   const remoteName = remote && !remote.includes('/') ? remote : 'origin';
   const [trunkTip] = await repo.resolveCommits([`refs/remotes/${remoteName}/${trunkName}`]);
   const controller = new AbortController();
@@ -56,6 +54,7 @@ export async function prepushCommand(
         outcome = await checkRef(ref, {
           repo,
           env: io.env,
+          executor: executorFor(io.env),
           trunkTip,
           trunkName,
           concurrency: availableParallelism(),

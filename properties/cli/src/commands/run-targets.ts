@@ -16,6 +16,7 @@ import type { Io } from '../io.ts';
 import { runningInCI } from '../output/ci.ts';
 import { styleFor } from '../output/style.ts';
 import { runPipeline } from '@mainline/engine';
+import { executorFor } from '../executor.ts';
 
 export interface RunTargetsOptions {
   readonly affected?: boolean;
@@ -60,7 +61,9 @@ export async function runTargetsCommand(
   const progress = progressFor(io);
   try {
     const { runId, summary } = await runPipeline({
+      kind: command,
       command,
+      executor: executorFor(io.env),
       argv,
       cwd: io.cwd,
       env: io.env,

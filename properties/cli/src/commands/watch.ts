@@ -1,9 +1,9 @@
-import { availableParallelism } from 'node:os';
 import { type ErrorCode, isMainlineError } from '@mainline/core';
 import { GitRepo } from '@mainline/git';
 import { formatSummary, progressReporter } from '@mainline/report';
 import { runWatchLoop, watchFiles } from '@mainline/watch';
 import type { Io } from '../io.ts';
+import { executorFor } from '../executor.ts';
 import { reportError } from '../output/report-error.ts';
 import { styleFor } from '../output/style.ts';
 import { runPipeline } from '@mainline/engine';
@@ -23,21 +23,19 @@ const debounceMs = 200;
 export async function watchCommand(names: readonly string[], io: Io): Promise<number> {
   const repo = await GitRepo.open(io.cwd, { env: io.env });
   const style = styleFor(io);
+  const executor = executorFor(io.env);
   /** One test run; returns the error that stopped it, if one did. */
   const cycle = async (paths: readonly string[], signal: AbortSignal): Promise<unknown> => {
     if (paths.length > 0) io.stderr(`\n${describeSaves(paths)}\n`);
     try {
       const { summary } = await runPipeline({
+        kind: 'watch',
         command: 'test',
         argv: ['watch', ...names],
         cwd: repo.root,
         env: io.env,
+        executor,
         selection: names.length > 0 ? { names } : { names: [], all: true },
-        typecheck: true,
-        concurrency: availableParallelism(),
-        failFast: false,
-        retries: 0,
-        strictFlakes: false,
         signal,
         emit: progressReporter(io.stderr, style),
       });

@@ -1,15 +1,20 @@
 import { existsSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AffectedTarget, RunEvent, RunSummary } from '@mainline/core';
-import type { GitRepo } from '@mainline/git';
-import { allCached } from '@mainline/engine';
-import { prepareKeys } from '@mainline/engine';
-import { runPipeline } from '@mainline/engine';
 import { loadChange } from '@mainline/change';
+import type { AffectedTarget, RunEvent, RunSummary } from '@mainline/core';
+import {
+  allCached,
+  type Executor,
+  prepareKeys,
+  removeLeftovers,
+  removeScratchFolder,
+  runPipeline,
+  scratchFolder,
+} from '@mainline/engine';
+import type { GitRepo } from '@mainline/git';
 import { stateDir } from '@mainline/state';
 import { isZeroOid, type PushedRef } from './push-lines.ts';
 import { runWaves } from './run-waves.ts';
-import { removeLeftovers, removeScratchFolder, scratchFolder } from '@mainline/engine';
 import { wavesByDistance } from './waves.ts';
 
 export type RefOutcome =
@@ -22,6 +27,7 @@ export type RefOutcome =
 export interface RefContext {
   readonly repo: GitRepo;
   readonly env: NodeJS.ProcessEnv;
+  readonly executor: Executor;
   /** The remote trunk tip the push lands on (`refs/remotes/<remote>/<trunk>`), if known. */
   readonly trunkTip: string | undefined;
   readonly trunkName: string;
@@ -62,14 +68,10 @@ export async function checkRef(ref: PushedRef, context: RefContext): Promise<Ref
     affected === undefined
       ? { names: [], all: true }
       : { names: affected.map((target) => target.name) };
-  const env = { ...context.env, MAINLINE_HOME: stateDir(repo.root, context.env) };
-  const keysOnly = await prepareKeys({
-    cwd: repo.root,
-    env,
-    selection,
-    typecheck: true,
-    at: snapshot,
-  });
+  // The check may run in a worktree of its own: the state stays the repository's.
+  const { env } = context;
+  const state = stateDir(repo.root, env);
+  const keysOnly = await prepareKeys({ cwd: repo.root, env, state, selection, at: snapshot });
   if (await allCached(keysOnly, false)) {
     return { kind: 'cached', tested, targets: keysOnly.selected.asked };
   }
@@ -81,15 +83,15 @@ export async function checkRef(ref: PushedRef, context: RefContext): Promise<Ref
     const modules = join(repo.root, 'node_modules');
     if (existsSync(modules)) symlinkSync(modules, join(dir, 'node_modules'), 'dir');
     const request = {
+      kind: 'prepush' as const,
       command: 'test' as const,
       argv: ['prepush', ref.localRef],
       cwd: dir,
       env,
-      typecheck: true,
+      state,
+      commit: snapshot,
+      executor: context.executor,
       concurrency: context.concurrency,
-      failFast: false,
-      retries: 0,
-      strictFlakes: false,
       signal: context.signal,
       emit: context.emit,
     };

@@ -15,7 +15,7 @@ export async function runWaves(
   const tests: TargetTestResult[] = [];
   let status: RunSummary['status'] = 'passed';
   for (const wave of waves) {
-    if (request.signal.aborted) {
+    if (request.signal?.aborted) {
       for (const target of wave) tests.push(notRun(target));
       status = 'interrupted';
       continue;

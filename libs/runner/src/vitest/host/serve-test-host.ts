@@ -7,19 +7,23 @@ import type { FromHost, ToHost } from './host-messages.ts';
  * runVitestInHost), so that nothing a test does to its process (kill it, abort it, exhaust
  * its memory) can end mainline. It takes one `run` message, streams the run's events back
  * and ends with its result. Ctrl-C reaches the whole process group: the host ignores it
- * and waits for mainline's `abort`; if mainline goes away, the run is aborted.
+ * and waits for mainline's `abort`; if mainline goes away, the run is aborted. Resolves
+ * once the run's end is sent: the entry then exits, so that workers vitest leaves behind
+ * do not keep the process.
  */
-export function serveTestHost(): void {
+export function serveTestHost(): Promise<void> {
   const controller = new AbortController();
+  let served: () => void = () => undefined;
+  const done = new Promise<void>((resolve) => {
+    served = resolve;
+  });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => undefined);
   process.on('disconnect', () => controller.abort());
   const send = (message: FromHost, then?: () => void): void => {
     if (process.connected) process.send?.(message, undefined, undefined, then);
     else then?.();
   };
-  // Once the end is sent (and flushed), nothing is left to do: workers vitest leaves behind
-  // must not keep the process.
-  const end = (message: FromHost): void => send(message, () => process.exit(0));
+  const end = (message: FromHost): void => send(message, served);
   process.on('message', (message: ToHost) => {
     if (message.type === 'abort') {
       controller.abort();
@@ -39,4 +43,5 @@ export function serveTestHost(): void {
         ),
     );
   });
+  return done;
 }
