@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startupCommands } from '@mainline/git';
 import { describe, expect, it } from 'vitest';
 import { createChangedRepo, makeTempDir, runCli } from '../src/index.ts';
 
@@ -56,6 +57,28 @@ function logGitRuns(): { env: Record<string, string>; runs: () => string[] } {
       (existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n') : []).filter(
         (run) => !run.endsWith(' cat-file'),
       ),
+  };
+}
+
+/**
+ * A `git` first on PATH that records the arguments of every run the front door itself
+ * started (its parent is the `mainline` shell), then runs the real git.
+ */
+function recordFrontDoorGit(): { env: Record<string, string>; commands: () => string[][] } {
+  const dir = makeTempDir('git-args');
+  const log = join(dir, 'args.log');
+  const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+  writeFileSync(
+    join(dir, 'git'),
+    `#!/bin/sh\nread -r parent </proc/$PPID/comm\nif [ "$parent" = mainline ]; then printf '%s\\0' "$@" >>'${log}'; printf '\\n' >>'${log}'; fi\nexec '${realGit}' "$@"\n`,
+  );
+  chmodSync(join(dir, 'git'), 0o755);
+  return {
+    env: { PATH: `${dir}:${process.env.PATH ?? ''}` },
+    commands: () =>
+      (existsSync(log) ? readFileSync(log, 'utf8').split('\0\n') : [])
+        .filter((line) => line !== '')
+        .map((line) => line.split('\0')),
   };
 }
 
@@ -280,5 +303,30 @@ describe('bin/mainline, the front door', () => {
       );
       expect(affectedNames(closed)).toEqual(['a']);
     });
+  });
+
+  it('asks git exactly the start-up commands libs/git defines (startupCommands)', async () => {
+    const repo = createChangedRepo();
+    const [head, base] = [repo.git('rev-parse', 'HEAD'), repo.git('rev-parse', 'HEAD~1')];
+    const given = recordFrontDoorGit();
+    const result = await runCli(['affected', '--base', 'HEAD~1', '--json'], {
+      cwd: repo.dir,
+      env: given.env,
+    });
+    expect(result.code).toBe(0);
+    expect(given.commands()).toEqual([
+      startupCommands.open({ base: 'HEAD~1', head: 'HEAD', paths: ['BUILD.json'] }),
+      startupCommands.diff(base, head),
+    ]);
+    // From the trunk: its configured name is asked first.
+    repo.git('branch', 'trunk-base', 'HEAD~1');
+    repo.git('config', 'mainline.trunk', 'trunk-base');
+    const trunk = recordFrontDoorGit();
+    const fromTrunk = await runCli(['affected', '--json'], { cwd: repo.dir, env: trunk.env });
+    expect(fromTrunk.code).toBe(0);
+    expect(trunk.commands()[0]).toEqual(startupCommands.configGet('mainline.trunk'));
+    expect(trunk.commands()[1]).toEqual(
+      startupCommands.open({ base: 'refs/heads/main', head: 'HEAD', paths: ['BUILD.json'] }),
+    );
   });
 });

@@ -16,14 +16,14 @@ import { GitRunner } from './git-runner.ts';
 import { readObjects, readTrees } from './objects.ts';
 import { type TreeEntry, parseLsTree } from './parse-ls-tree.ts';
 import { parseNameStatus } from './parse-name-status.ts';
-import { type ProbedRange, parseProbe, probeArguments, type RangeProbe } from './range-probe.ts';
+import { type ProbedRange, parseProbe, type RangeProbe } from './range-probe.ts';
 import { RepoConfig } from './repo-config.ts';
 import { openLines } from './open-lines.ts';
+import { plainDiff, startupCommands } from './startup-commands.ts';
 import { worktreeTree } from './worktree-tree.ts';
 import { commitTree, type MergeResult, mergeTrees } from './merge-objects.ts';
 
 /** Diff options that keep user settings (external diff drivers, textconv, colour) out. */
-const plainDiff = ['--no-ext-diff', '--no-textconv', '--no-color'];
 
 export interface OpenOptions {
   /** The environment git child processes derive theirs from; default `process.env`. */
@@ -74,7 +74,6 @@ export class GitRepo {
   static async open(cwd: string, options: OpenOptions = {}): Promise<GitRepo> {
     const env = options.env ?? process.env;
     const { probe } = options;
-    const probeArgs = probe && probeArguments(probe);
     const answers = options.answers?.cwd === resolve(cwd) ? options.answers : undefined;
     let readAhead: Promise<string> | undefined;
     let lines: string[];
@@ -83,7 +82,7 @@ export class GitRepo {
       here = new GitRunner(cwd, env, answers);
       // The config reads from any folder of the work tree: no need to wait for its root.
       readAhead = RepoConfig.readAhead(here, options.readConfig ?? []);
-      lines = await openLines(here, probeArgs);
+      lines = await openLines(here, probe);
     } catch (error) {
       if (!(error instanceof GitCommandError)) throw error;
       throw new MainlineError(
@@ -245,10 +244,7 @@ export class GitRepo {
 
   /** `diff` for two commit ids (as resolveCommits and mergeBase return them): one git process. */
   async diffCommits(base: string, head: string): Promise<FileChange[]> {
-    const args = ['diff-tree', '-r', '-z', '--name-status', '-M', ...plainDiff];
-    const output = await withGitFailed(
-      this.git.quickText([...args, '--end-of-options', base, head]),
-    );
+    const output = await withGitFailed(this.git.quickText(startupCommands.diff(base, head)));
     return parseNameStatus(output);
   }
 

@@ -3,3 +3,4 @@ export { type GitAnswer, GitAnswers } from './git-answers.ts';
 export { type BlobText, GitRepo, type OpenOptions } from './git-repo.ts';
 export type { TreeEntry } from './parse-ls-tree.ts';
 export type { ProbedRange, RangeProbe } from './range-probe.ts';
+export { startupCommands } from './startup-commands.ts';

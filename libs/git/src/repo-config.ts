@@ -1,6 +1,7 @@
 import { withGitFailed } from './errors.ts';
 import type { GitRunner } from './git-runner.ts';
 import { configValue } from './parse-config-list.ts';
+import { startupCommands } from './startup-commands.ts';
 
 /**
  * A repository's git config, read with as few git processes as possible: a key the
@@ -40,7 +41,7 @@ export class RepoConfig {
 }
 
 function getArgs(key: string): string[] {
-  return ['config', '--get', key];
+  return startupCommands.configGet(key);
 }
 
 function readList(git: GitRunner): Promise<string> {

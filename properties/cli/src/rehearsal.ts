@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { removeInside } from '@mainline/core';
-import { GitAnswers } from '@mainline/git';
+import { GitAnswers, startupCommands } from '@mainline/git';
 import { compileWorkspace, parseBuildFile } from '@mainline/workspace';
 import { type Io, silentIo } from './io.ts';
 import { runCli } from './run-cli.ts';
@@ -60,28 +60,9 @@ function quietIo(root: string): Io {
 
 /** What bin/mainline's ask_git would write for this made-up repository. */
 function transcript(root: string): string {
-  const probe = [
-    'rev-parse',
-    '--show-toplevel',
-    '--git-path',
-    'index',
-    `${base}^{commit}...${head}^{commit}`,
-    `${head}^{commit}:BUILD.json`,
-  ];
+  const probe = startupCommands.open({ base, head, paths: ['BUILD.json'] });
   const probed = `${[root, '.git/index', head, base, `^${base}`, buildFileId].join('\n')}\n`;
-  const diff = [
-    'diff-tree',
-    '-r',
-    '-z',
-    '--name-status',
-    '-M',
-    '--no-ext-diff',
-    '--no-textconv',
-    '--no-color',
-    '--end-of-options',
-    base,
-    head,
-  ];
+  const diff = startupCommands.diff(base, head);
   return (
     `answer\n${probe.length}\n${probe.join('\n')}\n0\n${probed}\0` +
     `stream\n${diff.length}\n${diff.join('\n')}\nM\0libs/a/src/x.ts\0\n0`
