@@ -19,6 +19,7 @@ export {
   type Workspace,
   WORKTREE,
 } from './types.ts';
+export { reportRepair, reportRepairsTo } from './repair-reports.ts';
 export { closestName } from './suggest.ts';
 export { unknownTarget } from './unknown-target.ts';
 export { assertInside, childPath, isInside } from './paths-inside.ts';

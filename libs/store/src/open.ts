@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMainlineError, MainlineError } from '@mainline/core';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { Connection } from './connection.ts';
 import {
   damageOf,
@@ -16,6 +16,7 @@ import { migrations } from './migrations.ts';
 import { currentProcess } from './process-identity.ts';
 import { Store } from './store.ts';
 import { switchToWal } from './wal.ts';
+import { sqlite } from './sqlite.ts';
 
 /** The database's name inside the state folder. */
 export const storeFileName = 'mainline.db';
@@ -63,7 +64,8 @@ export function openStore(options: OpenStoreOptions): Store {
     const seen = identityOf(file);
     let db: Database.Database | undefined;
     try {
-      db = new Database(file, { timeout: busyTimeoutMs });
+      const Sqlite = sqlite();
+      db = new Sqlite(file, { timeout: busyTimeoutMs });
       const migration = prepare(db, file, options, busyTimeoutMs);
       const connection = new Connection(db, file, options.now ?? Date.now);
       const repairs = repairOnQuery(connection, identityOf(file), options, busyTimeoutMs);

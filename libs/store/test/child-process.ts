@@ -1,18 +1,21 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { symlinkSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeTempDir } from '@mainline/test-utils';
 import { build } from 'esbuild';
 
 /**
  * Bundles test/fixtures/child.ts (and the store's sources) into one .mjs that plain
- * `node` runs. better-sqlite3 stays external, imported by its absolute path so the
- * bundle can live in a temp folder outside node_modules' reach.
+ * `node` runs, in a temp folder that links the repository's node_modules: the store
+ * loads better-sqlite3 (external) from beside the bundle, as it does from mainline's.
  */
 export async function bundleChild(): Promise<string> {
-  const betterSqlite = createRequire(import.meta.url).resolve('better-sqlite3');
-  const outfile = join(makeTempDir('store-child'), 'child.mjs');
+  const modules = join(dirname(createRequire(import.meta.url).resolve('better-sqlite3')), '../..');
+  const dir = makeTempDir('store-child');
+  symlinkSync(modules, join(dir, 'node_modules'), 'dir');
+  const outfile = join(dir, 'child.mjs');
   await build({
     entryPoints: [fileURLToPath(new URL('./fixtures/child.ts', import.meta.url))],
     outfile,
@@ -21,17 +24,7 @@ export async function bundleChild(): Promise<string> {
     platform: 'node',
     target: 'node20',
     logLevel: 'silent',
-    plugins: [
-      {
-        name: 'better-sqlite3-by-path',
-        setup(plugin) {
-          plugin.onResolve({ filter: /^better-sqlite3$/ }, () => ({
-            path: betterSqlite,
-            external: true,
-          }));
-        },
-      },
-    ],
+    external: ['better-sqlite3'],
   });
   return outfile;
 }

@@ -1,9 +1,8 @@
+import { reportRepairsTo } from '@mainline/core';
 import { CommanderError } from 'commander';
-
 import type { Io } from './io.ts';
 import { errorDocument, reportError } from './output/report-error.ts';
 import { buildProgram } from './program.ts';
-import { reportStateRepairsTo } from '@mainline/state';
 
 /**
  * The one place that turns outcomes into exit codes: 0 success, 1 the tool found red,
@@ -22,7 +21,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   // `--json` prints exactly one JSON document, a failure's too (the message still goes to stderr).
   const json = argv.includes('--json');
   // Damaged state that heals on the way (moved aside, made anew) is said once, on stderr.
-  const stopRepairWarnings = reportStateRepairsTo(io.stderr);
+  const stopRepairWarnings = reportRepairsTo(io.stderr);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     if (!action) return 0;
