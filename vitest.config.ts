@@ -11,5 +11,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Both cores: vitest's default (the cores minus one) is one file at a time on two.
+    maxWorkers: 2,
   },
 });
