@@ -3,5 +3,6 @@ export { outputFolder } from './build-targets.ts';
 export { type Executor, type LocalExecutorOptions, localExecutor } from './executor.ts';
 export { prepareKeys } from './prepare-keys.ts';
 export { type PipelineOutcome, type PipelineRequest, runPipeline } from './run-pipeline.ts';
-export { removeLeftovers, removeScratchFolder, scratchFolder } from './scratch-worktree.ts';
 export { selectTargets } from './select-targets.ts';
+export { type CommitTestOutcome, type CommitTestRequest, testCommit } from './test-commit.ts';
+export { type CheckedOut, scratchWorkTrees, type WorkTrees } from './work-trees.ts';

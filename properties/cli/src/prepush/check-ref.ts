@@ -1,20 +1,8 @@
-import { existsSync, symlinkSync } from 'node:fs';
-import { join } from 'node:path';
 import { loadChange } from '@mainline/change';
 import type { AffectedTarget, RunEvent, RunSummary } from '@mainline/core';
-import {
-  allCached,
-  type Executor,
-  prepareKeys,
-  removeLeftovers,
-  removeScratchFolder,
-  runPipeline,
-  scratchFolder,
-} from '@mainline/engine';
+import { type Executor, scratchWorkTrees, testCommit } from '@mainline/engine';
 import type { GitRepo } from '@mainline/git';
-import { stateDir } from '@mainline/state';
 import { isZeroOid, type PushedRef } from './push-lines.ts';
-import { runWaves } from './run-waves.ts';
 import { wavesByDistance } from './waves.ts';
 
 export type RefOutcome =
@@ -68,42 +56,23 @@ export async function checkRef(ref: PushedRef, context: RefContext): Promise<Ref
     affected === undefined
       ? { names: [], all: true }
       : { names: affected.map((target) => target.name) };
-  // The check may run in a worktree of its own: the state stays the repository's.
-  const { env } = context;
-  const state = stateDir(repo.root, env);
-  const keysOnly = await prepareKeys({ cwd: repo.root, env, state, selection, at: snapshot });
-  if (await allCached(keysOnly, false)) {
-    return { kind: 'cached', tested, targets: keysOnly.selected.asked };
-  }
-  await removeLeftovers(repo);
-  const dir = scratchFolder();
-  await repo.addWorktree(dir, snapshot);
-  try {
-    // Tests import third-party packages: the checkout uses the repository's install.
-    const modules = join(repo.root, 'node_modules');
-    if (existsSync(modules)) symlinkSync(modules, join(dir, 'node_modules'), 'dir');
-    const request = {
-      kind: 'prepush' as const,
-      command: 'test' as const,
-      argv: ['prepush', ref.localRef],
-      cwd: dir,
-      env,
-      state,
-      commit: snapshot,
-      executor: context.executor,
-      concurrency: context.concurrency,
-      signal: context.signal,
-      emit: context.emit,
-    };
-    const summary =
-      context.nearestFirst && affected !== undefined
-        ? await runWaves(wavesByDistance(affected), request)
-        : (await runPipeline({ ...request, selection })).summary;
-    return { kind: 'ran', tested, summary };
-  } finally {
-    await repo.removeWorktree(dir).catch(() => undefined);
-    removeScratchFolder(dir);
-  }
+  const outcome = await testCommit({
+    kind: 'prepush',
+    argv: ['prepush', ref.localRef],
+    repo,
+    commit: snapshot,
+    workTrees: scratchWorkTrees(repo),
+    env: context.env,
+    selection,
+    executor: context.executor,
+    concurrency: context.concurrency,
+    signal: context.signal,
+    emit: context.emit,
+    ...(context.nearestFirst && affected !== undefined ? { waves: wavesByDistance(affected) } : {}),
+  });
+  return outcome.kind === 'cached'
+    ? { kind: 'cached', tested, targets: outcome.targets }
+    : { kind: 'ran', tested, summary: outcome.summary };
 }
 
 async function affectedTargets(

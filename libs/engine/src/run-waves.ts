@@ -1,5 +1,5 @@
 import type { RunSummary, TargetBuildResult, TargetTestResult } from '@mainline/core';
-import { type PipelineRequest, runPipeline } from '@mainline/engine';
+import { type PipelineRequest, runPipeline } from './run-pipeline.ts';
 
 /**
  * Runs `test` for each wave of targets in turn (see wavesByDistance), as one summary.
