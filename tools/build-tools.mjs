@@ -16,6 +16,7 @@ await build({
     'bench-prepush': 'tools/src/bench-prepush-cli.ts',
     'bench-run': 'tools/src/bench-run-cli.ts',
     'bench-fuzz': 'tools/src/bench-fuzz-cli.ts',
+    'bench-culprit': 'tools/src/bench-culprit-cli.ts',
   },
   outdir,
   bundle: true,
