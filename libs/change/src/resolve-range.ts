@@ -1,5 +1,6 @@
 import { MainlineError, WORKTREE } from '@mainline/core';
 import type { GitRepo, RangeProbe } from '@mainline/git';
+import { readSettings } from '@mainline/workspace';
 
 export interface RangeRequest {
   readonly base?: string;
@@ -25,11 +26,17 @@ export interface ResolvedRange {
 }
 
 /**
- * The trunk branch's name: `MAINLINE_TRUNK`, then `git config mainline.trunk`, else `main`.
- * (The front door guesses it the same way: `MAINLINE_TRUNK`, else `main`.)
+ * The trunk branch's name: `MAINLINE_TRUNK`, then `git config mainline.trunk` (a person's
+ * own), then the team's `trunk.branch` in mainline.json, else `main`. (The front door
+ * guesses `MAINLINE_TRUNK`, else `main`: any other name costs one more git process.)
  */
 export async function trunkBranch(repo: GitRepo, env: NodeJS.ProcessEnv): Promise<string> {
-  return env.MAINLINE_TRUNK || (await repo.configGet('mainline.trunk')) || defaultTrunk;
+  return (
+    env.MAINLINE_TRUNK ||
+    (await repo.configGet('mainline.trunk')) ||
+    readSettings(repo.root).trunk?.branch ||
+    defaultTrunk
+  );
 }
 
 const defaultTrunk = 'main';

@@ -6,6 +6,7 @@ export const errorCodes = {
   usage: 'bad command-line usage',
   buildFileInvalid: 'BUILD.json is invalid',
   buildFileMissing: 'BUILD.json not found',
+  settingsInvalid: 'mainline.json (the settings) is invalid',
   notGitRepo: 'not inside a git work tree',
   unknownRef: 'a git ref could not be resolved',
   shallowClone: 'the git history needed is missing from a shallow clone',

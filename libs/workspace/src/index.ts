@@ -9,3 +9,6 @@ export { buildFileSchemaUrl } from './schema-url.ts';
 export { findDanglingPaths } from './dangling-paths.ts';
 export { findOverlappingSrcs } from './overlapping-srcs.ts';
 export { type CompiledWorkspace, compileWorkspace, expandWorkspace } from './compiled-workspace.ts';
+export { parseSettings } from './settings/parse-settings.ts';
+export { readSettings } from './settings/read-settings.ts';
+export { type Settings, settingsFile } from './settings/settings.ts';
