@@ -21,6 +21,7 @@ import { RepoConfig } from './repo-config.ts';
 import { openLines } from './open-lines.ts';
 import { plainDiff, startupCommands } from './startup-commands.ts';
 import { worktreeTree } from './worktree-tree.ts';
+import { type CommitInfo, commitInfos, firstParentLine, isAncestor } from './history.ts';
 import { commitTree, type MergeResult, mergeTrees } from './merge-objects.ts';
 
 /** Diff options that keep user settings (external diff drivers, textconv, colour) out. */
@@ -208,6 +209,21 @@ export class GitRepo {
   /** See commitTree: a commit object made by mainline; it moves no ref. */
   async commitTree(tree: string, parents: readonly string[], message: string): Promise<string> {
     return commitTree(this.git, tree, parents, message);
+  }
+
+  /** See firstParentLine: trunk's own commits after `from` up to `to`, oldest first. */
+  async firstParentLine(from: string | undefined, to: string): Promise<string[]> {
+    return firstParentLine(this.git, from, to);
+  }
+
+  /** Parents, time, subject and message of each commit. */
+  async commitInfos(shas: readonly string[]): Promise<CommitInfo[]> {
+    return commitInfos(this.git, shas);
+  }
+
+  /** Whether `ancestor` is `descendant` or one of its ancestors. */
+  async isAncestor(ancestor: string, descendant: string): Promise<boolean> {
+    return isAncestor(this.git, ancestor, descendant);
   }
 
   async isShallow(): Promise<boolean> {

@@ -27,3 +27,14 @@ export {
   targetStatuses,
   testCaseStatuses,
 } from './types.ts';
+export type {
+  Breakage,
+  BreakageState,
+  Decision,
+  FlakeRate,
+  NewDecision,
+  SearchRunRecord,
+  TrunkCommit,
+  TrunkRecords,
+  TrunkResult,
+} from './trunk-records.ts';

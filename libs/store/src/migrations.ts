@@ -96,6 +96,74 @@ ALTER TABLE runs ADD COLUMN tree_sha TEXT;
 UPDATE runs SET tree_sha = head_sha, head_sha = NULL;
 `;
 
+// The trunk loop: trunk's commits as it saw them, each tested target's result per commit,
+// breakages with their frozen search input and every search run (a search resumes from
+// these after a crash), decisions, and test outcomes seen both ways at one commit (flakes).
+const v5 = `
+CREATE TABLE trunk_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+CREATE TABLE trunk_commits (
+  sha TEXT PRIMARY KEY,
+  seq INTEGER NOT NULL UNIQUE,
+  time INTEGER NOT NULL,
+  subject TEXT NOT NULL,
+  tested_at INTEGER
+) STRICT;
+CREATE TABLE trunk_results (
+  sha TEXT NOT NULL,
+  target TEXT NOT NULL,
+  status TEXT NOT NULL,
+  failing TEXT NOT NULL,
+  run_id INTEGER REFERENCES runs (id) ON DELETE SET NULL,
+  PRIMARY KEY (sha, target)
+) STRICT;
+CREATE TABLE breakages (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  target TEXT NOT NULL,
+  last_green TEXT,
+  first_red TEXT NOT NULL,
+  tests TEXT NOT NULL,
+  state TEXT NOT NULL,
+  opened_at INTEGER NOT NULL,
+  closed_at INTEGER,
+  search TEXT
+) STRICT;
+CREATE INDEX breakages_open ON breakages (target) WHERE closed_at IS NULL;
+CREATE TABLE search_runs (
+  breakage_id INTEGER NOT NULL REFERENCES breakages (id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
+  at INTEGER NOT NULL,
+  failed TEXT NOT NULL,
+  passed TEXT NOT NULL,
+  origin TEXT NOT NULL,
+  run_id INTEGER REFERENCES runs (id) ON DELETE SET NULL,
+  recorded_at INTEGER NOT NULL,
+  PRIMARY KEY (breakage_id, seq)
+) STRICT;
+CREATE TABLE decisions (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  breakage_id INTEGER REFERENCES breakages (id) ON DELETE SET NULL,
+  target TEXT NOT NULL,
+  culprit TEXT,
+  confidence REAL,
+  tests TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  rule TEXT,
+  detail TEXT NOT NULL,
+  revert_sha TEXT,
+  revert_ref TEXT,
+  decided_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX decisions_by_time ON decisions (decided_at);
+CREATE TABLE test_outcomes (
+  target TEXT NOT NULL,
+  test TEXT NOT NULL,
+  sha TEXT NOT NULL,
+  failed INTEGER NOT NULL,
+  recorded_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX test_outcomes_by_test ON test_outcomes (target, test, sha);
+`;
+
 /** Every schema step, in order; the last version is the one this binary writes. */
 export const migrations: readonly Migration[] = [
   { version: 1, description: 'runs and target results', up: (db) => db.exec(v1) },
@@ -110,4 +178,5 @@ export const migrations: readonly Migration[] = [
     description: 'the tested commit apart from the snapshot tree; culprit and revert runs',
     up: (db) => db.exec(v4),
   },
+  { version: 5, description: 'the trunk loop', up: (db) => db.exec(v5) },
 ];

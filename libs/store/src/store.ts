@@ -13,6 +13,7 @@ import {
   testResults,
 } from './results.ts';
 import { finishRun, getRun, listRuns, recoverAbandonedRuns, startRun } from './runs.ts';
+import { TrunkRecords } from './trunk-records.ts';
 import type {
   FlakyTest,
   FlakyTestQuery,
@@ -55,6 +56,14 @@ export class Store {
       if (!this.conn.db.open) this.broken = thrown;
       throw thrown;
     }
+  }
+
+  #trunk: TrunkRecords | undefined;
+
+  /** What the trunk loop keeps: commits, results, breakages, searches, decisions. */
+  get trunk(): TrunkRecords {
+    this.#trunk ??= new TrunkRecords(this.conn, (call) => this.use(call));
+    return this.#trunk;
   }
 
   /** The database file. */

@@ -1,0 +1,475 @@
+import type { Connection } from './connection.ts';
+
+/** A trunk commit as the loop saw it, in trunk order (`seq`). */
+export interface TrunkCommit {
+  readonly sha: string;
+  readonly seq: number;
+  readonly time: number;
+  readonly subject: string;
+  /** When the loop tested it (as a batch tip); undefined when it only passed through. */
+  readonly testedAt: number | undefined;
+}
+
+/** A target's result at a trunk commit the loop tested. */
+export interface TrunkResult {
+  readonly sha: string;
+  readonly target: string;
+  /** A TestStatus, or the build's when the build did not pass. */
+  readonly status: string;
+  /** Failing test names (`file > suite > test`), `(build)` when the build failed. */
+  readonly failing: readonly string[];
+  readonly runId: number | undefined;
+}
+
+export type BreakageState = 'open' | 'decided' | 'fixed' | 'flaky';
+
+/** A target that turned red on trunk, and what became of it. */
+export interface Breakage {
+  readonly id: number;
+  readonly target: string;
+  /** The last commit it was green at; undefined when it was red from the first test (a red baseline). */
+  readonly lastGreen: string | undefined;
+  /** The first tested commit it was red at. */
+  readonly firstRed: string;
+  readonly tests: readonly string[];
+  readonly state: BreakageState;
+  readonly openedAt: number;
+  readonly closedAt: number | undefined;
+  /** The culprit search's input, frozen when it started (JSON the trunk loop writes). */
+  readonly search: string | undefined;
+}
+
+/** One run of a culprit search, as it was recorded: the search resumes from these. */
+export interface SearchRunRecord {
+  readonly seq: number;
+  readonly at: number;
+  readonly failed: readonly string[];
+  readonly passed: readonly string[];
+  readonly origin: string;
+  readonly runId: number | undefined;
+}
+
+export interface NewDecision {
+  readonly breakageId: number | undefined;
+  readonly target: string;
+  readonly culprit?: string;
+  readonly confidence?: number;
+  readonly tests: readonly string[];
+  /** `reverted`, `candidate`, `flaky`, `no-culprit`, `fixed`. */
+  readonly kind: string;
+  /** For a candidate: the rule that held it back. */
+  readonly rule?: string;
+  readonly detail: string;
+  readonly revertSha?: string;
+  /** Where the revert went: the trunk branch, or a `mainline/revert/...` branch. */
+  readonly revertRef?: string;
+}
+
+export interface Decision extends NewDecision {
+  readonly id: number;
+  readonly decidedAt: number;
+}
+
+/** A test seen failing and passing at one commit, with how often it fails where it also passes. */
+export interface FlakeRate {
+  readonly target: string;
+  readonly test: string;
+  readonly rate: number;
+  readonly runs: number;
+  readonly lastSeen: number;
+}
+
+interface BreakageRow {
+  id: number;
+  target: string;
+  last_green: string | null;
+  first_red: string;
+  tests: string;
+  state: string;
+  opened_at: number;
+  closed_at: number | null;
+  search: string | null;
+}
+
+interface DecisionRow {
+  id: number;
+  breakage_id: number | null;
+  target: string;
+  culprit: string | null;
+  confidence: number | null;
+  tests: string;
+  kind: string;
+  rule: string | null;
+  detail: string;
+  revert_sha: string | null;
+  revert_ref: string | null;
+  decided_at: number;
+}
+
+const breakageColumns =
+  'id, target, last_green, first_red, tests, state, opened_at, closed_at, search';
+const decisionColumns =
+  'id, breakage_id, target, culprit, confidence, tests, kind, rule, detail, revert_sha, revert_ref, decided_at';
+
+/**
+ * What the trunk loop keeps (schema version 5): trunk's commits, results per (commit,
+ * target), breakages with every culprit-search run, decisions, and test outcomes for flake
+ * rates. Each method is one short transaction (see Store). Reached through `store.trunk`.
+ */
+export class TrunkRecords {
+  constructor(
+    private readonly conn: Connection,
+    private readonly use: <T>(call: () => T) => T,
+  ) {}
+
+  meta(key: string): string | undefined {
+    return this.use(
+      () =>
+        this.conn
+          .statement<{ value: string }>('SELECT value FROM trunk_meta WHERE key = ?')
+          .get(key)?.value,
+    );
+  }
+
+  setMeta(key: string, value: string): void {
+    this.use(() =>
+      this.conn.write(() =>
+        this.conn
+          .statement(
+            'INSERT INTO trunk_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+          )
+          .run(key, value),
+      ),
+    );
+  }
+
+  /** Appends commits to trunk's line (those already known are skipped), in order. */
+  recordCommits(commits: readonly Pick<TrunkCommit, 'sha' | 'time' | 'subject'>[]): void {
+    this.use(() =>
+      this.conn.write(() => {
+        const last = this.conn
+          .statement<{ seq: number | null }>('SELECT max(seq) AS seq FROM trunk_commits')
+          .get();
+        let seq = last?.seq ?? 0;
+        const insert = this.conn.statement(
+          'INSERT INTO trunk_commits (sha, seq, time, subject) VALUES (?, ?, ?, ?) ON CONFLICT (sha) DO NOTHING',
+        );
+        for (const commit of commits) {
+          if (insert.run(commit.sha, seq + 1, commit.time, commit.subject).changes > 0) seq++;
+        }
+      }),
+    );
+  }
+
+  commit(sha: string): TrunkCommit | undefined {
+    return this.use(() => {
+      const row = this.conn
+        .statement<{
+          sha: string;
+          seq: number;
+          time: number;
+          subject: string;
+          tested_at: number | null;
+        }>('SELECT sha, seq, time, subject, tested_at FROM trunk_commits WHERE sha = ?')
+        .get(sha);
+      if (row === undefined) return undefined;
+      const { tested_at, ...rest } = row;
+      return { ...rest, testedAt: tested_at ?? undefined };
+    });
+  }
+
+  /** Records the results of a tested commit (a batch tip) and marks it tested. */
+  recordResults(sha: string, results: readonly Omit<TrunkResult, 'sha'>[]): void {
+    this.use(() =>
+      this.conn.write(() => {
+        const insert = this.conn.statement(
+          `INSERT INTO trunk_results (sha, target, status, failing, run_id) VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT (sha, target) DO UPDATE SET status = excluded.status, failing = excluded.failing, run_id = excluded.run_id`,
+        );
+        for (const result of results) {
+          insert.run(
+            sha,
+            result.target,
+            result.status,
+            JSON.stringify(result.failing),
+            result.runId ?? null,
+          );
+        }
+        this.conn
+          .statement('UPDATE trunk_commits SET tested_at = ? WHERE sha = ?')
+          .run(this.conn.now(), sha);
+      }),
+    );
+  }
+
+  /**
+   * The target's latest tested result on trunk, by trunk order: whether it is green or red
+   * now, and since which commit.
+   */
+  latestResult(target: string): TrunkResult | undefined {
+    return this.use(() => {
+      const row = this.conn
+        .statement<{ sha: string; status: string; failing: string; run_id: number | null }>(
+          `SELECT r.sha, r.status, r.failing, r.run_id FROM trunk_results r
+           JOIN trunk_commits c ON c.sha = r.sha WHERE r.target = ? ORDER BY c.seq DESC LIMIT 1`,
+        )
+        .get(target);
+      return row === undefined
+        ? undefined
+        : {
+            sha: row.sha,
+            target,
+            status: row.status,
+            failing: JSON.parse(row.failing) as string[],
+            runId: row.run_id ?? undefined,
+          };
+    });
+  }
+
+  /** The newest tested trunk commit, if any. */
+  lastTested(): TrunkCommit | undefined {
+    const sha = this.use(
+      () =>
+        this.conn
+          .statement<{ sha: string }>(
+            'SELECT sha FROM trunk_commits WHERE tested_at IS NOT NULL ORDER BY seq DESC LIMIT 1',
+          )
+          .get()?.sha,
+    );
+    return sha === undefined ? undefined : this.commit(sha);
+  }
+
+  openBreakage(breakage: {
+    readonly target: string;
+    readonly lastGreen: string | undefined;
+    readonly firstRed: string;
+    readonly tests: readonly string[];
+  }): Breakage {
+    return this.use(() =>
+      this.conn.write(() => {
+        const row = this.conn
+          .statement<BreakageRow>(
+            `INSERT INTO breakages (target, last_green, first_red, tests, state, opened_at)
+             VALUES (?, ?, ?, ?, 'open', ?) RETURNING ${breakageColumns}`,
+          )
+          .get(
+            breakage.target,
+            breakage.lastGreen ?? null,
+            breakage.firstRed,
+            JSON.stringify(breakage.tests),
+            this.conn.now(),
+          );
+        return toBreakage(row as BreakageRow);
+      }),
+    );
+  }
+
+  /** Breakages not closed yet, oldest first. */
+  openBreakages(): Breakage[] {
+    return this.use(() =>
+      this.conn
+        .statement<BreakageRow>(
+          `SELECT ${breakageColumns} FROM breakages WHERE closed_at IS NULL ORDER BY id`,
+        )
+        .all()
+        .map(toBreakage),
+    );
+  }
+
+  /** Breakages, newest first. */
+  breakages(limit = 50): Breakage[] {
+    return this.use(() =>
+      this.conn
+        .statement<BreakageRow>(`SELECT ${breakageColumns} FROM breakages ORDER BY id DESC LIMIT ?`)
+        .all(limit)
+        .map(toBreakage),
+    );
+  }
+
+  /** Freezes a breakage's culprit-search input (once: a resumed search finds it). */
+  setSearch(id: number, search: string): void {
+    this.use(() =>
+      this.conn.write(() =>
+        this.conn
+          .statement('UPDATE breakages SET search = ? WHERE id = ? AND search IS NULL')
+          .run(search, id),
+      ),
+    );
+  }
+
+  /** `decided` stays open while red; `fixed` and `flaky` close it. */
+  setBreakageState(id: number, state: BreakageState): void {
+    const closed = state === 'fixed' || state === 'flaky';
+    this.use(() =>
+      this.conn.write(() =>
+        this.conn
+          .statement('UPDATE breakages SET state = ?, closed_at = ? WHERE id = ?')
+          .run(state, closed ? this.conn.now() : null, id),
+      ),
+    );
+  }
+
+  /** Appends a run to a breakage's search, with the test outcomes it saw. */
+  recordSearchRun(
+    breakageId: number,
+    target: string,
+    sha: string,
+    run: Omit<SearchRunRecord, 'seq'>,
+  ): void {
+    this.use(() =>
+      this.conn.write(() => {
+        const last = this.conn
+          .statement<{ seq: number | null }>(
+            'SELECT max(seq) AS seq FROM search_runs WHERE breakage_id = ?',
+          )
+          .get(breakageId);
+        this.conn
+          .statement(
+            `INSERT INTO search_runs (breakage_id, seq, at, failed, passed, origin, run_id, recorded_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(
+            breakageId,
+            (last?.seq ?? 0) + 1,
+            run.at,
+            JSON.stringify(run.failed),
+            JSON.stringify(run.passed),
+            run.origin,
+            run.runId ?? null,
+            this.conn.now(),
+          );
+        this.insertOutcomes(target, sha, run.failed, run.passed);
+      }),
+    );
+  }
+
+  searchRuns(breakageId: number): SearchRunRecord[] {
+    return this.use(() =>
+      this.conn
+        .statement<{
+          seq: number;
+          at: number;
+          failed: string;
+          passed: string;
+          origin: string;
+          run_id: number | null;
+        }>(
+          'SELECT seq, at, failed, passed, origin, run_id FROM search_runs WHERE breakage_id = ? ORDER BY seq',
+        )
+        .all(breakageId)
+        .map((row) => ({
+          seq: row.seq,
+          at: row.at,
+          failed: JSON.parse(row.failed) as string[],
+          passed: JSON.parse(row.passed) as string[],
+          origin: row.origin,
+          runId: row.run_id ?? undefined,
+        })),
+    );
+  }
+
+  /**
+   * Each test's flake rate: over the commits where it passed at least once, its failed runs
+   * divided by its runs. A test never seen passing and failing at one commit is absent.
+   */
+  flakeRates(target?: string): FlakeRate[] {
+    return this.use(() =>
+      this.conn
+        .statement<FlakeRate>(
+          `WITH per_commit AS (
+             SELECT target, test, sha, count(*) AS runs, sum(failed) AS failures,
+                    max(recorded_at) AS last_seen
+             FROM test_outcomes ${target === undefined ? '' : 'WHERE target = ?'}
+             GROUP BY target, test, sha HAVING sum(failed) < count(*)
+           )
+           SELECT target, test, CAST(sum(failures) AS REAL) / sum(runs) AS rate, sum(runs) AS runs,
+                  max(last_seen) AS lastSeen
+           FROM per_commit GROUP BY target, test HAVING sum(failures) > 0 ORDER BY rate DESC`,
+        )
+        .all(...(target === undefined ? [] : [target])),
+    );
+  }
+
+  recordDecision(decision: NewDecision): Decision {
+    return this.use(() =>
+      this.conn.write(() => {
+        const row = this.conn
+          .statement<DecisionRow>(
+            `INSERT INTO decisions (breakage_id, target, culprit, confidence, tests, kind, rule, detail, revert_sha, revert_ref, decided_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ${decisionColumns}`,
+          )
+          .get(
+            decision.breakageId ?? null,
+            decision.target,
+            decision.culprit ?? null,
+            decision.confidence ?? null,
+            JSON.stringify(decision.tests),
+            decision.kind,
+            decision.rule ?? null,
+            decision.detail,
+            decision.revertSha ?? null,
+            decision.revertRef ?? null,
+            this.conn.now(),
+          );
+        return toDecision(row as DecisionRow);
+      }),
+    );
+  }
+
+  /** Decisions, newest first; with `since`, only those made since then. */
+  decisions(options: { readonly since?: number; readonly limit?: number } = {}): Decision[] {
+    return this.use(() =>
+      this.conn
+        .statement<DecisionRow>(
+          `SELECT ${decisionColumns} FROM decisions WHERE decided_at >= ? ORDER BY id DESC LIMIT ?`,
+        )
+        .all(options.since ?? 0, options.limit ?? 100)
+        .map(toDecision),
+    );
+  }
+
+  private insertOutcomes(
+    target: string,
+    sha: string,
+    failed: readonly string[],
+    passed: readonly string[],
+  ): void {
+    const insert = this.conn.statement(
+      'INSERT INTO test_outcomes (target, test, sha, failed, recorded_at) VALUES (?, ?, ?, ?, ?)',
+    );
+    const now = this.conn.now();
+    for (const test of failed) insert.run(target, test, sha, 1, now);
+    for (const test of passed) insert.run(target, test, sha, 0, now);
+  }
+}
+
+function toBreakage(row: BreakageRow): Breakage {
+  return {
+    id: row.id,
+    target: row.target,
+    lastGreen: row.last_green ?? undefined,
+    firstRed: row.first_red,
+    tests: JSON.parse(row.tests) as string[],
+    state: row.state as BreakageState,
+    openedAt: row.opened_at,
+    closedAt: row.closed_at ?? undefined,
+    search: row.search ?? undefined,
+  };
+}
+
+function toDecision(row: DecisionRow): Decision {
+  return {
+    id: row.id,
+    breakageId: row.breakage_id ?? undefined,
+    target: row.target,
+    ...(row.culprit === null ? {} : { culprit: row.culprit }),
+    ...(row.confidence === null ? {} : { confidence: row.confidence }),
+    tests: JSON.parse(row.tests) as string[],
+    kind: row.kind,
+    ...(row.rule === null ? {} : { rule: row.rule }),
+    detail: row.detail,
+    ...(row.revert_sha === null ? {} : { revertSha: row.revert_sha }),
+    ...(row.revert_ref === null ? {} : { revertRef: row.revert_ref }),
+    decidedAt: row.decided_at,
+  };
+}
