@@ -4,6 +4,7 @@ export { type JsonRun, runJson } from './run-json.ts';
 export { type CloneOptions, cloneTemp } from './clone.ts';
 export { gitPush, gitSync, helperGitEnv } from './git-sync.ts';
 export { applyRandomChange, type Rng } from './random-change.ts';
+export { libSource, libTest, type TrunkSandbox, trunkSandbox } from './trunk-sandbox.ts';
 export { makeTempDir } from './temp-dirs.ts';
 export {
   configureForTests,

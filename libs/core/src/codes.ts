@@ -28,6 +28,8 @@ export const errorCodes = {
   testRunFailed: 'vitest could not load or start the test run',
   hookConflict: 'a pre-push hook mainline will not overwrite',
   reportFailed: 'a report file (--junit) could not be written',
+  trunkBusy: 'a trunk loop is already running for this state folder',
+  installFailed: 'installing the dependencies of a commit failed',
   internal: 'internal error',
 } as const;
 

@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { MainlineError } from '@mainline/core';
 import { gitFailed, withGitFailed } from './errors.ts';
 import { GitCommandError } from './git-command-error.ts';
@@ -69,7 +69,9 @@ export class OwnClone {
   static async remoteUrl(repoDir: string, remote: string, env: NodeJS.ProcessEnv): Promise<string> {
     const git = new GitRunner(repoDir, env);
     try {
-      return (await git.text(['remote', 'get-url', '--end-of-options', remote])).trim();
+      const url = (await git.text(['remote', 'get-url', '--end-of-options', remote])).trim();
+      // A local path is relative to the repository, not to where the clone lives.
+      return isLocalPath(url) ? resolve(repoDir, url) : url;
     } catch (error) {
       if (!(error instanceof GitCommandError)) throw error;
       throw new MainlineError('unknownRef', `no remote named '${remote}' in ${repoDir}`, {
@@ -134,4 +136,12 @@ export class OwnClone {
       throw gitFailed(error);
     }
   }
+}
+
+/** Not `scheme://...` nor scp-like `host:path` (a colon before any slash). */
+function isLocalPath(url: string): boolean {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) return false;
+  const colon = url.indexOf(':');
+  const slash = url.indexOf('/');
+  return colon === -1 || (slash !== -1 && slash < colon);
 }

@@ -416,6 +416,29 @@ export class TrunkRecords {
     );
   }
 
+  /** Rewrites a decision's outcome (a revert in flight that was pushed, or held back after all). */
+  updateDecision(
+    id: number,
+    outcome: Pick<NewDecision, 'kind' | 'rule' | 'detail' | 'revertSha' | 'revertRef'>,
+  ): void {
+    this.use(() =>
+      this.conn.write(() =>
+        this.conn
+          .statement(
+            'UPDATE decisions SET kind = ?, rule = ?, detail = ?, revert_sha = ?, revert_ref = ? WHERE id = ?',
+          )
+          .run(
+            outcome.kind,
+            outcome.rule ?? null,
+            outcome.detail,
+            outcome.revertSha ?? null,
+            outcome.revertRef ?? null,
+            id,
+          ),
+      ),
+    );
+  }
+
   /** Decisions, newest first; with `since`, only those made since then. */
   decisions(options: { readonly since?: number; readonly limit?: number } = {}): Decision[] {
     return this.use(() =>

@@ -154,6 +154,34 @@ export function buildProgram(
         run(async (io) => (await import('./commands/watch.ts')).watchCommand(targets, io));
       });
 
+  if (wanted('trunk'))
+    program
+      .command('trunk')
+      .description('the trunk loop: test new trunk commits, find culprits, revert them when sure')
+      .addArgument(new Argument('[action]', "'status': what the loop knows").choices(['status']))
+      .option('--remote <name>', 'the remote to watch (default: trunk.remote, else origin)')
+      .option('--branch <name>', 'the trunk branch (default: the trunk)')
+      .option('--once', 'one pass, then exit: 0 when trunk is green or made green, 1 when red')
+      .option(
+        '--interval <seconds>',
+        'seconds between passes (default: trunk.intervalSeconds, else 60)',
+      )
+      .option('--batch <n>', 'new commits one test run covers at most (default: 10)')
+      .option('--dry-run', 'decide, but never push a revert: candidates only')
+      .addOption(
+        new Option(
+          '--revert-via <how>',
+          'push to the trunk, or a mainline/revert/<sha> branch',
+        ).choices(['push', 'branch']),
+      )
+      .option('--on-decision <command>', 'run COMMAND (sh -c) with each decision as JSON on stdin')
+      .option('-j, --jobs <n>', 'how many targets build at once (default: the cores)')
+      .option('--no-typecheck', 'skip type-checking')
+      .option('--json', 'print one JSON document')
+      .action((action: string | undefined, options) => {
+        run(async (io) => (await import('./commands/trunk.ts')).trunkCommand(action, options, io));
+      });
+
   if (wanted('graph'))
     program
       .command('graph')
@@ -187,6 +215,7 @@ const commandNames: ReadonlySet<string> = new Set([
   'hook',
   'prepush',
   'watch',
+  'trunk',
   'graph',
 ]);
 
