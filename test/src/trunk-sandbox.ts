@@ -29,14 +29,15 @@ export interface TrunkSandbox {
 
 /**
  * A monorepo of independent libs (`libs/t1` ... `libs/tN`, each a `value()` returning 1 and
- * a test that checks it), pushed to a bare remote, with the trunk loop's baseline taken.
+ * a test that checks it; `extra` files replace or add to them), pushed to a bare remote,
+ * with the trunk loop's baseline taken.
  */
 export async function trunkSandbox(
   libs: number,
   extra: Record<string, string> = {},
 ): Promise<TrunkSandbox> {
   const targets: Record<string, object> = {};
-  const files: Record<string, string> = { ...extra };
+  const files: Record<string, string> = {};
   for (let i = 1; i <= libs; i++) {
     const name = `libs/t${i}`;
     targets[name] = { kind: 'lib', srcs: [`${name}/src/**`], tests: [`${name}/test/**`] };
@@ -45,7 +46,7 @@ export async function trunkSandbox(
   }
   files['BUILD.json'] = `${JSON.stringify({ version: 1, targets }, null, 2)}\n`;
   files['.gitignore'] = '.mainline/\n';
-  const work = createTempRepo({ files });
+  const work = createTempRepo({ files: { ...files, ...extra } });
   const remote = makeTempDir('trunk-remote');
   execFileSync('git', ['init', '--quiet', '--bare', '--initial-branch=main', remote], {
     env: helperGitEnv(),
