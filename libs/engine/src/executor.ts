@@ -4,6 +4,7 @@ import {
   type CompileResult,
   compileTarget,
   runVitestInHost,
+  TestHostPool,
   type TypecheckRequest,
   type TypecheckResult,
   typecheck,
@@ -23,6 +24,8 @@ export interface Executor {
   readonly typecheck: (request: TypecheckRequest) => Promise<TypecheckResult>;
   /** Runs the test files of many targets in one vitest run. */
   readonly runTests: (request: VitestRunRequest) => Promise<VitestRunResult>;
+  /** Tests will run soon: get ready meanwhile (start a test host while builds run). */
+  readonly prepareTests?: () => void;
 }
 
 export interface LocalExecutorOptions {
@@ -33,14 +36,23 @@ export interface LocalExecutorOptions {
    * set, and tests that make repositories of their own must not reach the outer one.
    */
   readonly env: NodeJS.ProcessEnv;
+  /**
+   * Tests follow builds (`mainline test`, the pre-push check): the first compile starts a
+   * test host, which loads vitest while the builds run.
+   */
+  readonly testsFollowBuilds?: boolean;
 }
 
 /** esbuild, the type checker and vitest in a test host process of its own. */
 export function localExecutor(options: LocalExecutorOptions): Executor {
-  const host = { entry: options.testHost, env: cleanGitEnv(options.env) };
+  const hosts = new TestHostPool({ entry: options.testHost, env: cleanGitEnv(options.env) });
   return {
-    compile: compileTarget,
+    compile: (request) => {
+      if (options.testsFollowBuilds) hosts.warm();
+      return compileTarget(request);
+    },
     typecheck,
-    runTests: (request) => runVitestInHost(request, host),
+    runTests: (request) => runVitestInHost(request, hosts),
+    prepareTests: () => hosts.warm(),
   };
 }

@@ -12,6 +12,7 @@ export {
   runVitestInHost,
   serveTestHost,
   type TestHost,
+  TestHostPool,
   type TargetRunStatus,
   type TestFileError,
   type TestFileRequest,

@@ -114,6 +114,7 @@ function runner(repo: GitRepo, state: string, workTrees: WorkTrees, options: Tru
       return outcome.kind === 'cached' ? 'cached' : targetOutcomes(outcome.summary);
     },
     async rerun(commit, target) {
+      options.executor.prepareTests?.();
       const outcome = await testCommit({
         ...common,
         kind: 'culprit',

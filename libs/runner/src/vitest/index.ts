@@ -1,3 +1,4 @@
+export { TestHostPool } from './host/host-pool.ts';
 export { runVitestInHost } from './host/run-in-host.ts';
 export type { TestHost } from './host/host-round.ts';
 export { serveTestHost } from './host/serve-test-host.ts';

@@ -1,6 +1,6 @@
 import { isMainlineError } from '@mainline/core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runVitestInHost, type TestHost } from '../../src/vitest/index.ts';
+import { runVitestInHost, type TestHost, TestHostPool } from '../../src/vitest/index.ts';
 import { eventLog, fixtureRoot, testFile } from './fixtures.ts';
 import { bundleTestHost } from './host-bundle.ts';
 
@@ -100,5 +100,19 @@ describe('runVitestInHost', () => {
       'the test process exited with code 1 before running any test',
     );
     expect(isMainlineError(error) && error.hint).toContain('Cannot find module');
+  });
+
+  it('runs in a host started ahead, and a host no one takes exits when its owner lets go', async () => {
+    const root = fixtureRoot({ 'libs/a/test/a.test.ts': quick });
+    const pool = new TestHostPool(host);
+    pool.warm();
+    pool.warm(); // one is waiting already: no second
+    const result = await runVitestInHost({ root, files: files('a'), retries: 0 }, pool);
+    expect(result.status).toBe('passed');
+    pool.warm();
+    const idle = pool.take();
+    const exited = new Promise<number | null>((resolve) => idle.on('exit', resolve));
+    idle.disconnect();
+    expect(await exited).toBe(0);
   });
 });

@@ -63,7 +63,7 @@ export async function runTargetsCommand(
     const { runId, summary } = await runPipeline({
       kind: command,
       command,
-      executor: executorFor(io.env),
+      executor: executorFor(io.env, command === 'test'),
       argv,
       cwd: io.cwd,
       env: io.env,

@@ -1,7 +1,8 @@
-import { fork } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import type { TestCaseResult } from '@mainline/core';
 import type { TestFileResult, VitestRunEvent, VitestRunResult } from '../test-results.ts';
 import type { FromHost, HostRequest, ToHost } from './host-messages.ts';
+import { forkHost } from './host-pool.ts';
 
 /** How to start a test host: a script whose main is `serveTestHost()`. */
 export interface TestHost {
@@ -44,19 +45,19 @@ const outputTail = 4_000;
 export function runRound(
   host: TestHost,
   request: HostRequest,
-  options: { readonly signal?: AbortSignal; readonly emit: (event: VitestRunEvent) => void },
+  options: {
+    readonly signal?: AbortSignal;
+    readonly emit: (event: VitestRunEvent) => void;
+    /** A host started ahead (see TestHostPool); default: a new one. */
+    readonly child?: ChildProcess;
+  },
 ): Promise<RoundOutcome> {
   const started = new Set<string>();
   const finished = new Map<string, TestFileResult>();
   const tests = new Map<string, TestCaseResult[]>();
   let output = '';
   let end: RoundEnd | undefined;
-  const child = fork(host.entry, [], {
-    execArgv: [...(host.execArgv ?? [])],
-    ...(host.env ? { env: host.env } : {}),
-    serialization: 'advanced',
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-  });
+  const child = options.child ?? forkHost(host);
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-outputTail);
   };

@@ -13,6 +13,7 @@ import type {
 } from '../test-results.ts';
 import { runningTest } from '../worker-channel.ts';
 import type { HostRequest } from './host-messages.ts';
+import { TestHostPool } from './host-pool.ts';
 import { type RoundOutcome, runRound, type TestHost } from './host-round.ts';
 
 /**
@@ -26,12 +27,13 @@ import { type RoundOutcome, runRound, type TestHost } from './host-round.ts';
  */
 export async function runVitestInHost(
   request: VitestRunRequest,
-  host: TestHost,
+  host: TestHost | TestHostPool,
 ): Promise<VitestRunResult> {
   const started = performance.now();
   const plan = planRun(request);
   return withScratch(request.scratchDir, async (scratch) => {
-    const run = new HostRun(request, host, plan.root, scratch);
+    const pool = host instanceof TestHostPool ? host : new TestHostPool(host);
+    const run = new HostRun(request, pool, plan.root, scratch);
     const { results, runErrors, interrupted } = await run.run(plan.files);
     return runEnd(request.files, plan.missing, started)(results, runErrors, interrupted);
   });
@@ -45,7 +47,7 @@ class HostRun {
 
   constructor(
     readonly request: VitestRunRequest,
-    readonly host: TestHost,
+    readonly hosts: TestHostPool,
     readonly root: string,
     readonly scratch: string,
   ) {
@@ -63,10 +65,15 @@ class HostRun {
         return this;
       }
       const alone = suspects.length > 0;
-      const round = await runRound(this.host, this.#requestFor(alone ? suspects : left, alone), {
-        ...(this.request.signal ? { signal: this.request.signal } : {}),
-        emit: this.#emit,
-      });
+      const round = await runRound(
+        this.hosts.host,
+        this.#requestFor(alone ? suspects : left, alone),
+        {
+          ...(this.request.signal ? { signal: this.request.signal } : {}),
+          emit: this.#emit,
+          child: this.hosts.take(),
+        },
+      );
       for (const [file, result] of round.finished) this.results.set(file, result);
       const { end } = round;
       if (end.kind === 'error') {

@@ -1,4 +1,5 @@
 import { isMainlineError } from '@mainline/core';
+import { loadVitest } from '../load-vitest.ts';
 import { runVitest } from '../run-vitest.ts';
 import type { FromHost, ToHost } from './host-messages.ts';
 
@@ -18,7 +19,11 @@ export function serveTestHost(): Promise<void> {
     served = resolve;
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => undefined);
-  process.on('disconnect', () => controller.abort());
+  let running = false;
+  // Gone before asking anything (a host started ahead, not needed): nothing to do.
+  process.on('disconnect', () => (running ? controller.abort() : served()));
+  // vitest loads while the caller still builds (see TestHostPool); runVitest finds it loaded.
+  loadVitest().catch(() => undefined);
   const send = (message: FromHost, then?: () => void): void => {
     if (process.connected) process.send?.(message, undefined, undefined, then);
     else then?.();
@@ -29,6 +34,7 @@ export function serveTestHost(): Promise<void> {
       controller.abort();
       return;
     }
+    running = true;
     runVitest({
       ...message.request,
       signal: controller.signal,
