@@ -17,6 +17,7 @@ await build({
     'bench-run': 'tools/src/bench-run-cli.ts',
     'bench-fuzz': 'tools/src/bench-fuzz-cli.ts',
     'bench-culprit': 'tools/src/bench-culprit-cli.ts',
+    'bench-trunk': 'tools/src/bench-trunk-cli.ts',
   },
   outdir,
   bundle: true,
