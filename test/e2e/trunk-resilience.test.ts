@@ -1,4 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cleanGitEnv } from '@mainline/git';
@@ -148,7 +149,7 @@ it('value is one', () => {
     expect(runs - 2 - before - after).toBeLessThanOrEqual(1);
   });
 
-  it('runs one loop per state folder, and stops cleanly on SIGTERM', async () => {
+  it('runs one loop per state folder, rides out an unreachable remote, and stops cleanly on SIGTERM', async () => {
     const sandbox = await trunkSandbox(1);
     const loop = startGroup(['trunk', '--interval', '1', '--no-typecheck'], sandbox.work.dir);
     await loop.waitFor(/new commit/);
@@ -156,6 +157,12 @@ it('value is one', () => {
     expect(second.code).toBe(2);
     expect(second.stderr).toContain(`a trunk loop is already running`);
     expect(second.stderr).toContain(`(pid `);
+    // The remote goes away for a while: each pass says so and the loop goes on.
+    renameSync(sandbox.remote, `${sandbox.remote}.away`);
+    await loop.waitFor(/fetch failed: .*trying again in 1s/);
+    renameSync(`${sandbox.remote}.away`, sandbox.remote);
+    sandbox.push('t1: a note', { 'libs/t1/src/index.ts': libSource(1, 'a note') });
+    await loop.waitFor(/tested \w+ \(1 commit\): 1 green/);
     loop.child.kill('SIGTERM');
     expect(await loop.exit).toBe(0);
   });
