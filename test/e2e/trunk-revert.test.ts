@@ -37,13 +37,20 @@ describe('the trunk loop reverts a culprit', () => {
     const body = sandbox.work.git('-C', sandbox.remote, 'log', '-1', '--format=%B', 'main');
     expect(body).toContain(`This reverts commit ${culprit}.`);
     expect(body).toContain('Mainline-Auto-Revert: true');
-    // The next pass tests the revert: trunk is green, the breakage closed.
-    const next = await sandbox.trunk(['--once']);
-    expect(next.code).toBe(0);
-    expect(next.stderr).toContain('libs/t1 green again');
+    // The same target broken again right after the revert landed: the next pass sees the
+    // revert (made green then) and a new breakage after it, and reverts that one too.
+    const again = sandbox.push('t1: return 3', { 'libs/t1/src/index.ts': libSource(3) });
+    const second = await sandbox.trunk(['--once']);
+    expect(second.stderr).toContain('breakage #1: libs/t1 green again');
+    expect(second.stderr).toMatch(/breakage #2: libs\/t1 red at \w+ \(last green \w+\)/);
+    expect(second.code).toBe(0);
+    expect(sandbox.log()[0]).toBe('Revert "t1: return 3"');
+    const third = await sandbox.trunk(['--once']);
+    expect(third.code).toBe(0);
+    expect(third.stderr).toContain('libs/t1 green again');
     const after = await status(sandbox.work.dir);
     expect(after.tip?.green).toBe(true);
-    expect(after.reverts).toMatchObject([{ culprit, revertRef: 'main' }]);
+    expect(after.reverts.map((r) => r.culprit).sort()).toEqual([again, culprit].sort());
   });
 
   it('leaves trunk alone with --revert-via branch: the revert is a branch for review', async () => {

@@ -17,7 +17,7 @@ export interface TrunkSandbox {
   readonly work: TempRepo;
   /** The bare remote: trunk. */
   readonly remote: string;
-  /** Commits `files` in the checkout (with a message, optionally a committer date) and pushes. */
+  /** Pulls, commits `files` in the checkout (with a message, optionally a date) and pushes. */
   push(message: string, files: Record<string, string>, date?: string): string;
   /** `mainline trunk ARGS` from the checkout (no type-checking: the tests are about the loop). */
   trunk(args: readonly string[], env?: Record<string, string>): Promise<CliResult>;
@@ -59,6 +59,8 @@ export async function trunkSandbox(
     work,
     remote,
     push(message, changes, date) {
+      // As a person would: up to date with trunk (the loop's reverts) first.
+      work.git('pull', '--quiet', '--ff-only', 'origin', 'main');
       work.write(changes);
       work.git('add', '--all');
       const env = date ? { GIT_COMMITTER_DATE: date, GIT_AUTHOR_DATE: date } : {};

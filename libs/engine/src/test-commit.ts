@@ -20,7 +20,8 @@ export interface CommitTestRequest
 export type CommitTestOutcome =
   /** Every build and test of the selection was cached: nothing was checked out. */
   | { readonly kind: 'cached'; readonly targets: readonly string[] }
-  | { readonly kind: 'ran'; readonly summary: RunSummary };
+  /** `runId`: the recorded run (the last one, with waves). */
+  | { readonly kind: 'ran'; readonly summary: RunSummary; readonly runId: number | undefined };
 
 /**
  * Builds and tests a selection at a commit. Keys come from the commit itself: when every
@@ -40,8 +41,9 @@ export async function testCommit(request: CommitTestRequest): Promise<CommitTest
   const tree = await workTrees.checkout(commit);
   try {
     const run = { ...rest, command: 'test' as const, cwd: tree.dir, state, commit };
-    const summary = waves ? await runWaves(waves, run) : (await runPipeline(run)).summary;
-    return { kind: 'ran', summary };
+    if (waves) return { kind: 'ran', summary: await runWaves(waves, run), runId: undefined };
+    const { summary, runId } = await runPipeline(run);
+    return { kind: 'ran', summary, runId };
   } finally {
     await tree.release();
   }

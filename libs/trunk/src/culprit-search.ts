@@ -73,7 +73,7 @@ export async function searchCulprit(
     const commit = commitAt(step.at);
     const outcome = await context.runAt(commit, breakage.target);
     const { failed, passed } = resultsFor(step.tests, outcome);
-    record({ at: step.at, failed, passed, origin: step.purpose });
+    record({ at: step.at, failed, passed, origin: step.purpose }, outcome.runId);
     context.emit({
       type: 'search-step',
       breakage: breakage.id,

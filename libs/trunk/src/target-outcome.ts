@@ -13,6 +13,8 @@ export interface TargetOutcome {
   readonly failing: readonly string[];
   /** Tests that passed (same names), so a search can count a pass. */
   readonly passing: readonly string[];
+  /** The recorded build and test run it comes from, if it ran. */
+  readonly runId?: number;
 }
 
 /** Each asked target's outcome from a run's summary. */

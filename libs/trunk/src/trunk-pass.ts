@@ -32,6 +32,8 @@ export async function trunkPass(
   options: TrunkOptions,
 ): Promise<PassOutcome> {
   const records = store.trunk;
+  // What git reads in the clone (compiled BUILD.json files, fingerprints) stays in this state.
+  options = { ...options, env: { ...options.env, MAINLINE_HOME: state } };
   const origin = await GitRepo.open(options.cwd, { env: options.env });
   const url = await OwnClone.remoteUrl(origin.root, options.remote, options.env);
   const clone = await OwnClone.at(join(state, 'trunk', 'clone'), url, options.env);
@@ -111,7 +113,11 @@ function runner(repo: GitRepo, state: string, workTrees: WorkTrees, options: Tru
         commit,
         selection: { names: targets },
       });
-      return outcome.kind === 'cached' ? 'cached' : targetOutcomes(outcome.summary);
+      if (outcome.kind === 'cached') return 'cached';
+      const runId = outcome.runId;
+      return targetOutcomes(outcome.summary).map((o) =>
+        runId === undefined ? o : { ...o, runId },
+      );
     },
     async rerun(commit, target) {
       options.executor.prepareTests?.();
@@ -127,7 +133,9 @@ function runner(repo: GitRepo, state: string, workTrees: WorkTrees, options: Tru
         outcome.kind === 'ran'
           ? targetOutcomes(outcome.summary).find((result) => result.target === target)
           : undefined;
-      return found ?? { target, red: false, status: 'passed', failing: [], passing: [] };
+      const runId = outcome.kind === 'ran' ? outcome.runId : undefined;
+      const result = found ?? { target, red: false, status: 'passed', failing: [], passing: [] };
+      return runId === undefined ? result : { ...result, runId };
     },
   };
 }
@@ -162,7 +170,7 @@ async function testBatch(
       target: o.target,
       status: o.status,
       failing: o.failing,
-      runId: undefined,
+      runId: o.runId,
     })),
   );
   options.emit({
@@ -192,10 +200,20 @@ async function testBatch(
       }
       continue;
     }
-    if (breakage !== undefined) continue; // still red: the open breakage stands for it
-    // Its last green commit bounds the search; a target new since then has none.
-    const previous = before.get(outcome.target);
-    const lastGreen = previous !== undefined && !isRed(previous.status) ? previous.sha : undefined;
+    let lastGreen: string | undefined;
+    if (breakage !== undefined) {
+      // Still red: the open breakage stands for it, unless the loop's revert of it landed in
+      // between (checked green when it was made): then this red is a breakage of its own.
+      const revert = await landedRevert(store, repo, options, breakage, batchTip);
+      if (revert === undefined) continue;
+      records.setBreakageState(breakage.id, 'fixed');
+      options.emit({ type: 'fixed', id: breakage.id, target: breakage.target, at: revert });
+      lastGreen = revert;
+    } else {
+      // Its last green commit bounds the search; a target new since then has none.
+      const previous = before.get(outcome.target);
+      lastGreen = previous !== undefined && !isRed(previous.status) ? previous.sha : undefined;
+    }
     const opened = records.openBreakage({
       target: outcome.target,
       lastGreen,
@@ -211,6 +229,23 @@ async function testBatch(
       tests: opened.tests,
     });
   }
+}
+
+/** The revert the loop pushed to trunk for `breakage`, when `tip` holds it. */
+async function landedRevert(
+  store: Store,
+  repo: GitRepo,
+  options: TrunkOptions,
+  breakage: Breakage,
+  tip: string,
+): Promise<string | undefined> {
+  const revert = store.trunk
+    .decisions({ limit: 1000 })
+    .find(
+      (d) =>
+        d.breakageId === breakage.id && d.kind === 'reverted' && d.revertRef === options.branch,
+    )?.revertSha;
+  return revert !== undefined && (await repo.isAncestor(revert, tip)) ? revert : undefined;
 }
 
 function isRed(status: string): boolean {
