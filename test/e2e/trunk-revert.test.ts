@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { libSource, runCli, trunkSandbox } from '../src/index.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { libSource, makeTempDir, runCli, trunkSandbox } from '../src/index.ts';
 
 /** `mainline trunk status --json`. */
 async function status(dir: string): Promise<{
@@ -53,16 +55,42 @@ describe('the trunk loop reverts a culprit', () => {
     expect(after.reverts.map((r) => r.culprit).sort()).toEqual([again, culprit].sort());
   });
 
-  it('leaves trunk alone with --revert-via branch: the revert is a branch for review', async () => {
+  it('leaves trunk alone with --revert-via branch: the revert is a branch for review, and the team is told', async () => {
     const sandbox = await trunkSandbox(2);
     const culprit = sandbox.push('t1: return 2', { 'libs/t1/src/index.ts': libSource(2) });
     const tip = sandbox.tip();
-    const pass = await sandbox.trunk(['--once', '--revert-via', 'branch']);
+    const told = join(makeTempDir('decisions'), 'told.jsonl');
+    const pass = await sandbox.trunk([
+      '--once',
+      '--revert-via',
+      'branch',
+      '--on-decision',
+      `cat >> '${told}'`,
+    ]);
     expect(pass.stderr).toContain('reverted');
+    const decisions = readFileSync(told, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(decisions).toMatchObject([{ target: 'libs/t1', culprit, kind: 'reverted' }]);
     expect(sandbox.tip()).toBe(tip);
     const branch = `mainline/revert/${culprit.slice(0, 12)}`;
     expect(sandbox.log(branch)[0]).toBe('Revert "t1: return 2"');
     expect((await status(sandbox.work.dir)).reverts).toMatchObject([{ revertRef: branch }]);
+  });
+
+  it('records a red baseline as a breakage with an unknown range, and reverts nothing', async () => {
+    const sandbox = await trunkSandbox(
+      2,
+      { 'libs/t1/src/index.ts': libSource(2) },
+      { baseline: false },
+    );
+    const tip = sandbox.tip();
+    const pass = await sandbox.trunk(['--once']);
+    expect(pass.code).toBe(1);
+    expect(pass.stderr).toMatch(/breakage #1: libs\/t1 red at \w+ \(last green \?\)/);
+    expect(pass.stderr).toContain('the range is unknown, nothing is reverted');
+    expect(sandbox.tip()).toBe(tip);
   });
 
   it('reverts nothing when a later commit fixed trunk before the loop acted', async () => {

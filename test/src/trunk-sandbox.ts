@@ -30,11 +30,12 @@ export interface TrunkSandbox {
 /**
  * A monorepo of independent libs (`libs/t1` ... `libs/tN`, each a `value()` returning 1 and
  * a test that checks it; `extra` files replace or add to them), pushed to a bare remote,
- * with the trunk loop's baseline taken.
+ * with the trunk loop's baseline taken (unless `baseline: false`).
  */
 export async function trunkSandbox(
   libs: number,
   extra: Record<string, string> = {},
+  options: { readonly baseline?: boolean } = {},
 ): Promise<TrunkSandbox> {
   const targets: Record<string, object> = {};
   const files: Record<string, string> = {};
@@ -86,6 +87,7 @@ export async function trunkSandbox(
       }
     },
   };
+  if (options.baseline === false) return sandbox;
   const baseline = await sandbox.trunk(['--once']);
   if (baseline.code !== 0) throw new Error(`the baseline failed:\n${baseline.stderr}`);
   return sandbox;

@@ -41,6 +41,8 @@ export async function decide(
   breakage: Breakage,
   verdict: Verdict,
   culprit: string | undefined,
+  /** Why there was no search, said before the policy's own words. */
+  note?: string,
 ): Promise<Decision> {
   const { records, options } = context;
   const base = {
@@ -51,8 +53,9 @@ export async function decide(
     ...('confidence' in verdict ? { confidence: verdict.confidence } : {}),
   };
   if (verdict.kind !== 'culprit' || culprit === undefined) {
-    const ruled = decideRevert(verdict, factsFor(options.now()), options.revert);
-    return finish(context, records.recordDecision({ ...base, ...asRecord(ruled) }));
+    const ruled = asRecord(decideRevert(verdict, factsFor(options.now()), options.revert));
+    const detail = note === undefined ? ruled.detail : `${note} (${ruled.detail})`;
+    return finish(context, records.recordDecision({ ...base, ...ruled, detail }));
   }
   const settings = { ...options.revert };
   let pending: Decision | undefined;

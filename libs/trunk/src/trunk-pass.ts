@@ -270,14 +270,11 @@ async function settle(
   const { records, options } = context;
   if (breakage.lastGreen === undefined) {
     const verdict: Verdict = { kind: 'inconclusive', tests: breakage.tests };
-    const decision = await decide(context, breakage, verdict, undefined);
+    const note =
+      'red from the first commit the loop tested: the range is unknown, nothing is reverted';
+    const decision = await decide(context, breakage, verdict, undefined, note);
     records.setBreakageState(breakage.id, 'decided');
-    return [
-      {
-        ...decision,
-        detail: `red from the first commit the loop tested: the range is unknown, nothing is reverted (${decision.detail})`,
-      },
-    ];
+    return [decision];
   }
   const lastGreen = breakage.lastGreen;
   const frozen = breakage.search
