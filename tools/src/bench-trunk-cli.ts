@@ -8,6 +8,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { findMainlineLauncher } from './bench/affected.ts';
+import { benchGit } from './bench/bench-git.ts';
 import { benchEnv } from './bench/compare-tools.ts';
 import { median } from './bench/measure.ts';
 import { prepareRunRepo } from './bench/run-repo.ts';
@@ -20,12 +21,7 @@ const runs = Number(values.runs);
 const targets = Number(values.targets);
 const cacheDir = '/tmp/mainline-bench';
 const env = benchEnv(cleanGitEnv());
-const git = (cwd: string, ...args: string[]): string =>
-  execFileSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@localhost', ...args], {
-    cwd,
-    env,
-    encoding: 'utf8',
-  }).trim();
+const git = benchGit(env);
 
 const repo = prepareRunRepo(cacheDir, targets, false);
 const dir = join(cacheDir, `trunk-t${targets}`);

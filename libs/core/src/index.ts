@@ -19,6 +19,7 @@ export {
   type Workspace,
   WORKTREE,
 } from './types.ts';
+export { isProcessAlive } from './process-alive.ts';
 export { reportRepair, reportRepairsTo } from './repair-reports.ts';
 export { closestName } from './suggest.ts';
 export { unknownTarget } from './unknown-target.ts';

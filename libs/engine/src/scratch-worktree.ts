@@ -1,7 +1,7 @@
 import { mkdtempSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import { MainlineError, removeInside } from '@mainline/core';
+import { isProcessAlive, MainlineError, removeInside } from '@mainline/core';
 import type { GitRepo } from '@mainline/git';
 
 const prefix = 'mainline-prepush-';
@@ -49,18 +49,8 @@ export async function removeLeftovers(repo: GitRepo): Promise<void> {
   for (const folder of await repo.linkedWorktrees()) {
     const pid = Number(leftover.exec(basename(folder))?.[1]);
     // A worktree of the same name elsewhere is someone's own: never removed.
-    if (!pid || isAlive(pid) || scratchRoot(folder) === undefined) continue;
+    if (!pid || isProcessAlive(pid) || scratchRoot(folder) === undefined) continue;
     await repo.removeWorktree(folder).catch(() => undefined);
     removeScratchFolder(folder);
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: alive, another user's.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

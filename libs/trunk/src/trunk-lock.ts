@@ -1,7 +1,7 @@
 import { linkSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { MainlineError, removeInside } from '@mainline/core';
+import { isProcessAlive, MainlineError, removeInside } from '@mainline/core';
 
 /**
  * One trunk loop per state folder: `trunk/lock` names the pid and host of the one running.
@@ -26,7 +26,7 @@ export function takeTrunkLock(state: string): () => void {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 2) throw error;
       }
       const owner = readOwner(lock);
-      if (owner !== undefined && (owner.host !== hostname() || isAlive(owner.pid))) {
+      if (owner !== undefined && (owner.host !== hostname() || isProcessAlive(owner.pid))) {
         throw new MainlineError(
           'trunkBusy',
           `a trunk loop is already running for ${state} (pid ${owner.pid} on ${owner.host})`,
@@ -52,14 +52,5 @@ function readOwner(lock: string): { pid: number; host: string } | undefined {
     return Number(pid) > 0 && host ? { pid: Number(pid), host } : undefined;
   } catch {
     return undefined;
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
