@@ -12,6 +12,12 @@ import {
   targetResults,
   testResults,
 } from './results.ts';
+import {
+  latestResultsByKeys,
+  type TargetKey,
+  type TargetRun,
+  testResultsOf,
+} from './results-by-keys.ts';
 import { finishRun, getRun, listRuns, recoverAbandonedRuns, startRun } from './runs.ts';
 import { TrunkRecords } from './trunk-records.ts';
 import type {
@@ -120,6 +126,16 @@ export class Store {
   /** The latest passed, failed or flaky result for this cache key: reuse it instead of rerunning. */
   latestResultByKey(target: string, phase: Phase, cacheKey: string): TargetResult | undefined {
     return this.use(() => latestResultByKey(this.conn, target, phase, cacheKey));
+  }
+
+  /** latestResultByKey for many keys at once, in their order. */
+  latestResultsByKeys(phase: Phase, wanted: readonly TargetKey[]): (TargetResult | undefined)[] {
+    return this.use(() => latestResultsByKeys(this.conn, phase, wanted));
+  }
+
+  /** testResults(runId, target) for many at once, in their order. */
+  testResultsOf(wanted: readonly TargetRun[]): TestResult[][] {
+    return this.use(() => testResultsOf(this.conn, wanted));
   }
 
   targetHistory(target: string, phase: Phase, limit?: number): TargetResult[] {

@@ -51,7 +51,8 @@ describe('target results', () => {
       ['libs/b', 'build', first.id],
       ['libs/a', 'test', first.id],
     ]);
-    expect(store.targetResults(run.id).map((r) => r.id)).toEqual(recorded.map((r) => r.id));
+    // What recording returns is what the store holds.
+    expect(store.targetResults(run.id)).toEqual(recorded);
     // All or nothing: a result naming a run that does not exist rolls back the batch.
     expect(() =>
       store.recordTargetResults(run.id, [
@@ -275,6 +276,73 @@ describe('test results and flakiness', () => {
     expect(flaky).toEqual([{ ...id, flakyResults: 2, lastFlakyRunId: 5 }]);
     const lateRun = store.getRun(5);
     expect(store.flakyTests({ since: (lateRun?.startedAt ?? 0) + 1 })).toEqual([]);
+    store.close();
+  });
+});
+
+describe('results of many targets at once', () => {
+  it('are what the one-target queries say, in the order asked', () => {
+    const store = open();
+    const one = store.startRun({ kind: 'test', argv: [] });
+    const two = store.startRun({ kind: 'test', argv: [] });
+    const result = (target: string, cacheKey: string, status: 'passed' | 'failed' | 'cached') => ({
+      target,
+      phase: 'test' as const,
+      status,
+      cacheKey,
+      durationMs: 1,
+    });
+    store.recordTargetResult(one.id, result('libs/a', 'ka', 'passed'));
+    store.recordTargetResult(one.id, result('libs/b', 'kb', 'failed'));
+    store.recordTargetResult(two.id, result('libs/b', 'kb', 'passed'));
+    store.recordTargetResult(two.id, {
+      ...result('libs/a', 'ka', 'cached'),
+      cachedFromRunId: one.id,
+    });
+    // Recorded out of name order, with every optional field and awkward text.
+    store.recordTestResults(one.id, 'libs/a', [
+      test('z last by name', 'passed'),
+      test('a "quoted" \u0000 name \u{1f600}', 'flaky', {
+        message: 'failed once:\n\texpected 1',
+        location: { file: 'libs/a/test/a.test.ts', line: 3 },
+        attempts: 2,
+      }),
+      test('with column', 'passed', { location: { file: 'x.ts', line: 1, column: 7 } }),
+    ]);
+    store.recordTestResults(two.id, 'libs/b', [test('b', 'passed')]);
+
+    const keys = [
+      { target: 'libs/b', cacheKey: 'kb' },
+      { target: 'libs/c', cacheKey: 'kc' },
+      { target: 'libs/a', cacheKey: 'ka' },
+      { target: 'libs/a', cacheKey: 'other' },
+    ];
+    const latest = store.latestResultsByKeys('test', keys);
+    expect(latest).toEqual(
+      keys.map(({ target, cacheKey }) => store.latestResultByKey(target, 'test', cacheKey)),
+    );
+    expect(latest.map((found) => found?.status)).toEqual([
+      'passed',
+      undefined,
+      'passed',
+      undefined,
+    ]);
+
+    const runs = [
+      { runId: one.id, target: 'libs/a' },
+      { runId: two.id, target: 'libs/b' },
+      { runId: one.id, target: 'libs/b' },
+      { runId: two.id, target: 'libs/none' },
+    ];
+    const tests = store.testResultsOf(runs);
+    expect(tests).toEqual(runs.map(({ runId, target }) => store.testResults(runId, target)));
+    expect(tests[0]?.map((t) => t.name)).toEqual([
+      'z last by name',
+      'a "quoted" \u0000 name \u{1f600}',
+      'with column',
+    ]);
+    expect(store.latestResultsByKeys('test', [])).toEqual([]);
+    expect(store.testResultsOf([])).toEqual([]);
     store.close();
   });
 });
