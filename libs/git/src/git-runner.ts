@@ -50,6 +50,14 @@ export class GitRunner {
     return spawnGit(this.cwd, args, this.spawnEnv);
   }
 
+  /**
+   * stdout as UTF-8 text, git spawned directly with `env` added (see spawnGit): for fixed
+   * commands on a hot path, where simple-git's task queue and plugins cost more than git.
+   */
+  async spawnText(args: readonly string[], env: Readonly<Record<string, string>>): Promise<string> {
+    return spawnGit(this.cwd, args, gitProcessEnv(this.baseEnv, env));
+  }
+
   /** The answer to `git ARGS` given before this process started, if any (once). */
   answered(args: readonly string[]): GitAnswer | undefined {
     return this.answers?.take(args);
