@@ -11,6 +11,15 @@ export interface SnapshotFingerprints {
   readonly full: ReadonlyMap<string, string>;
   /** Of those targets, the ones with at least one test file. */
   readonly tested: ReadonlySet<string>;
+  /**
+   * Of those targets, each one's files of the role `test` (sorted, none is an empty list):
+   * with them and `buildFile`, a run of a tree seen before reads none of its files.
+   */
+  readonly testFiles?: ReadonlyMap<string, readonly string[]>;
+  /** BUILD.json's blob id in the snapshot. */
+  readonly buildFile?: string;
+  /** A work tree holding this snapshot passed a run's package.json checks. */
+  readonly packagesChecked?: boolean;
 }
 
 /** How many snapshots are remembered: the newest, by when they were last written. */
@@ -20,7 +29,8 @@ const kept = 64;
  * Target fingerprints by snapshot tree id (`.mainline/fingerprints/<definition>-<tree>.v8`).
  * A tree id names every byte of a snapshot, so its fingerprints never change: a pre-push
  * check of the commit `mainline test` just ran on (the same tree) needs neither the file
- * listing nor any file's content to find that everything is cached. A missing, unreadable
+ * listing nor any file's content to find that everything is cached, and a rerun of
+ * `mainline test` on an unchanged work tree reads none of its files. A missing, unreadable
  * or foreign file is a miss.
  */
 export class FingerprintMemo {
@@ -45,16 +55,27 @@ export class FingerprintMemo {
   /** Adds `fingerprints` to what is remembered of `tree`. */
   remember(tree: string, fingerprints: SnapshotFingerprints): void {
     const known = this.read(tree);
-    const merged: SnapshotFingerprints = known
-      ? {
-          build: new Map([...known.build, ...fingerprints.build]),
-          full: new Map([...known.full, ...fingerprints.full]),
-          tested: new Set([...known.tested, ...fingerprints.tested]),
-        }
-      : fingerprints;
+    const merged: SnapshotFingerprints = known ? merge(known, fingerprints) : fingerprints;
     const written = this.#files.write(fileName(tree), serialize(merged));
     if (written && known === undefined && this.#files.folder) prune(this.#files.folder);
   }
+}
+
+/** What both say of one tree (a tree id names every byte: they never disagree). */
+function merge(known: SnapshotFingerprints, added: SnapshotFingerprints): SnapshotFingerprints {
+  const testFiles =
+    known.testFiles || added.testFiles
+      ? new Map([...(known.testFiles ?? []), ...(added.testFiles ?? [])])
+      : undefined;
+  const buildFile = added.buildFile ?? known.buildFile;
+  return {
+    build: new Map([...known.build, ...added.build]),
+    full: new Map([...known.full, ...added.full]),
+    tested: new Set([...known.tested, ...added.tested]),
+    ...(testFiles ? { testFiles } : {}),
+    ...(buildFile === undefined ? {} : { buildFile }),
+    ...(known.packagesChecked || added.packagesChecked ? { packagesChecked: true } : {}),
+  };
 }
 
 function fileName(tree: string): string {
@@ -77,6 +98,12 @@ function prune(folder: string): void {
 
 function isSnapshotFingerprints(value: unknown): value is SnapshotFingerprints {
   if (typeof value !== 'object' || value === null) return false;
-  const { build, full, tested } = value as Record<string, unknown>;
-  return build instanceof Map && full instanceof Map && tested instanceof Set;
+  const { build, full, tested, testFiles, buildFile } = value as Record<string, unknown>;
+  return (
+    build instanceof Map &&
+    full instanceof Map &&
+    tested instanceof Set &&
+    (testFiles === undefined || testFiles instanceof Map) &&
+    (buildFile === undefined || typeof buildFile === 'string')
+  );
 }

@@ -90,14 +90,16 @@ export async function loadHeadWorkspace(
 
 /**
  * BUILD.json at a tree-ish that must have a valid one (the snapshot a run builds): a
- * missing or invalid file is an error, never an empty workspace.
+ * missing or invalid file is an error, never an empty workspace. With its blob id known
+ * (`knownOid`, say remembered for the tree), a compiled hit starts no git process.
  */
 export async function loadWorkspaceAt(
   repo: GitRepo,
   treeish: string,
   cache: CompiledBuildFiles,
+  knownOid?: string,
 ): Promise<IndexedWorkspace> {
-  const indexed = await readBuildFile(repo, treeish, cache);
+  const indexed = await readBuildFile(repo, treeish, cache, knownOid);
   if (indexed === undefined) throw buildFileMissing(repo.root);
   return indexed;
 }

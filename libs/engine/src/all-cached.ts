@@ -17,11 +17,12 @@ export async function allCached(run: RunKeys, strictFlakes: boolean): Promise<bo
   if (builds.some((lookup) => lookup.kind !== 'hit')) return false;
   const store = openStateStore(run.state);
   try {
-    return run.selected.asked.every((name) => {
-      if (!run.tested.has(name)) return true;
-      const found = store.latestResultByKey(name, 'test', run.keys.test.get(name) as string);
-      return isGreen(found?.status, strictFlakes);
-    });
+    const tested = run.selected.asked.filter((name) => run.tested.has(name));
+    const found = store.latestResultsByKeys(
+      'test',
+      tested.map((target) => ({ target, cacheKey: run.keys.test.get(target) as string })),
+    );
+    return found.every((result) => isGreen(result?.status, strictFlakes));
   } catch (error) {
     // A damaged store (now moved aside) answers nothing: the run that follows tests.
     if (isStoreDamage(error)) return false;

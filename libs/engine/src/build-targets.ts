@@ -12,7 +12,7 @@ import {
 import { runSchedule, type TypecheckResult, type WorkspacePackages } from '@mainline/runner';
 import { ensureStateFolder } from '@mainline/state';
 import type { Executor } from './executor.ts';
-import type { PreparedRun } from './prepare-run.ts';
+import type { LoadedRun, PreparedRun } from './prepare-run.ts';
 import type { RunRecorder } from './run-recorder.ts';
 import { linkPolicy, readableSources, sourceLinks, withoutRefusedLinks } from './source-links.ts';
 import { strictDepsProblems } from './strict-deps-check.ts';
@@ -26,7 +26,8 @@ export interface BuildOptions {
 
 export interface BuildContext {
   readonly run: PreparedRun;
-  readonly packages: WorkspacePackages;
+  /** Read when something is built: a fully cached run never reads them. */
+  readonly packages: () => Promise<WorkspacePackages>;
   readonly cache: ArtifactCache;
   readonly recorder: RunRecorder;
   readonly options: BuildOptions;
@@ -90,8 +91,9 @@ export async function buildTargets(given: BuildContext): Promise<TargetBuildResu
     }
   }
   context = { ...context, corrupt };
-  const types =
-    options.typecheck && misses.length > 0 ? startTypecheck(context, misses) : undefined;
+  // The snapshot's files and the packages are read only when something is built.
+  const inputs = misses.length > 0 ? await buildInputs(context) : undefined;
+  const types = options.typecheck && inputs ? startTypecheck(context, inputs, misses) : undefined;
   const results = new Map<string, TargetBuildResult>();
   const finish = (result: TargetBuildResult): TargetBuildResult => {
     results.set(result.target, result);
@@ -109,7 +111,7 @@ export async function buildTargets(given: BuildContext): Promise<TargetBuildResu
         const result =
           lookup?.kind === 'hit'
             ? await restore(context, name, lookup.action)
-            : await buildOne(context, name, types);
+            : await buildOne(context, inputs ?? (await buildInputs(context)), name, types);
         return { ok: finish(result).status !== 'failed', value: result };
       },
       { concurrency: options.concurrency, failFast: options.failFast, signal: options.signal },
@@ -134,18 +136,29 @@ export async function buildTargets(given: BuildContext): Promise<TargetBuildResu
   return names.map((name) => results.get(name) as TargetBuildResult);
 }
 
+/** What building reads beyond the keys: the snapshot's files and the packages. */
+interface BuildInputs {
+  readonly run: LoadedRun;
+  readonly packages: WorkspacePackages;
+}
+
+async function buildInputs(context: BuildContext): Promise<BuildInputs> {
+  const [run, packages] = await Promise.all([context.run.loaded(), context.packages()]);
+  return { run, packages };
+}
+
 function startTypecheck(
   context: BuildContext,
+  { run, packages }: BuildInputs,
   misses: readonly string[],
 ): Promise<TypecheckResult> {
-  const { run } = context;
   const checking = context.executor.typecheck({
     root: run.root,
     targets: withoutRefusedLinks(run, misses).map((name) => ({
       name,
       files: readableSources(run, name),
     })),
-    packages: context.packages,
+    packages,
     owners: (path) => run.owners.owners(path),
     tempDir: tmpFolder(run.state),
     signal: context.options.signal,
@@ -158,11 +171,12 @@ function startTypecheck(
 
 async function buildOne(
   context: BuildContext,
+  inputs: BuildInputs,
   name: string,
   types: Promise<TypecheckResult> | undefined,
 ): Promise<TargetBuildResult> {
   const started = performance.now();
-  const { run } = context;
+  const { run, packages } = inputs;
   const target = targetOf(run, name);
   // A source the link rule refuses is never read, by any tool: the target fails on it.
   const refused = sourceLinks(run, name).problems;
@@ -171,7 +185,7 @@ async function buildOne(
     return { target: name, status: 'failed', durationMs, diagnostics: [...refused] };
   }
   const sources = readableSources(run, name);
-  const strict = strictDepsProblems(run, context.packages, name, sources);
+  const strict = strictDepsProblems(run, packages, name, sources);
   const staging = scratchFolder(run.state, 'out');
   try {
     const compiled = await context.executor.compile({
@@ -179,7 +193,7 @@ async function buildOne(
       target,
       files: sources,
       outDir: staging,
-      packages: context.packages,
+      packages,
       links: linkPolicy(run, name),
     });
     // An error on no target (a broken tsconfig) voids every check: it fails them all.
@@ -246,8 +260,11 @@ async function restore(
       const restored = await context.cache.restore(action, staging);
       if (restored.kind === 'miss') {
         // The entry went bad between lookup and restore: build it for real.
-        const types = context.options.typecheck ? startTypecheck(context, [name]) : undefined;
-        return await buildOne(context, name, types);
+        const inputs = await buildInputs(context);
+        const types = context.options.typecheck
+          ? startTypecheck(context, inputs, [name])
+          : undefined;
+        return await buildOne(context, inputs, name, types);
       }
       replaceOutputs(run.state, name, staging, key);
     } finally {

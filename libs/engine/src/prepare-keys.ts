@@ -1,10 +1,11 @@
 import { GitRepo } from '@mainline/git';
 import { CompiledBuildFiles } from '@mainline/change';
-import { FingerprintMemo, type SnapshotFingerprints } from '@mainline/change';
+import { FingerprintMemo } from '@mainline/change';
 import { loadWorkspaceAt } from '@mainline/change';
 import { stateDir } from '@mainline/state';
 import { keyTools } from './key-tools.ts';
 import { prepareRun, type RunRequest } from './prepare-run.ts';
+import { rememberedFor } from './remembered-keys.ts';
 import { selectionOf } from './request-selection.ts';
 import { type SelectedTargets, selectTargets } from './select-targets.ts';
 import { type TargetKeys, targetKeys } from './target-keys.ts';
@@ -31,10 +32,10 @@ export async function prepareKeys(request: RunRequest & { readonly at: string })
   if (remembered !== undefined) {
     const [selection, { workspace }] = await Promise.all([
       selectionOf(request),
-      loadWorkspaceAt(repo, tree, new CompiledBuildFiles(state)),
+      loadWorkspaceAt(repo, tree, new CompiledBuildFiles(state), remembered.buildFile),
     ]);
     const selected = selectTargets(workspace, selection);
-    const known = knownFor(remembered, selected.builds);
+    const known = rememberedFor(remembered, selected.builds);
     if (known !== undefined) {
       const typecheck = request.typecheck !== false;
       const { tools } = keyTools(repo.root, typecheck);
@@ -43,22 +44,4 @@ export async function prepareKeys(request: RunRequest & { readonly at: string })
     }
   }
   return prepareRun({ ...request, at: tree });
-}
-
-/** The remembered fingerprints of `names`, if every one of them is remembered. */
-function knownFor(
-  remembered: SnapshotFingerprints,
-  names: readonly string[],
-): SnapshotFingerprints | undefined {
-  const build = new Map<string, string>();
-  const full = new Map<string, string>();
-  for (const name of names) {
-    const buildPrint = remembered.build.get(name);
-    const fullPrint = remembered.full.get(name);
-    if (buildPrint === undefined || fullPrint === undefined) return undefined;
-    build.set(name, buildPrint);
-    full.set(name, fullPrint);
-  }
-  const tested = new Set(names.filter((name) => remembered.tested.has(name)));
-  return { build, full, tested };
 }

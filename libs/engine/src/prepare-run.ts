@@ -1,16 +1,22 @@
-import { computeFingerprints } from '@mainline/affected';
+import { buildFilePath, computeFingerprints } from '@mainline/affected';
+import {
+  CompiledBuildFiles,
+  FingerprintMemo,
+  loadSnapshot,
+  loadWorkspaceAt,
+  type SnapshotFingerprints,
+} from '@mainline/change';
 import type { Workspace } from '@mainline/core';
 import { GitRepo } from '@mainline/git';
 import type { CheckerCommand } from '@mainline/runner';
 import type { Owner, OwnershipIndex } from '@mainline/workspace';
-import { CompiledBuildFiles } from '@mainline/change';
-import { FingerprintMemo } from '@mainline/change';
-import { loadSnapshot } from '@mainline/change';
 import { stateDir } from '@mainline/state';
 import { keyTools } from './key-tools.ts';
 import type { RunKeys } from './prepare-keys.ts';
+import { rememberedFor } from './remembered-keys.ts';
 import { type SelectionRequest, selectionOf } from './request-selection.ts';
 import { type SelectedTargets, selectTargets } from './select-targets.ts';
+import { filesByTarget } from './target-files.ts';
 import { targetKeys } from './target-keys.ts';
 import { testFile } from './test-file.ts';
 
@@ -33,58 +39,150 @@ export interface PreparedRun extends RunKeys {
   /** The working tree's tree id: what was built and tested. */
   readonly tree: string;
   readonly workspace: Workspace;
+  /** The type checker, when types are checked: part of every build key. */
+  readonly checker: CheckerCommand | undefined;
+  /** Each selected target's files of the role `test` (sorted). */
+  readonly testFiles: ReadonlyMap<string, readonly string[]>;
+  /** A run of this tree found every target package.json usable (see FingerprintMemo). */
+  readonly packagesChecked: boolean;
+  /**
+   * The run with the snapshot's files, read on the first call: what building or running
+   * tests needs, and a fully cached run of a tree seen before never asks for.
+   */
+  readonly loaded: () => Promise<LoadedRun>;
+}
+
+/** What a run knows of the snapshot's files once they are read. */
+export interface RunFiles {
   /** Which targets own any path (strict deps asks about the files imports lead to). */
   readonly owners: OwnershipIndex;
   /** The files of the selected targets and their deps, with those owners. */
   readonly ownedFiles: ReadonlyMap<string, readonly Owner[]>;
   /** Of those, the symbolic links (git mode 120000): no other has a link on its way. */
   readonly links: ReadonlySet<string>;
-  /** The type checker, when types are checked: part of every build key. */
-  readonly checker: CheckerCommand | undefined;
 }
+
+export type LoadedRun = PreparedRun & RunFiles;
+
+type RunFacts = Omit<PreparedRun, 'loaded'>;
 
 /**
  * Reads the working tree as one snapshot (staged, unstaged and untracked files, like
  * Bazel builds what is on disk), selects the targets, and keys every target by its
- * fingerprint, which it remembers for the snapshot's tree (see FingerprintMemo).
+ * fingerprint, which it remembers for the snapshot's tree (see FingerprintMemo). A tree
+ * remembered for every selected target is not read at all: its keys and test files come
+ * from the memo, BUILD.json from its compiled form, and the files only if asked for.
  */
-export async function prepareRun(request: RunRequest): Promise<PreparedRun> {
+export async function prepareRun(
+  request: RunRequest,
+  meanwhile?: (state: string) => void,
+): Promise<PreparedRun> {
   const repo = await GitRepo.open(request.cwd, { env: request.env });
   const state = request.state ?? stateDir(repo.root, request.env);
-  const tree = request.at ?? (await repo.worktreeTree());
+  const typecheck = request.typecheck !== false;
+  const snapshotting = request.at === undefined ? repo.worktreeTree() : undefined;
+  snapshotting?.catch(() => undefined); // awaited below, after what runs meanwhile
+  // git snapshots the work tree in a process of its own: what needs no tree runs now.
+  meanwhile?.(state);
+  const tooling = settled(() => keyTools(repo.root, typecheck));
+  const tree = request.at ?? ((await snapshotting) as string);
   const selection = await selectionOf(request);
-  let selected: SelectedTargets = { asked: [], builds: [] };
+  const buildFiles = new CompiledBuildFiles(state);
+  const memo = new FingerprintMemo(state);
+  const remembered = memo.read(tree);
+  const packagesChecked = remembered?.packagesChecked === true;
+  const common = { root: repo.root, state, tree, packagesChecked };
   // Only the selected targets and their deps are fingerprinted: a run about a few targets
   // of a large repository reads only their files.
-  const snapshot = await loadSnapshot(repo, tree, {
-    only: (workspace) => {
-      selected = selectTargets(workspace, selection);
-      return new Set(selected.builds);
-    },
-    strict: true,
-    buildFiles: new CompiledBuildFiles(state),
-  });
-  const { tools, checker } = keyTools(repo.root, request.typecheck !== false);
-  const fingerprints = computeFingerprints(snapshot, selected.builds);
-  const tested = new Set<string>();
-  for (const [path, owners] of snapshot.owned) {
-    if (!testFile.test(path)) continue;
-    for (const owner of owners) if (owner.role === 'test') tested.add(owner.target);
+  const readFiles = async (only: (workspace: Workspace) => ReadonlySet<string>) => {
+    const snapshot = await loadSnapshot(repo, tree, { only, strict: true, buildFiles });
+    const files: RunFiles = {
+      owners: snapshot.allOwners,
+      ownedFiles: snapshot.owned,
+      links: linksAmong(snapshot.owned.keys(), snapshot.files),
+    };
+    return { snapshot, files };
+  };
+
+  if (remembered?.buildFile !== undefined) {
+    const { workspace } = await loadWorkspaceAt(repo, tree, buildFiles, remembered.buildFile);
+    const selected = selectTargets(workspace, selection);
+    const known = rememberedFor(remembered, selected.builds);
+    if (known?.testFiles !== undefined) {
+      const { testFiles } = known;
+      const { tools, checker } = tooling();
+      const facts: RunFacts = {
+        ...common,
+        workspace,
+        selected,
+        keys: targetKeys(known, { tools, typecheck }),
+        tested: known.tested,
+        testFiles,
+        checker,
+      };
+      const wanted = new Set(selected.builds);
+      return withFiles(facts, async () => (await readFiles(() => wanted)).files);
+    }
   }
-  new FingerprintMemo(state).remember(tree, { ...fingerprints, tested });
-  return {
-    root: repo.root,
-    state,
-    tree,
-    workspace: snapshot.workspace,
-    owners: snapshot.allOwners,
-    ownedFiles: snapshot.owned,
-    links: linksAmong(snapshot.owned.keys(), snapshot.files),
-    selected,
-    keys: targetKeys(fingerprints, { tools, typecheck: request.typecheck !== false }),
+
+  let selected: SelectedTargets = { asked: [], builds: [] };
+  const { snapshot, files } = await readFiles((workspace) => {
+    selected = selectTargets(workspace, selection);
+    return new Set(selected.builds);
+  });
+  const { tools, checker } = tooling();
+  const fingerprints = computeFingerprints(snapshot, selected.builds);
+  const byTarget = filesByTarget(snapshot.owned);
+  const testFiles = new Map<string, readonly string[]>();
+  const tested = new Set<string>();
+  for (const name of selected.builds) {
+    const tests = byTarget.get(name)?.tests ?? [];
+    testFiles.set(name, tests);
+    if (tests.some((path) => testFile.test(path))) tested.add(name);
+  }
+  const buildFile = snapshot.files.get(buildFilePath)?.split(' ')[1];
+  const learned: SnapshotFingerprints = {
+    ...fingerprints,
     tested,
+    testFiles,
+    ...(buildFile === undefined ? {} : { buildFile }),
+  };
+  memo.remember(tree, learned);
+  const facts: RunFacts = {
+    ...common,
+    workspace: snapshot.workspace,
+    selected,
+    keys: targetKeys(fingerprints, { tools, typecheck }),
+    tested,
+    testFiles,
     checker,
   };
+  return withFiles(facts, async () => files);
+}
+
+/** `work` done now; its result, or its error, when the returned function is called. */
+function settled<T>(work: () => T): () => T {
+  try {
+    const value = work();
+    return () => value;
+  } catch (error) {
+    return () => {
+      throw error;
+    };
+  }
+}
+
+/** The run, whose files `read` gives once, on the first call of `loaded`. */
+function withFiles(facts: RunFacts, read: () => Promise<RunFiles>): PreparedRun {
+  let loading: Promise<LoadedRun> | undefined;
+  const run: PreparedRun = {
+    ...facts,
+    loaded: () => {
+      loading ??= read().then((files) => ({ ...run, ...files }));
+      return loading;
+    },
+  };
+  return run;
 }
 
 /** The paths whose git mode is a symbolic link's: what git stores of them is their text. */

@@ -9,13 +9,15 @@ import type {
   TargetBuildResult,
   TargetTestResult,
 } from '@mainline/core';
-import { type TestLimits, workspacePackages } from '@mainline/runner';
-import { ensureStateFolder, openStateStoreFor, reportMovedAside } from '@mainline/state';
+import type { TestLimits } from '@mainline/runner';
+import { ensureStateFolder, reportMovedAside } from '@mainline/state';
 import type { RunKind } from '@mainline/store';
 import { buildTargets } from './build-targets.ts';
+import { checkedPackages } from './checked-packages.ts';
 import type { Executor } from './executor.ts';
-import { prepareRun, type RunRequest } from './prepare-run.ts';
+import { type PreparedRun, prepareRun, type RunRequest } from './prepare-run.ts';
 import { storeRecorder } from './run-recorder.ts';
+import { RunStore } from './run-store.ts';
 import { testTargets } from './test-targets.ts';
 
 export interface PipelineRequest extends RunRequest {
@@ -62,17 +64,20 @@ export async function runPipeline(request: PipelineRequest): Promise<PipelineOut
   const started = performance.now();
   const signal = request.signal ?? new AbortController().signal;
   const concurrency = request.concurrency ?? availableParallelism();
-  const run = await prepareRun(request);
-  ensureStateFolder(run.state, 'tmp');
-  const [store, runId] = openStateStoreFor(run.state, (opened) => {
-    opened.recoverAbandonedRuns();
-    const argv = request.argv ?? [request.kind];
-    return opened.startRun({
-      kind: request.kind,
-      argv,
-      treeSha: run.tree,
-      ...(request.commit ? { headSha: request.commit } : {}),
-    }).id;
+  const runStore = new RunStore();
+  let run: PreparedRun;
+  try {
+    run = await prepareRun(request, (state) => runStore.open(state));
+    ensureStateFolder(run.state, 'tmp');
+  } catch (error) {
+    runStore.close();
+    throw error;
+  }
+  const [store, runId] = runStore.start(run.state, {
+    kind: request.kind,
+    argv: request.argv ?? [request.kind],
+    treeSha: run.tree,
+    ...(request.commit ? { headSha: request.commit } : {}),
   });
   const listener = request.emit;
   const emit = (event: RunEventBody): void =>
@@ -88,7 +93,9 @@ export async function runPipeline(request: PipelineRequest): Promise<PipelineOut
     let builds: TargetBuildResult[] = [];
     let tests: TargetTestResult[] = [];
     try {
-      const packages = await workspacePackages(run.root, run.workspace);
+      const packages = checkedPackages(run, request.at === undefined);
+      // A tree no run checked before has its package.json files checked up front.
+      if (!run.packagesChecked) await packages();
       emit({
         type: 'run-started',
         command: request.command,

@@ -18,10 +18,13 @@ export interface RunRecorder {
   build(result: TargetBuildResult, key: string): void;
   test(result: TargetTestResult, key: string): void;
   /**
-   * The tests that last passed with this test key, if any; a flaky pass counts unless
-   * `strictFlakes`.
+   * Of `wanted`, the targets whose test key last passed, with those tests (looked up
+   * together); a flaky pass counts unless `strictFlakes`.
    */
-  passedTests(target: string, key: string, strictFlakes: boolean): TargetTestResult | undefined;
+  passedTests(
+    wanted: readonly { readonly target: string; readonly key: string }[],
+    strictFlakes: boolean,
+  ): Map<string, TargetTestResult>;
   /** `error`: the run ended by a failure of the tool rather than a red result. */
   finish(status: RunStatus | 'error', message?: string): void;
 }
@@ -90,20 +93,28 @@ export function storeRecorder(store: Store, runId: number): RunRecorder {
         use(() => store.recordTestResults(runId, result.target, result.tests), 0);
       }
     },
-    passedTests(target, key, strictFlakes) {
-      const found = use(() => store.latestResultByKey(target, 'test', key), undefined);
-      if (found === undefined || !isGreen(found.status, strictFlakes)) return undefined;
-      const tests = use(() => store.testResults(found.runId, target), undefined);
-      if (tests === undefined) return undefined;
-      cachedFrom.set(target, found.runId);
-      return {
-        target,
-        status: 'cached',
-        durationMs: 0,
-        // As a fresh run reports them: the store's own ids stay in the store.
-        tests: tests.map(({ id, runId, target, ...test }) => test),
-        fileErrors: [],
-      };
+    passedTests(wanted, strictFlakes) {
+      const passed = new Map<string, TargetTestResult>();
+      const asked = wanted.map(({ target, key }) => ({ target, cacheKey: key }));
+      const latest = use(() => store.latestResultsByKeys('test', asked), []);
+      const green = wanted.flatMap(({ target }, index) => {
+        const found = latest[index];
+        return found && isGreen(found.status, strictFlakes) ? [{ target, runId: found.runId }] : [];
+      });
+      const tests = use(() => store.testResultsOf(green), undefined);
+      if (tests === undefined) return passed;
+      green.forEach(({ target, runId }, index) => {
+        cachedFrom.set(target, runId);
+        passed.set(target, {
+          target,
+          status: 'cached',
+          durationMs: 0,
+          // As a fresh run reports them: the store's own ids stay in the store.
+          tests: (tests[index] ?? []).map(({ id, runId, target, ...test }) => test),
+          fileErrors: [],
+        });
+      });
+      return passed;
     },
     finish(status, message) {
       flush();

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Diagnostic, dependencyClosure } from '@mainline/core';
 import { type LinkPolicy, linkProblem } from '@mainline/runner';
-import type { PreparedRun } from './prepare-run.ts';
+import type { LoadedRun } from './prepare-run.ts';
 import { targetFiles } from './target-files.ts';
 
 /** What the link rule says of a target's own files, before anything reads them. */
@@ -21,7 +21,7 @@ export interface SourceLinks {
  * that is not a link has none on its way: it is not looked at on disk.
  */
 export function linkPolicy(
-  run: PreparedRun,
+  run: LoadedRun,
   name: string,
   options: { readonly tests?: boolean } = {},
 ): LinkPolicy {
@@ -39,10 +39,10 @@ export function linkPolicy(
   };
 }
 
-const byRun = new WeakMap<PreparedRun, Map<string, SourceLinks>>();
+const byRun = new WeakMap<LoadedRun, Map<string, SourceLinks>>();
 
 /** The link rule over a target's sources and entry, once per run. */
-export function sourceLinks(run: PreparedRun, name: string): SourceLinks {
+export function sourceLinks(run: LoadedRun, name: string): SourceLinks {
   let known = byRun.get(run);
   if (known === undefined) {
     known = new Map();
@@ -57,13 +57,13 @@ export function sourceLinks(run: PreparedRun, name: string): SourceLinks {
 }
 
 /** A target's sources that are files to read (links to folders are not). */
-export function readableSources(run: PreparedRun, name: string): string[] {
+export function readableSources(run: LoadedRun, name: string): string[] {
   const { folders } = sourceLinks(run, name);
   const sources = targetFiles(run, name).sources;
   return folders.size === 0 ? [...sources] : sources.filter((path) => !folders.has(path));
 }
 
-function checkSources(run: PreparedRun, name: string): SourceLinks {
+function checkSources(run: LoadedRun, name: string): SourceLinks {
   const paths = targetFiles(run, name).sources.filter((path) => run.links.has(path));
   const entry = run.workspace.targets.get(name)?.entry;
   if (entry !== undefined && !paths.includes(entry)) paths.push(entry);
@@ -87,7 +87,7 @@ function checkSources(run: PreparedRun, name: string): SourceLinks {
  * on one: the type checker must not be handed (or led by an import to) a refused file.
  * The ones left out fail on their link, or are skipped behind it.
  */
-export function withoutRefusedLinks(run: PreparedRun, names: readonly string[]): string[] {
+export function withoutRefusedLinks(run: LoadedRun, names: readonly string[]): string[] {
   const refused = names.filter((name) => sourceLinks(run, name).problems.length > 0);
   if (refused.length === 0) return [...names];
   const blocked = new Set(refused);

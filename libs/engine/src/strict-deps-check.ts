@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Diagnostic, dependencyClosure, type Target, type Workspace } from '@mainline/core';
 import { checkStrictDeps, strictDepsDiagnostics, type WorkspacePackages } from '@mainline/runner';
-import type { PreparedRun } from './prepare-run.ts';
+import type { LoadedRun } from './prepare-run.ts';
 
 /**
  * Strict deps over some of a target's files (its sources when it builds, its test files
@@ -10,7 +10,7 @@ import type { PreparedRun } from './prepare-run.ts';
  * BUILD.json, or `affected` and the cache keys would not see what the target uses.
  */
 export function strictDepsProblems(
-  run: PreparedRun,
+  run: LoadedRun,
   packages: WorkspacePackages,
   name: string,
   paths: readonly string[],

@@ -1,4 +1,5 @@
-import type { PreparedRun } from './prepare-run.ts';
+import type { Owner } from '@mainline/workspace';
+import type { LoadedRun } from './prepare-run.ts';
 
 export interface TargetFiles {
   /** Files its `srcs` own (repo-relative, sorted). */
@@ -7,22 +8,26 @@ export interface TargetFiles {
   readonly tests: readonly string[];
 }
 
-const byRun = new WeakMap<PreparedRun, ReadonlyMap<string, TargetFiles>>();
+const none: TargetFiles = { sources: [], tests: [] };
+const byRun = new WeakMap<LoadedRun, ReadonlyMap<string, TargetFiles>>();
 
 /** The files of a target in the run's snapshot, indexed once per run. */
-export function targetFiles(run: PreparedRun, target: string): TargetFiles {
+export function targetFiles(run: LoadedRun, target: string): TargetFiles {
   let index = byRun.get(run);
   if (index === undefined) {
-    index = indexFiles(run);
+    index = filesByTarget(run.ownedFiles);
     byRun.set(run, index);
   }
-  return index.get(target) ?? { sources: [], tests: [] };
+  return index.get(target) ?? none;
 }
 
-function indexFiles(run: PreparedRun): ReadonlyMap<string, TargetFiles> {
+/** Each owning target's files, from the owners of every file (paths sorted). */
+export function filesByTarget(
+  owned: ReadonlyMap<string, readonly Owner[]>,
+): ReadonlyMap<string, TargetFiles> {
   const index = new Map<string, { sources: string[]; tests: string[] }>();
-  for (const path of [...run.ownedFiles.keys()].sort()) {
-    for (const owner of run.ownedFiles.get(path) ?? []) {
+  for (const path of [...owned.keys()].sort()) {
+    for (const owner of owned.get(path) ?? []) {
       let files = index.get(owner.target);
       if (files === undefined) {
         files = { sources: [], tests: [] };

@@ -12,9 +12,8 @@ import {
 import { ensureStateFolder } from '@mainline/state';
 import type { Executor } from './executor.ts';
 import { linkPolicy } from './source-links.ts';
-import type { PreparedRun } from './prepare-run.ts';
+import type { LoadedRun, PreparedRun } from './prepare-run.ts';
 import type { RunRecorder } from './run-recorder.ts';
-import { targetFiles } from './target-files.ts';
 import { testFile } from './test-file.ts';
 
 export interface TestOptions {
@@ -33,7 +32,8 @@ export interface TestOptions {
 
 export interface TestContext {
   readonly run: PreparedRun;
-  readonly packages: WorkspacePackages;
+  /** Read when tests run: a fully cached run never reads them. */
+  readonly packages: () => Promise<WorkspacePackages>;
   readonly recorder: RunRecorder;
   readonly options: TestOptions;
   readonly executor: Executor;
@@ -56,23 +56,31 @@ export async function testTargets(
     recorder.test(result, run.keys.test.get(result.target) as string);
     context.emit({ type: 'test-finished', result });
   };
+  const filesOf = (name: string): string[] =>
+    (run.testFiles.get(name) ?? []).filter((path) => testFile.test(path));
+  const testable = run.selected.asked.filter(
+    (name) => !blockedBy(name, builds.get(name)) && filesOf(name).length > 0,
+  );
+  // Every earlier result is looked up at once: one query, not one per target.
+  const passed = context.options.rerun
+    ? new Map<string, TargetTestResult>()
+    : recorder.passedTests(
+        testable.map((name) => ({ target: name, key: run.keys.test.get(name) as string })),
+        context.options.strictFlakes,
+      );
   const toRun: TestFileRequest[] = [];
   for (const name of run.selected.asked) {
-    const build = builds.get(name);
-    const blocked = blockedBy(name, build);
+    const blocked = blockedBy(name, builds.get(name));
     if (blocked) {
       finish(blocked);
       continue;
     }
-    const files = targetFiles(run, name).tests.filter((path) => testFile.test(path));
+    const files = filesOf(name);
     if (files.length === 0) {
       finish({ target: name, status: 'passed', durationMs: 0, tests: [], fileErrors: [] });
       continue;
     }
-    const key = run.keys.test.get(name) as string;
-    const cached = context.options.rerun
-      ? undefined
-      : recorder.passedTests(name, key, context.options.strictFlakes);
+    const cached = passed.get(name);
     if (cached) {
       // A green file without tests stays worth a warning for as long as it is so.
       const warnings = noTestWarnings(
@@ -81,7 +89,7 @@ export async function testTargets(
       finish(warnings.length > 0 ? { ...cached, warnings } : cached);
       continue;
     }
-    const refused = refusedLinks(run, name, files);
+    const refused = refusedLinks(await run.loaded(), name, files);
     if (refused.length > 0) {
       finish({ target: name, status: 'failed', durationMs: 0, tests: [], fileErrors: refused });
       continue;
@@ -99,7 +107,7 @@ export async function testTargets(
         files: toRun,
         retries: context.options.retries,
         maxWorkers: context.options.concurrency,
-        alias: sourceAliases(run, context.packages),
+        alias: sourceAliases(run, await context.packages()),
         cacheDir: ensureStateFolder(run.state, 'vitest'),
         scratchDir: scratch,
         ...(context.options.memoryMb ? { workerMemoryMb: context.options.memoryMb } : {}),
@@ -125,7 +133,7 @@ export async function testTargets(
  * with them, and nothing is read through them.
  */
 function refusedLinks(
-  run: PreparedRun,
+  run: LoadedRun,
   name: string,
   files: readonly string[],
 ): { file: string; message: string }[] {

@@ -1,70 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { RunEvent } from '@mainline/core';
-import type { VitestRunRequest, VitestRunResult } from '@mainline/runner';
 import { openStore } from '@mainline/store';
 import { createWorkspaceRepo, makeTempDir } from '@mainline/test-utils';
 import { describe, expect, it } from 'vitest';
-import { type Executor, type PipelineRequest, runPipeline } from '../src/index.ts';
-
-/**
- * An executor that builds and tests nothing for real: each compile writes one file, the
- * checker finds nothing, and each test file passes (or fails, for the targets in `red`).
- * What it was asked is counted, so a test sees what the engine ran and what it reused.
- */
-function fakeExecutor(red: ReadonlySet<string> = new Set()): Executor & {
-  readonly compiled: string[];
-  readonly tested: string[];
-} {
-  const compiled: string[] = [];
-  const tested: string[] = [];
-  return {
-    compiled,
-    tested,
-    async compile(request) {
-      compiled.push(request.target.name);
-      mkdirSync(request.outDir, { recursive: true });
-      writeFileSync(join(request.outDir, 'out.js'), `// ${request.target.name}\n`);
-      return { ok: true, outputs: ['out.js'], diagnostics: [], mode: 'transpile', durationMs: 1 };
-    },
-    async typecheck() {
-      return { ok: true, diagnostics: [], failedTargets: [], checker: 'fake', durationMs: 1 };
-    },
-    async runTests(request: VitestRunRequest): Promise<VitestRunResult> {
-      const targets = [...new Set(request.files.map((file) => file.target))];
-      tested.push(...targets);
-      return {
-        status: targets.some((target) => red.has(target)) ? 'failed' : 'passed',
-        durationMs: 1,
-        errors: [],
-        targets: targets.map((target) => {
-          const failed = red.has(target);
-          const files = request.files.filter((file) => file.target === target);
-          return {
-            target,
-            status: failed ? 'failed' : 'passed',
-            durationMs: 1,
-            files: files.map(({ file }) => ({
-              file,
-              status: failed ? 'failed' : 'passed',
-              durationMs: 1,
-              errors: [],
-              tests: [
-                {
-                  file,
-                  name: 'works',
-                  status: failed ? 'failed' : 'passed',
-                  durationMs: 1,
-                  attempts: 1,
-                },
-              ],
-            })),
-          };
-        }),
-      };
-    },
-  };
-}
+import { type PipelineRequest, runPipeline } from '../src/index.ts';
+import { fakeExecutor } from './fake-executor.ts';
 
 describe('the engine, in-process with a fake executor', () => {
   it('runs what is not cached, records the run with its kind, tree and commit, and stamps every event', async () => {

@@ -1,0 +1,30 @@
+import type { SnapshotFingerprints } from '@mainline/change';
+
+/**
+ * The remembered fingerprints of `names`, if every one of them is remembered; with their
+ * test files when those are remembered for every one too.
+ */
+export function rememberedFor(
+  remembered: SnapshotFingerprints,
+  names: readonly string[],
+): SnapshotFingerprints | undefined {
+  const build = new Map<string, string>();
+  const full = new Map<string, string>();
+  let testFiles: Map<string, readonly string[]> | undefined = new Map();
+  for (const name of names) {
+    const buildPrint = remembered.build.get(name);
+    const fullPrint = remembered.full.get(name);
+    if (buildPrint === undefined || fullPrint === undefined) return undefined;
+    build.set(name, buildPrint);
+    full.set(name, fullPrint);
+    const files = remembered.testFiles?.get(name);
+    if (isPathList(files)) testFiles?.set(name, files);
+    else testFiles = undefined;
+  }
+  const tested = new Set(names.filter((name) => remembered.tested.has(name)));
+  return { build, full, tested, ...(testFiles ? { testFiles } : {}) };
+}
+
+function isPathList(value: unknown): value is readonly string[] {
+  return Array.isArray(value) && value.every((path) => typeof path === 'string');
+}
