@@ -1,7 +1,7 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createTempRepo, runCli } from '../src/index.ts';
+import { createTempRepo, createWorkspaceRepo, runCli } from '../src/index.ts';
 
 const cacheDir = fileURLToPath(new URL('../../properties/cli/dist/cache/', import.meta.url));
 /** The Node launcher itself, which bin/mainline starts when the snapshot cannot serve. */
@@ -23,8 +23,26 @@ describe('the Node launcher', () => {
     expect(first.stderr).toBe('');
     const written = readFileSync(cache);
     expect(written.toString('latin1')).not.toBe('not a code cache');
+    const made = statSync(cache).mtimeMs;
     const second = await runCli(['graph', '--json'], { cwd: repo.dir, bin: launcher });
     expect(second.stdout).toBe(first.stdout);
+    // Accepted (made under the flags the program runs with), so not written again.
+    expect(statSync(cache).mtimeMs).toBe(made);
+  });
+
+  it('builds from a code cache too, loading esbuild from code the cache holds', async () => {
+    const repo = createWorkspaceRepo();
+    const cache = `${cacheDir}build.v8`;
+    const build = (target: string) =>
+      runCli(['build', target, '--no-typecheck', '--json'], { cwd: repo.dir, bin: launcher });
+    expect((await build('libs/a')).code).toBe(0);
+    const made = statSync(cache).mtimeMs;
+    // The cache now exists and is accepted: libs/b is built (by esbuild) from it.
+    const second = await build('libs/b');
+    expect(second.code).toBe(0);
+    const statuses = (JSON.parse(second.stdout) as { builds: { status: string }[] }).builds;
+    expect(statuses.map((b) => b.status)).toEqual(['cached', 'passed']);
+    expect(statSync(cache).mtimeMs).toBe(made);
   });
 
   it('answers --version at once, the same version the program reports', async () => {

@@ -41,6 +41,18 @@ describe('CLI start-up stays lean', () => {
   });
 });
 
+describe('commands run from a code cache', () => {
+  it('load nothing by import(): only `watch`, which runs without the cache, does', () => {
+    // bin/mainline.cjs runs build, test and the quick commands from a V8 code cache, and
+    // code compiled from one cannot import(): esbuild and the JUnit writer are required.
+    const bundle = readFileSync(metaPath.replace(/meta\.json$/, 'main.cjs'), 'utf8');
+    const calls = [...bundle.matchAll(/(?<![\w$.])import\(([^()]*)\)(\{)?/g)].filter(
+      (match) => match[2] === undefined, // `import(x) {` is a method (graphology's)
+    );
+    expect(calls).toHaveLength(1);
+  });
+});
+
 describe('the affected path at run time', () => {
   it('loads none of the tools that build and test (they are external to the bundle)', async () => {
     const repo = createChangedRepo();

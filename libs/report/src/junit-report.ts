@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import type { RunSummary } from '@mainline/core';
 import type { Builder } from 'junit-report-builder';
 
@@ -7,8 +8,9 @@ import type { Builder } from 'junit-report-builder';
  * junit-report-builder only when a report is asked for.
  */
 export async function junitReport(summary: RunSummary): Promise<string> {
-  const module = (await import('junit-report-builder')) as { default: Builder };
-  const builder = module.default.newBuilder().name(`mainline ${summary.command}`);
+  // By require, not import(): the CLI runs from a V8 code cache, where import() cannot work.
+  const junit = createRequire(import.meta.url)('junit-report-builder') as Builder;
+  const builder = junit.newBuilder().name(`mainline ${summary.command}`);
   const buildOf = new Map(summary.builds.map((build) => [build.target, build]));
   for (const test of summary.tests) {
     const suite = builder.testSuite().name(test.target).time(seconds(test.durationMs));

@@ -20,7 +20,8 @@ export function start(argv: readonly string[], gitAnswers?: GitAnswers): void {
  * tiny, and every scavenge copies what survives (nearly all of it): growing it 8-fold per
  * step instead of 2-fold cut garbage collection of a 10,000-target `affected` from 25 ms to
  * 7 ms. Set only on Node versions whose V8 is known to have the flag (an unknown one prints
- * an error).
+ * an error). bin/mainline.cjs sets it too, with the same rule, before it compiles the
+ * bundle: a V8 code cache is accepted only under the flags it was made with.
  */
 function growYoungGenerationFaster(): void {
   const major = Number(process.versions.node.split('.')[0]);

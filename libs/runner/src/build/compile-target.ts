@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join, relative, sep } from 'node:path';
 import type { Diagnostic, Target } from '@mainline/core';
 import type { BuildOptions, Metafile } from 'esbuild';
@@ -93,8 +94,9 @@ export async function compileTarget(request: CompileRequest): Promise<CompileRes
   }
   const fallbackFile = target.entry ?? target.name;
   try {
-    // Loaded on first use: a run whose builds are all cached never starts esbuild.
-    const { build } = await import('esbuild');
+    // Loaded on first use: a run whose builds are all cached never starts esbuild. By
+    // require, not import(): the CLI runs from a V8 code cache, where import() cannot work.
+    const { build } = createRequire(import.meta.url)('esbuild') as typeof import('esbuild');
     const result = await build({
       ...options,
       absWorkingDir: request.root,
