@@ -42,6 +42,7 @@ describe('mainline on its own repository', () => {
       'libs/engine',
       'libs/graph',
       'libs/runner',
+      'libs/trunk',
       'libs/workspace',
       'properties/cli',
       'test',
