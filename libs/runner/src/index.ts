@@ -25,6 +25,7 @@ export {
   type VitestRunResult,
   type VitestTargetResult,
 } from './vitest/index.ts';
+export { runTestCommand, type TestCommandRequest } from './command/index.ts';
 export {
   type CheckerCommand,
   type CheckerKind,

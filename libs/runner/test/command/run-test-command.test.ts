@@ -1,0 +1,157 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runTestCommand, type TestCommandRequest } from '../../src/command/run-test-command.ts';
+import { fixtureRoot } from '../vitest/fixtures.ts';
+
+/** node --test with its JUnit reporter: the runner every Node 20 has. */
+const nodeTest = ['node', '--test', '--test-reporter=junit', '--test-reporter-destination={junit}'];
+
+function request(
+  root: string,
+  command: readonly string[],
+  extra: Partial<TestCommandRequest> = {},
+) {
+  return {
+    root,
+    target: 'libs/a',
+    cwd: 'libs/a',
+    command,
+    retries: 0,
+    timeoutMs: 30_000,
+    env: process.env,
+    scratchDir: join(root, '.scratch'),
+    ...extra,
+  };
+}
+
+// A test that fails the first time it runs in a folder, then passes.
+const flakyTest = `import { test } from 'node:test';
+import { existsSync, writeFileSync } from 'node:fs';
+test('flaky once', () => {
+  if (!existsSync('ran-once')) {
+    writeFileSync('ran-once', '');
+    throw new Error('first run fails');
+  }
+});
+`;
+
+// Not concurrent: makeTempDir removes its folder when the test it thinks is current ends.
+describe('runTestCommand', () => {
+  it('maps every test case to the target: a red test with its line, a flaky one', async () => {
+    const root = fixtureRoot({
+      'libs/a/test/math.test.mjs': `import { describe, test } from 'node:test';
+import assert from 'node:assert';
+describe('math', () => {
+  test('adds', () => assert.strictEqual(1 + 1, 2));
+  test('subtracts', () => {
+    assert.strictEqual(2 - 1, 2);
+  });
+});
+`,
+      'libs/a/test/flaky.test.mjs': flakyTest,
+    });
+    const result = await runTestCommand(request(root, nodeTest, { retries: 1 }));
+    expect(result.status).toBe('failed');
+    const tests = result.files.flatMap((file) => file.tests);
+    expect(tests.find((t) => t.name === 'math > adds')).toMatchObject({
+      status: 'passed',
+      attempts: 2,
+    });
+    expect(tests.find((t) => t.name === 'math > subtracts')).toMatchObject({
+      status: 'failed',
+      attempts: 2,
+      file: 'libs/a/test/math.test.mjs',
+      message: expect.stringContaining('1 !== 2'),
+      location: { file: 'libs/a/test/math.test.mjs', line: 6 },
+    });
+    expect(tests.find((t) => t.name === 'flaky once')).toMatchObject({
+      status: 'flaky',
+      attempts: 2,
+      message: expect.stringContaining('first run fails'),
+    });
+  });
+
+  it('a red run that turns green on a retry is flaky, not failed', async () => {
+    const root = fixtureRoot({ 'libs/a/README.md': '' });
+    // Red the first time it runs in the folder, green after.
+    const flaky = `const fs = require('fs');
+const first = !fs.existsSync('ran-once');
+fs.writeFileSync('ran-once', '');
+const failure = first ? '<failure message="first run fails"/>' : '';
+fs.writeFileSync(process.env.MAINLINE_JUNIT_FILE, '<testsuites><testcase name="once">' + failure + '</testcase></testsuites>');
+process.exit(first ? 1 : 0);`;
+    const first = await runTestCommand(request(root, ['node', '-e', flaky], { retries: 1 }));
+    expect(first).toMatchObject({
+      status: 'flaky',
+      files: [
+        { tests: [{ name: 'once', status: 'flaky', attempts: 2, message: 'first run fails' }] },
+      ],
+    });
+    const again = await runTestCommand(request(root, ['node', '-e', flaky]));
+    expect(again.status).toBe('passed');
+  });
+
+  it('never green without a report or a test case; a bad exit is red', async () => {
+    const root = fixtureRoot({ 'libs/a/README.md': 'no tests here' });
+    const node = (code: string) => ['node', '-e', code];
+    const noReport = await runTestCommand(request(root, node('process.exit(3)')));
+    expect(noReport.status).toBe('failed');
+    expect(noReport.files[0]?.errors[0]?.message).toMatch(
+      /^`node -e process.exit\(3\)` exited with code 3 and wrote no JUnit report/,
+    );
+    const silent = await runTestCommand(request(root, node('')));
+    expect(silent.files[0]?.errors[0]?.message).toMatch(/exited 0 and wrote no JUnit report/);
+    const emptyReport = `require('fs').writeFileSync(process.env.MAINLINE_JUNIT_FILE, '<testsuites/>')`;
+    const noTests = await runTestCommand(request(root, node(emptyReport)));
+    expect(noTests.status).toBe('failed');
+    expect(noTests.files[0]?.errors[0]?.message).toMatch(/^no test ran: the JUnit report/);
+    const write = `require('fs').writeFileSync(process.env.MAINLINE_JUNIT_FILE, '<testsuites><testcase name="ok"/></testsuites>'); process.exit(1)`;
+    const badExit = await runTestCommand(request(root, node(write)));
+    expect(badExit.status).toBe('failed');
+    expect(badExit.files.find((f) => f.file === 'libs/a')?.errors[0]?.message).toMatch(
+      /exited with code 1 though no test in its JUnit report failed/,
+    );
+    const missing = await runTestCommand(request(root, ['no-such-runner-xyz']));
+    expect(missing.files[0]?.errors[0]?.message).toBe(
+      'could not start `no-such-runner-xyz`: no-such-runner-xyz not found (ENOENT)',
+    );
+  });
+
+  it('reads a report the runner writes where it wants, and removes it', async () => {
+    const root = fixtureRoot({ 'libs/a/README.md': '' });
+    const write = `require('fs').writeFileSync('out/junit.xml', '<testsuite name="s"><testcase classname="s" name="one"/></testsuite>')`;
+    const result = await runTestCommand(
+      request(root, ['node', '-e', `require('fs').mkdirSync('out');${write}`], {
+        junit: 'out/junit.xml',
+      }),
+    );
+    expect(result).toMatchObject({
+      status: 'passed',
+      files: [{ file: 'libs/a', tests: [{ name: 's > one', status: 'passed' }] }],
+    });
+    expect(existsSync(join(root, 'libs/a/out/junit.xml'))).toBe(false);
+  });
+
+  it('kills a command past its limit, children included', async () => {
+    const root = fixtureRoot({ 'libs/a/README.md': '' });
+    const result = await runTestCommand(
+      request(
+        root,
+        [
+          'node',
+          '-e',
+          'require("child_process").spawn("sleep", ["30"], { stdio: "inherit" }); setInterval(() => {}, 1000)',
+        ],
+        {
+          timeoutMs: 500,
+        },
+      ),
+    );
+    expect(result.status).toBe('failed');
+    expect(result.files[0]?.errors[0]).toMatchObject({
+      reason: 'timeout',
+      message: expect.stringMatching(/^timed out: `node -e .*` was still running after 500 ms/),
+    });
+  });
+});
