@@ -85,6 +85,9 @@ const options = {
     'better-sqlite3',
     'junit-report-builder',
     'chokidar',
+    // The yarn.lock and pnpm-lock.yaml parsers: required only when such a lockfile changed.
+    '@yarnpkg/parsers',
+    'yaml',
   ],
   // Less source to parse at every start; --debug maps stack traces back through the source map.
   minify: true,
@@ -102,9 +105,17 @@ const options = {
     MAINLINE_VERSION: JSON.stringify(cliPackage.version),
     // A file the BUILD.json checks passed is trusted only by the same checks.
     MAINLINE_RULES_ID: JSON.stringify(sourcesId(['libs/workspace/src', 'libs/workspace/schema'])),
-    // Fingerprints are remembered per tree only for the same definition of them.
+    // What is remembered per tree (fingerprints, and the test files, cache keys and checked
+    // package files of its targets) is trusted only by a build that makes it the same way.
     MAINLINE_FINGERPRINT_ID: JSON.stringify(
-      sourcesId(['libs/affected/src', 'libs/workspace/src', 'libs/workspace/schema']),
+      sourcesId([
+        'libs/affected/src',
+        'libs/workspace/src',
+        'libs/workspace/schema',
+        'libs/engine/src',
+        'libs/cache/src',
+        'libs/runner/src/build',
+      ]),
     ),
   },
 };

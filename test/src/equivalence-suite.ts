@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { affectedByFingerprints } from '@mainline/affected';
 import { loadChange, loadSnapshot } from '@mainline/change';
 import { GitRepo } from '@mainline/git';
@@ -27,6 +29,11 @@ export function equivalenceSuite(first: number, last: number): void {
         externalPackages: seed % 2 === 0,
       });
       const repo = tempRepoAt(dir);
+      if (seed % 6 === 3) {
+        // Manifests left out of srcs: they count all the same (design 2.3).
+        leaveManifestsOutOfSrcs(dir);
+        repo.commit('manifests out of srcs');
+      }
       const rng = createRng(seed * 7919);
       const edits: string[] = [];
       const files = () => repo.git('ls-files', '-z').split('\0').filter(Boolean);
@@ -60,4 +67,15 @@ export function equivalenceSuite(first: number, last: number): void {
       }
     });
   });
+}
+
+function leaveManifestsOutOfSrcs(dir: string): void {
+  const path = join(dir, 'BUILD.json');
+  const json = JSON.parse(readFileSync(path, 'utf8')) as {
+    targets: Record<string, { srcs: string[] }>;
+  };
+  for (const target of Object.values(json.targets)) {
+    target.srcs = target.srcs.filter((glob) => !glob.endsWith('/package.json'));
+  }
+  writeFileSync(path, `${JSON.stringify(json, null, 2)}\n`);
 }

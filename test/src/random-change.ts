@@ -35,7 +35,8 @@ export type Rng = () => number;
  * Applies one random edit of the kinds that make "affected" hard: file edits, adds,
  * deletes and renames (inside, across and out of targets), mode changes, BUILD.json
  * edits (targets added, removed, re-globbed, deps changed, reformatted), lockfile
- * edits (direct, transitive, unparsable) and global inputs. Returns what it did.
+ * edits (direct, transitive, unparsable), global inputs and target manifests (a
+ * dependency, a description, a script). Returns what it did.
  */
 export function applyRandomChange(dir: string, files: readonly string[], rng: Rng): string {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rng() * items.length)] as T;
@@ -58,6 +59,8 @@ export function applyRandomChange(dir: string, files: readonly string[], rng: Rn
     'lock-transitive',
     'lock-break',
     'global',
+    'manifest-dep',
+    'manifest-meta',
   ] as const;
   const kind = pick(kinds);
   const write = (path: string, text: string): void => {
@@ -196,6 +199,26 @@ export function applyRandomChange(dir: string, files: readonly string[], rng: Rn
       if (!existsSync(join(dir, 'package-lock.json'))) return 'nothing';
       write('package-lock.json', '{ "lockfileVersion": 3, "packages": {');
       return 'lockfile broken';
+    }
+    case 'manifest-dep':
+    case 'manifest-meta': {
+      const manifests = targetNames()
+        .map((name) => `${targetDir(name)}/package.json`)
+        .filter((path) => existsSync(join(dir, path)));
+      if (manifests.length === 0) return 'nothing';
+      const path = pick(manifests);
+      const manifest = JSON.parse(readFileSync(join(dir, path), 'utf8')) as Record<
+        string,
+        Record<string, string> | string
+      >;
+      const version = `${Math.floor(rng() * 9) + 1}.0.0`;
+      if (kind === 'manifest-dep') {
+        const deps = manifest.dependencies;
+        manifest.dependencies = { ...(typeof deps === 'object' ? deps : {}), 'left-pad': version };
+      } else if (rng() < 0.5) manifest.description = version;
+      else manifest.scripts = { test: `vitest ${version}` };
+      write(path, `${JSON.stringify(manifest, null, 2)}\n`);
+      return `${kind} ${path}`;
     }
     case 'global': {
       write(

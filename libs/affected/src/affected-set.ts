@@ -8,6 +8,7 @@ export function changesBuild(reason: AffectedReason): boolean {
   switch (reason.type) {
     case 'file':
     case 'lockfile':
+    case 'manifest':
       return reason.role === 'src';
     case 'entry':
       return reason.part === 'build';

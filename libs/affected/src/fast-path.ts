@@ -4,6 +4,7 @@ import type { OwnershipIndex } from '@mainline/workspace';
 import { AffectedSet } from './affected-set.ts';
 import { buildDefinitionKey, globalInputsKey, testDefinitionKey } from './definition-keys.ts';
 import type { LockfileImpact } from './lockfile-impact.ts';
+import { changedManifestFields, manifestTargetOf } from './manifest.ts';
 
 export const buildFilePath = 'BUILD.json';
 export const lockfilePath = 'package-lock.json';
@@ -19,6 +20,16 @@ export interface AffectedInput {
   readonly changes: readonly FileChange[];
   /** Present when the lockfile changed. */
   readonly lockfile?: LockfileImpact;
+  /**
+   * The changed files that are a target's manifest (`<target>/package.json`, see
+   * changedManifestPaths), with their text at base and at head (undefined when absent).
+   */
+  readonly manifests?: ReadonlyMap<string, ManifestTexts>;
+}
+
+export interface ManifestTexts {
+  readonly base: string | undefined;
+  readonly head: string | undefined;
 }
 
 export interface AffectedOutcome {
@@ -60,11 +71,15 @@ export function computeAffected(input: AffectedInput): AffectedOutcome {
         set.add(owner.target, { type: 'file', path, role: owner.role });
       }
     }
-    const semantic = change.path === buildFilePath || change.path === lockfilePath;
+    const semantic =
+      change.path === buildFilePath ||
+      change.path === lockfilePath ||
+      isManifestOf(change.path, head.workspace);
     if (!owned && !semantic) unowned.push(change.path);
   }
 
   applyLockfile(input.lockfile, head, set, everyTarget);
+  applyManifests(input.manifests, head.workspace, set);
   return { affected: withDependents(set, head), unowned };
 }
 
@@ -108,6 +123,41 @@ function applyLockfile(
     for (const owner of head.owners.owners(importer.path)) {
       const { package: name, from, to } = importer;
       set.add(owner.target, { type: 'lockfile', package: name, from, to, role: owner.role });
+    }
+  }
+}
+
+function isManifestOf(path: string, workspace: Workspace): boolean {
+  const target = manifestTargetOf(path);
+  return target !== undefined && workspace.targets.has(target);
+}
+
+/** The changed paths that may be a head target's manifest: their texts are read for the fast path. */
+export function changedManifestPaths(changes: readonly FileChange[], head: Workspace): string[] {
+  const paths = new Set<string>();
+  for (const change of changes) {
+    for (const path of [change.path, change.oldPath]) {
+      if (path !== undefined && isManifestOf(path, head)) paths.add(path);
+    }
+  }
+  return [...paths];
+}
+
+/** A target whose manifest's counted fields changed is affected (its dependents too, unless only `scripts` did). */
+function applyManifests(
+  manifests: ReadonlyMap<string, ManifestTexts> | undefined,
+  head: Workspace,
+  set: AffectedSet,
+): void {
+  for (const [path, texts] of manifests ?? []) {
+    const target = manifestTargetOf(path);
+    if (target === undefined || !head.targets.has(target)) continue;
+    const changed = changedManifestFields(texts.base, texts.head);
+    if (changed.build.length > 0) {
+      const fields = [...changed.build, ...changed.test].sort();
+      set.add(target, { type: 'manifest', path, fields, role: 'src' });
+    } else if (changed.test.length > 0) {
+      set.add(target, { type: 'manifest', path, fields: changed.test, role: 'test' });
     }
   }
 }

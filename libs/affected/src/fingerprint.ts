@@ -4,6 +4,7 @@ import type { OwnershipIndex } from '@mainline/workspace';
 import { lockfilePath } from './fast-path.ts';
 import { type Lockfile, parseLockfile, resolvePackage } from './lockfile/index.ts';
 import { emptyLockfile } from './lockfile-impact.ts';
+import { manifestKeys } from './manifest.ts';
 import { loadCrypto } from './lazy-crypto.ts';
 
 /** Everything of one snapshot (a commit or the working tree) that fingerprints cover. */
@@ -16,10 +17,12 @@ export interface SnapshotContents {
   readonly importsOf: (path: string) => ReadonlySet<string>;
   /** The lockfile's text, undefined when there is none. */
   readonly lockfileText: string | undefined;
+  /** The text of a target's manifest (`<target>/package.json`), undefined when there is none. */
+  readonly manifestOf: (target: string) => string | undefined;
 }
 
 export interface Fingerprints {
-  /** Sources, own entry, deps' build fingerprints, global inputs, used packages. */
+  /** Sources, own entry and manifest, deps' build fingerprints, global inputs, used packages. */
   readonly build: ReadonlyMap<string, string>;
   /** The build fingerprint plus test files and the packages they use. */
   readonly full: ReadonlyMap<string, string>;
@@ -61,6 +64,7 @@ export function computeFingerprints(
     const deps = [...target.deps].sort().map((dep) => `${dep}=${buildOf(dep)}`);
     const value = hash([
       buildDefinitionKey(target),
+      manifestKeys(snapshot.manifestOf(name)).build,
       globalPart,
       ...deps,
       ...describe(srcs.get(name) ?? []),
@@ -75,7 +79,12 @@ export function computeFingerprints(
     const target = workspace.targets.get(name) as Target;
     full.set(
       name,
-      hash([buildOf(name), testDefinitionKey(target), ...describe(tests.get(name) ?? [])]),
+      hash([
+        buildOf(name),
+        testDefinitionKey(target),
+        manifestKeys(snapshot.manifestOf(name)).test,
+        ...describe(tests.get(name) ?? []),
+      ]),
     );
   }
   return { build, full };

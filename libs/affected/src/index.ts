@@ -3,8 +3,10 @@ export {
   type AffectedInput,
   type AffectedOutcome,
   buildFilePath,
+  changedManifestPaths,
   computeAffected,
   lockfilePath,
+  type ManifestTexts,
   type SnapshotIndex,
 } from './fast-path.ts';
 export {
@@ -28,3 +30,4 @@ export {
   lockfileImporters,
   planLockfile,
 } from './lockfile-impact.ts';
+export { manifestPathOf } from './manifest.ts';

@@ -2,7 +2,13 @@ import type { FileChange } from '@mainline/core';
 import { TargetGraph } from '@mainline/graph';
 import { OwnershipIndex, parseBuildFile } from '@mainline/workspace';
 import { describe, expect, it } from 'vitest';
-import { computeAffected, explain, type LockfileImpact } from '../src/index.ts';
+import {
+  changedManifestPaths,
+  computeAffected,
+  explain,
+  type LockfileImpact,
+  type ManifestTexts,
+} from '../src/index.ts';
 
 interface TargetSpec {
   kind?: string;
@@ -45,6 +51,7 @@ function affected(
     head?: Record<string, TargetSpec>;
     lockfile?: LockfileImpact;
     globals?: string[];
+    manifests?: Map<string, ManifestTexts>;
   } = {},
 ) {
   const head = workspaceOf(options.head ?? repo, options.globals);
@@ -55,6 +62,7 @@ function affected(
     head: { ...head, graph },
     changes,
     ...(options.lockfile ? { lockfile: options.lockfile } : {}),
+    ...(options.manifests ? { manifests: options.manifests } : {}),
   });
   return {
     names: outcome.affected.map((t) => t.name),
@@ -160,6 +168,60 @@ describe('computeAffected', () => {
       { type: 'lockfile', package: 'react', from: '18.3.1', to: '19.0.0', role: 'src' },
     ]);
     expect(result.unowned).toEqual([]);
+  });
+});
+
+describe('computeAffected: a target manifest outside srcs', () => {
+  const path = 'libs/core/package.json';
+  const manifest = (fields: object): string => JSON.stringify({ name: '@x/core', ...fields });
+  const change = (base: object | undefined, head: object | undefined) => {
+    const texts = {
+      base: base && manifest(base),
+      head: head && manifest(head),
+    };
+    return affected([{ path, status: 'M' }], { manifests: new Map([[path, texts]]) });
+  };
+
+  it('a dependency bump affects the target and its dependents, naming the fields', () => {
+    const result = change(
+      { dependencies: { zod: '3.0.0' } },
+      { dependencies: { zod: '3.1.0' }, description: 'x', exports: './src/i.ts' },
+    );
+    expect(result.names).toEqual(['libs/api', 'libs/core', 'libs/ui', 'properties/web']);
+    expect(result.reasons['libs/core']).toEqual([
+      { type: 'manifest', path, fields: ['dependencies', 'exports'], role: 'src' },
+    ]);
+    expect(result.unowned).toEqual([]);
+  });
+
+  it('metadata affects nothing; scripts affect the target alone', () => {
+    expect(change({ description: 'a' }, { description: 'b', license: 'MIT' }).names).toEqual([]);
+    const scripts = change({ scripts: { t: 'a' } }, { scripts: { t: 'b' } });
+    expect(scripts.names).toEqual(['libs/core']);
+    expect(scripts.reasons['libs/core']).toEqual([
+      { type: 'manifest', path, fields: ['scripts'], role: 'test' },
+    ]);
+  });
+
+  it('a manifest added or broken counts every field', () => {
+    expect(change(undefined, { dependencies: {} }).reasons['libs/core']).toEqual([
+      { type: 'manifest', path, fields: ['dependencies', 'name'], role: 'src' },
+    ]);
+    const broken = affected([{ path, status: 'M' }], {
+      manifests: new Map([[path, { base: manifest({}), head: '{' }]]),
+    });
+    expect(broken.reasons['libs/core']?.[0]).toMatchObject({
+      fields: ['(not a JSON object)', 'name'],
+    });
+  });
+
+  it('only the manifests of head targets are read', () => {
+    const { workspace } = workspaceOf(repo);
+    const changes = [
+      { path: 'libs/ui/package.json', oldPath: 'libs/gone/package.json', status: 'R' as const },
+      { path: 'libs/core/test/package.json', status: 'A' as const },
+    ];
+    expect(changedManifestPaths(changes, workspace)).toEqual(['libs/ui/package.json']);
   });
 });
 

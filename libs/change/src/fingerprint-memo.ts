@@ -20,6 +20,15 @@ export interface SnapshotFingerprints {
   readonly buildFile?: string;
   /** A work tree holding this snapshot passed a run's package.json checks. */
   readonly packagesChecked?: boolean;
+  /** Cache keys made of these fingerprints, for the tools `keys.id` names. */
+  readonly keys?: RememberedKeys;
+}
+
+/** Cache keys of targets, made with the tools (and options) `id` names. */
+export interface RememberedKeys {
+  readonly id: string;
+  readonly build: ReadonlyMap<string, string>;
+  readonly test: ReadonlyMap<string, string>;
 }
 
 /** How many snapshots are remembered: the newest, by when they were last written. */
@@ -68,6 +77,14 @@ function merge(known: SnapshotFingerprints, added: SnapshotFingerprints): Snapsh
       ? new Map([...(known.testFiles ?? []), ...(added.testFiles ?? [])])
       : undefined;
   const buildFile = added.buildFile ?? known.buildFile;
+  const keys =
+    added.keys && known.keys?.id === added.keys.id
+      ? {
+          id: added.keys.id,
+          build: new Map([...known.keys.build, ...added.keys.build]),
+          test: new Map([...known.keys.test, ...added.keys.test]),
+        }
+      : (added.keys ?? known.keys);
   return {
     build: new Map([...known.build, ...added.build]),
     full: new Map([...known.full, ...added.full]),
@@ -75,6 +92,7 @@ function merge(known: SnapshotFingerprints, added: SnapshotFingerprints): Snapsh
     ...(testFiles ? { testFiles } : {}),
     ...(buildFile === undefined ? {} : { buildFile }),
     ...(known.packagesChecked || added.packagesChecked ? { packagesChecked: true } : {}),
+    ...(keys ? { keys } : {}),
   };
 }
 
@@ -98,12 +116,19 @@ function prune(folder: string): void {
 
 function isSnapshotFingerprints(value: unknown): value is SnapshotFingerprints {
   if (typeof value !== 'object' || value === null) return false;
-  const { build, full, tested, testFiles, buildFile } = value as Record<string, unknown>;
+  const { build, full, tested, testFiles, buildFile, keys } = value as Record<string, unknown>;
   return (
     build instanceof Map &&
     full instanceof Map &&
     tested instanceof Set &&
     (testFiles === undefined || testFiles instanceof Map) &&
-    (buildFile === undefined || typeof buildFile === 'string')
+    (buildFile === undefined || typeof buildFile === 'string') &&
+    (keys === undefined || isRememberedKeys(keys))
   );
+}
+
+function isRememberedKeys(value: unknown): value is RememberedKeys {
+  if (typeof value !== 'object' || value === null) return false;
+  const { id, build, test } = value as Record<string, unknown>;
+  return typeof id === 'string' && build instanceof Map && test instanceof Map;
 }

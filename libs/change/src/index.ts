@@ -1,5 +1,9 @@
 export { CompiledBuildFiles } from './compiled-build-files.ts';
-export { FingerprintMemo, type SnapshotFingerprints } from './fingerprint-memo.ts';
+export {
+  FingerprintMemo,
+  type RememberedKeys,
+  type SnapshotFingerprints,
+} from './fingerprint-memo.ts';
 export { type ChangeRequest, type LoadedChange, loadChange } from './load-change.ts';
 export { type CurrentWorkspace, loadCurrentWorkspace } from './load-current.ts';
 export { loadSnapshot } from './load-snapshot.ts';

@@ -1,10 +1,12 @@
 import {
   buildFilePath,
+  changedManifestPaths,
   computeAffected,
   importPatternFor,
   type LockfileImpact,
   lockfileImporters,
   lockfilePath,
+  type ManifestTexts,
   planLockfile,
 } from '@mainline/affected';
 import { type AffectedReport, type Diagnostic, type FileChange, WORKTREE } from '@mainline/core';
@@ -72,14 +74,18 @@ export async function loadChange(request: ChangeRequest): Promise<LoadedChange> 
       for (const warning of findOverlappingSrcs(buildFile, paths)) warnings.push(warning);
     }
   }
-  const lockfile = changes.some((change) => touches(change, lockfilePath))
-    ? await lockfileImpact(repo, range, head)
-    : undefined;
+  const [lockfile, manifests] = await Promise.all([
+    changes.some((change) => touches(change, lockfilePath))
+      ? lockfileImpact(repo, range, head)
+      : undefined,
+    manifestTexts(repo, range, changedManifestPaths(changes, head.workspace)),
+  ]);
   const outcome = computeAffected({
     base,
     head,
     changes,
     ...(lockfile ? { lockfile } : {}),
+    manifests,
   });
   const report: AffectedReport = {
     base: range.base,
@@ -102,6 +108,25 @@ function nextTurn(): Promise<void> {
 
 function touches(change: FileChange, path: string): boolean {
   return change.path === path || change.oldPath === path;
+}
+
+/** The changed target manifests' texts at base and head, for the fast path to diff by field. */
+async function manifestTexts(
+  repo: GitRepo,
+  range: ResolvedRange,
+  paths: readonly string[],
+): Promise<Map<string, ManifestTexts>> {
+  const texts = new Map<string, ManifestTexts>();
+  if (paths.length === 0) return texts;
+  const names = paths.flatMap((path) => [`${range.base}:${path}`, `${range.headTreeish}:${path}`]);
+  const blobs = await repo.readBlobs(names);
+  for (const path of paths) {
+    texts.set(path, {
+      base: blobs.get(`${range.base}:${path}`),
+      head: blobs.get(`${range.headTreeish}:${path}`),
+    });
+  }
+  return texts;
 }
 
 /**

@@ -1,4 +1,9 @@
-import { importedPackages, lockfilePath, type SnapshotContents } from '@mainline/affected';
+import {
+  importedPackages,
+  lockfilePath,
+  manifestPathOf,
+  type SnapshotContents,
+} from '@mainline/affected';
 import type { Workspace } from '@mainline/core';
 import type { GitRepo } from '@mainline/git';
 import { type Owner, OwnershipIndex } from '@mainline/workspace';
@@ -57,8 +62,11 @@ export async function loadSnapshot(
     if (owners.length > 0) owned.set(path, owners);
   }
   const oidOf = (path: string): string => listing.get(path)?.oid ?? '';
+  const manifestPaths = [...(wanted ?? workspace.targets.keys())]
+    .map(manifestPathOf)
+    .filter((path) => listing.has(path));
   const [blobs, lockfileText] = await Promise.all([
-    repo.readBlobs([...owned.keys()].map(oidOf)),
+    repo.readBlobs([...owned.keys(), ...manifestPaths].map(oidOf)),
     repo.readFile(treeish, lockfilePath),
   ]);
   const imports = new Map<string, ReadonlySet<string>>();
@@ -76,6 +84,10 @@ export async function loadSnapshot(
     files,
     importsOf: (path) => imports.get(path) ?? new Set(),
     lockfileText,
+    manifestOf: (target) => {
+      const oid = listing.get(manifestPathOf(target))?.oid;
+      return oid === undefined ? undefined : blobs.get(oid);
+    },
   };
 }
 

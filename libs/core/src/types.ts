@@ -52,6 +52,17 @@ export type AffectedReason =
       readonly to: string | null;
       readonly role: 'src' | 'test';
     }
+  /**
+   * Counted fields of the package.json in its folder changed (see libs/affected manifest.ts):
+   * `role` is `src` when a build reads one of them (dependencies, exports, ...), `test` when
+   * only `scripts` changed.
+   */
+  | {
+      readonly type: 'manifest';
+      readonly path: string;
+      readonly fields: readonly string[];
+      readonly role: 'src' | 'test';
+    }
   /** The lockfile at base or head cannot be parsed, so every target is affected. */
   | { readonly type: 'lockfile-unparsable'; readonly path: string; readonly message: string };
 

@@ -5,10 +5,10 @@ import { loadWorkspaceAt } from '@mainline/change';
 import { stateDir } from '@mainline/state';
 import { keyTools } from './key-tools.ts';
 import { prepareRun, type RunRequest } from './prepare-run.ts';
-import { rememberedFor } from './remembered-keys.ts';
+import { rememberedFor, rememberedKeys } from './remembered-keys.ts';
 import { selectionOf } from './request-selection.ts';
 import { type SelectedTargets, selectTargets } from './select-targets.ts';
-import { type TargetKeys, targetKeys } from './target-keys.ts';
+import { keysId, type TargetKeys, targetKeys } from './target-keys.ts';
 
 /** What a run would look up: the selected targets, their cache keys, which have tests. */
 export interface RunKeys {
@@ -38,8 +38,10 @@ export async function prepareKeys(request: RunRequest & { readonly at: string })
     const known = rememberedFor(remembered, selected.builds);
     if (known !== undefined) {
       const typecheck = request.typecheck !== false;
-      const { tools } = keyTools(repo.root, typecheck);
-      const keys = targetKeys(known, { tools, typecheck });
+      const keyOptions = { tools: keyTools(repo.root, typecheck).tools, typecheck };
+      const keys =
+        rememberedKeys(remembered.keys, keysId(keyOptions), selected.builds) ??
+        targetKeys(known, keyOptions);
       return { state, selected, keys, tested: known.tested };
     }
   }

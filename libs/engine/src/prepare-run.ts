@@ -13,11 +13,11 @@ import type { Owner, OwnershipIndex } from '@mainline/workspace';
 import { stateDir } from '@mainline/state';
 import { keyTools } from './key-tools.ts';
 import type { RunKeys } from './prepare-keys.ts';
-import { rememberedFor } from './remembered-keys.ts';
+import { rememberedFor, rememberedKeys } from './remembered-keys.ts';
 import { type SelectionRequest, selectionOf } from './request-selection.ts';
 import { type SelectedTargets, selectTargets } from './select-targets.ts';
 import { filesByTarget } from './target-files.ts';
-import { targetKeys } from './target-keys.ts';
+import { keysId, targetKeys } from './target-keys.ts';
 import { testFile } from './test-file.ts';
 
 export interface RunRequest {
@@ -66,6 +66,9 @@ export type LoadedRun = PreparedRun & RunFiles;
 
 type RunFacts = Omit<PreparedRun, 'loaded'>;
 
+/** Nothing but what else is given: for adding to what is remembered of a tree. */
+const noneKnown: SnapshotFingerprints = { build: new Map(), full: new Map(), tested: new Set() };
+
 /**
  * Reads the working tree as one snapshot (staged, unstaged and untracked files, like
  * Bazel builds what is on disk), selects the targets, and keys every target by its
@@ -111,11 +114,18 @@ export async function prepareRun(
     if (known?.testFiles !== undefined) {
       const { testFiles } = known;
       const { tools, checker } = tooling();
+      const keyOptions = { tools, typecheck };
+      const id = keysId(keyOptions);
+      let keys = rememberedKeys(remembered.keys, id, selected.builds);
+      if (keys === undefined) {
+        keys = targetKeys(known, keyOptions);
+        memo.remember(tree, { ...noneKnown, keys: { id, ...keys } });
+      }
       const facts: RunFacts = {
         ...common,
         workspace,
         selected,
-        keys: targetKeys(known, { tools, typecheck }),
+        keys,
         tested: known.tested,
         testFiles,
         checker,
@@ -141,18 +151,21 @@ export async function prepareRun(
     if (tests.some((path) => testFile.test(path))) tested.add(name);
   }
   const buildFile = snapshot.files.get(buildFilePath)?.split(' ')[1];
+  const keyOptions = { tools, typecheck };
+  const keys = targetKeys(fingerprints, keyOptions);
   const learned: SnapshotFingerprints = {
     ...fingerprints,
     tested,
     testFiles,
     ...(buildFile === undefined ? {} : { buildFile }),
+    keys: { id: keysId(keyOptions), ...keys },
   };
   memo.remember(tree, learned);
   const facts: RunFacts = {
     ...common,
     workspace: snapshot.workspace,
     selected,
-    keys: targetKeys(fingerprints, { tools, typecheck }),
+    keys,
     tested,
     testFiles,
     checker,

@@ -1,4 +1,5 @@
-import type { SnapshotFingerprints } from '@mainline/change';
+import type { RememberedKeys, SnapshotFingerprints } from '@mainline/change';
+import type { TargetKeys } from './target-keys.ts';
 
 /**
  * The remembered fingerprints of `names`, if every one of them is remembered; with their
@@ -27,4 +28,23 @@ export function rememberedFor(
 
 function isPathList(value: unknown): value is readonly string[] {
   return Array.isArray(value) && value.every((path) => typeof path === 'string');
+}
+
+/** The remembered keys of `names` made with the tools `id` names, if all are remembered. */
+export function rememberedKeys(
+  keys: RememberedKeys | undefined,
+  id: string,
+  names: readonly string[],
+): TargetKeys | undefined {
+  if (keys?.id !== id) return undefined;
+  const build = new Map<string, string>();
+  const test = new Map<string, string>();
+  for (const name of names) {
+    const buildKey = keys.build.get(name);
+    const testKey = keys.test.get(name);
+    if (buildKey === undefined || testKey === undefined) return undefined;
+    build.set(name, buildKey);
+    test.set(name, testKey);
+  }
+  return { build, test };
 }

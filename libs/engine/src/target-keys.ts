@@ -19,8 +19,7 @@ export interface KeyOptions {
  * fingerprint (sources, entry, deps, global inputs, packages); a test key the full one.
  */
 export function targetKeys(fingerprints: Fingerprints, options: KeyOptions): TargetKeys {
-  const tools = Object.entries(options.tools).map(([name, version]) => `${name}@${version}`);
-  const toolPart = tools.sort().join(' ');
+  const toolPart = toolPartOf(options);
   const build = new Map<string, string>();
   for (const [target, fingerprint] of fingerprints.build) {
     const typecheck = String(options.typecheck);
@@ -34,4 +33,17 @@ export function targetKeys(fingerprints: Fingerprints, options: KeyOptions): Tar
     test.set(target, actionKey({ phase: 'test', target, fingerprint, tools: toolPart }));
   }
   return { build, test };
+}
+
+/**
+ * What, besides the fingerprints, the keys are made of: keys remembered under the same id
+ * (see FingerprintMemo) are the keys targetKeys would make.
+ */
+export function keysId(options: KeyOptions): string {
+  return `${toolPartOf(options)} typecheck=${options.typecheck}`;
+}
+
+function toolPartOf(options: KeyOptions): string {
+  const tools = Object.entries(options.tools).map(([name, version]) => `${name}@${version}`);
+  return tools.sort().join(' ');
 }

@@ -21,6 +21,10 @@ export function describeReason(reason: AffectedReason): string {
       const change = describeLockfileReason(reason.package, reason.from, reason.to);
       return reason.role === 'src' ? change : `${change} (imported by its tests)`;
     }
+    case 'manifest': {
+      const change = `${reason.fields.join(', ')} changed in ${reason.path}`;
+      return reason.role === 'src' ? change : `${change} (read by its tests only)`;
+    }
     case 'lockfile-unparsable':
       return `${reason.path} cannot be parsed (${reason.message})`;
   }
