@@ -45,7 +45,7 @@ describe('mainline hook', () => {
     const result = await runCli(['hook', 'install'], { cwd: husky.dir });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(
-      'add this line to .husky/pre-push:\n  npx mainline prepush "$@"',
+      'add this line to .husky/pre-push:\n  node_modules/.bin/mainline prepush "$@"',
     );
     expect(existsSync(join(husky.dir, '.husky/_/pre-push'))).toBe(false);
   });

@@ -14,3 +14,4 @@ export {
   type TempRepoOptions,
   tempRepoAt,
 } from './temp-repo.ts';
+export { betterSqlitePrebuild, checkoutVersionOf, npmInstall, packCli } from './packed-cli.ts';

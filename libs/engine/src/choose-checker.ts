@@ -12,6 +12,11 @@ export function chooseChecker(root: string): CheckerCommand {
     return findChecker('tsc', root);
   } catch (error) {
     if (!isMainlineError(error) || error.code !== 'checkerMissing') throw error;
-    return findChecker('tsc', dirname(fileURLToPath(import.meta.url)));
+    try {
+      return findChecker('tsc', dirname(fileURLToPath(import.meta.url)));
+    } catch {
+      // Neither: what the repository lacks is the useful message, not mainline's folder.
+      throw error;
+    }
   }
 }

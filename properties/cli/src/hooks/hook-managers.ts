@@ -7,7 +7,12 @@ export interface HookManager {
   readonly instruction: string;
 }
 
-const command = 'npx mainline prepush "$@"';
+/**
+ * The line a hook manager's pre-push hook runs: the repository's own installed mainline, by
+ * path (git runs hooks at the work tree's root). Never `npx mainline`: when mainline is not
+ * installed, npx would fetch `mainline` from the registry, an unrelated package.
+ */
+export const prepushCommand = 'node_modules/.bin/mainline prepush "$@"';
 
 /**
  * Husky, lefthook and simple-git-hooks rewrite the hooks folder themselves: mainline
@@ -18,13 +23,13 @@ export function detectHookManager(
   hooksPath: string | undefined,
 ): HookManager | undefined {
   if (hooksPath?.includes('.husky') || existsSync(join(root, '.husky'))) {
-    return { name: 'husky', instruction: `add this line to .husky/pre-push:\n  ${command}` };
+    return { name: 'husky', instruction: `add this line to .husky/pre-push:\n  ${prepushCommand}` };
   }
   for (const file of ['lefthook.yml', 'lefthook.yaml', '.lefthook.yml', 'lefthook.json']) {
     if (existsSync(join(root, file))) {
       return {
         name: 'lefthook',
-        instruction: `add to ${file}:\n  pre-push:\n    commands:\n      mainline:\n        run: npx mainline prepush {1} {2}\n        use_stdin: true`,
+        instruction: `add to ${file}:\n  pre-push:\n    commands:\n      mainline:\n        run: node_modules/.bin/mainline prepush {1} {2}\n        use_stdin: true`,
       };
     }
   }
@@ -34,7 +39,7 @@ export function detectHookManager(
   ) {
     return {
       name: 'simple-git-hooks',
-      instruction: `add to "simple-git-hooks" in package.json, then run npx simple-git-hooks:\n  "pre-push": "${command.replaceAll('"', '\\"')}"`,
+      instruction: `add to "simple-git-hooks" in package.json, then run npx simple-git-hooks:\n  "pre-push": "${prepushCommand.replaceAll('"', '\\"')}"`,
     };
   }
   return undefined;

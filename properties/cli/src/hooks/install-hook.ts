@@ -10,7 +10,7 @@ import {
 import { join } from 'node:path';
 import { MainlineError } from '@mainline/core';
 import type { GitRepo } from '@mainline/git';
-import { detectHookManager, type HookManager } from './hook-managers.ts';
+import { detectHookManager, type HookManager, prepushCommand } from './hook-managers.ts';
 import { chainedHookName, hookMarker, hookScript } from './hook-script.ts';
 
 export type InstallOutcome =
@@ -55,7 +55,7 @@ export async function installHook(repo: GitRepo, target: HookTarget): Promise<In
       'hookConflict',
       `${path} is not mainline's, and ${chained} exists too`,
       {
-        hint: `merge them into one hook, or add \`npx mainline prepush "$@"\` to ${path} yourself`,
+        hint: `merge them into one hook, or add \`${prepushCommand}\` to ${path} yourself`,
       },
     );
   }
