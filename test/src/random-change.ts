@@ -34,9 +34,9 @@ export type Rng = () => number;
 /**
  * Applies one random edit of the kinds that make "affected" hard: file edits, adds,
  * deletes and renames (inside, across and out of targets), mode changes, BUILD.json
- * edits (targets added, removed, re-globbed, deps changed, reformatted), lockfile
- * edits (direct, transitive, unparsable), global inputs and target manifests (a
- * dependency, a description, a script). Returns what it did.
+ * edits (targets added, removed, re-globbed, tests among sources, negations, deps
+ * changed, reformatted), lockfile edits (direct, transitive, unparsable), global inputs
+ * and target manifests (a dependency, a description, a script). Returns what it did.
  */
 export function applyRandomChange(dir: string, files: readonly string[], rng: Rng): string {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rng() * items.length)] as T;
@@ -52,6 +52,8 @@ export function applyRandomChange(dir: string, files: readonly string[], rng: Rn
     'build-add-target',
     'build-remove-target',
     'build-glob',
+    'build-tests',
+    'build-negate',
     'build-dep',
     'build-format',
     'build-globals',
@@ -84,7 +86,9 @@ export function applyRandomChange(dir: string, files: readonly string[], rng: Rn
         ...targetNames().map((t) => `${targetDir(t)}/test`),
         'docs',
       ]);
-      const file = `${where}/added ${Math.floor(rng() * 1e6)}${where.endsWith('test') ? '.test.ts' : '.ts'}`;
+      // A test beside the sources, too: both lists may hold it (the tests win).
+      const test = where.endsWith('test') || rng() < 0.3;
+      const file = `${where}/added ${Math.floor(rng() * 1e6)}${test ? '.test.ts' : '.ts'}`;
       write(file, `export const added = ${rng()};\n`);
       return `add ${file}`;
     }
@@ -151,6 +155,30 @@ export function applyRandomChange(dir: string, files: readonly string[], rng: Rn
       target.srcs = [...target.srcs, pick(['docs/**', `${name}/test/**`, '*.md', 'nothing/**'])];
       saveBuild(json);
       return `glob added to ${name}`;
+    }
+    case 'build-tests': {
+      const json = build();
+      const name = pick(Object.keys(json.targets));
+      const target = json.targets[name] as TargetJson;
+      // Tests among the sources take files out of the build; a folder apart does not.
+      target.tests = [
+        ...(target.tests ?? []),
+        pick([`${name}/src/**/*.test.ts`, `${name}/**/*.ts`, `${name}/spec/**`]),
+      ];
+      saveBuild(json);
+      return `tests glob added to ${name}`;
+    }
+    case 'build-negate': {
+      const json = build();
+      const name = pick(Object.keys(json.targets));
+      const target = json.targets[name] as TargetJson;
+      if (rng() < 0.5 || target.tests === undefined || target.tests.length === 0) {
+        target.srcs = [...target.srcs, pick([`!${name}/src/*.ts`, `!${name}/**/*.test.ts`])];
+      } else {
+        target.tests = [...target.tests, pick([`!${name}/test/added*`, `!${name}/**/*.test.ts`])];
+      }
+      saveBuild(json);
+      return `negation added to ${name}`;
     }
     case 'build-dep': {
       const json = build();

@@ -2,6 +2,7 @@ import type { CompiledWorkspace } from './compiled-workspace.ts';
 import { GlobIndex } from './glob-index.ts';
 import { compileGlob, type PathTest } from './glob-matcher.ts';
 import { endsLike } from './glob-prefilter.ts';
+import { hasNegation, isNegated, listHolds } from './glob-list.ts';
 import { anyMatch, ownersFromValues } from './owner-values.ts';
 import type { Owner, OwnershipIndex } from './ownership-index.ts';
 
@@ -31,9 +32,26 @@ export class CompiledOwnership implements OwnershipIndex {
       this.#collect(path.slice(0, i), path, found);
     }
     this.#collect(path, path, found);
-    return found.length === 0
-      ? []
-      : ownersFromValues(found, (t) => this.#compiled.names[t] as string);
+    if (found.length === 0) return [];
+    return ownersFromValues(
+      found,
+      (t) => this.#compiled.names[t] as string,
+      (value) => this.#holds(value, path),
+    );
+  }
+
+  /** Whether the list behind `value` holds `path` once its negations are read (folders file positive globs only). */
+  #holds(value: number, path: string): boolean {
+    const { globs, owners, globOffsets } = this.#compiled;
+    const target = value >> 1;
+    const list: string[] = [];
+    for (let g = globOffsets[target] as number; g < (globOffsets[target + 1] as number); g++) {
+      if (((owners[g] as number) & 1) === (value & 1)) list.push(globs[g] as string);
+    }
+    return (
+      !hasNegation(list) ||
+      listHolds(list, (glob) => endsLike(glob, path) && this.#test(glob)(path))
+    );
   }
 
   isGlobalInput(path: string): boolean {
@@ -48,7 +66,7 @@ export class CompiledOwnership implements OwnershipIndex {
       const g = folderGlobs[i] as number;
       const glob = globs[g] as string;
       // endsLike first: a glob whose end rules the path out is never compiled for it.
-      if (glob !== '' && endsLike(glob, path) && this.#test(glob)(path)) {
+      if (glob !== '' && !isNegated(glob) && endsLike(glob, path) && this.#test(glob)(path)) {
         found.push(owners[g] as number);
       }
     }

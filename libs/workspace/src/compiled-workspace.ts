@@ -1,4 +1,5 @@
 import { type Target, type TargetKind, targetKinds, type Workspace } from '@mainline/core';
+import { isNegated } from './glob-list.ts';
 import { literalFolder } from './glob-prefilter.ts';
 
 /**
@@ -7,7 +8,7 @@ import { literalFolder } from './glob-prefilter.ts';
  * parsing a large BUILD.json, and the folder index of every glob comes precomputed.
  */
 export interface CompiledWorkspace {
-  readonly format: 2;
+  readonly format: 3;
   readonly names: readonly string[];
   /** Index into targetKinds, per target. */
   readonly kinds: Uint8Array;
@@ -22,7 +23,11 @@ export interface CompiledWorkspace {
   /** Per target, its deps (target ids) are `deps[depOffsets[t] .. depOffsets[t + 1]]`. */
   readonly depOffsets: Int32Array;
   readonly deps: Int32Array;
-  /** Globs grouped by their literal folder (see literalFolder): folder `f` holds `folderGlobs[folderOffsets[f] ..]`. */
+  /**
+   * Positive globs grouped by their literal folder (see literalFolder): folder `f` holds
+   * `folderGlobs[folderOffsets[f] ..]`. A negation (`!x`) only takes a path back from its
+   * list, which is then read whole: it is filed nowhere.
+   */
   readonly folders: readonly string[];
   readonly folderOffsets: Int32Array;
   readonly folderGlobs: Int32Array;
@@ -52,6 +57,7 @@ export function compileWorkspace(workspace: Workspace): CompiledWorkspace {
   depOffsets[targets.length] = deps.length;
   const byFolder = new Map<string, number[]>();
   globs.forEach((glob, g) => {
+    if (isNegated(glob)) return;
     const folder = literalFolder(glob);
     const list = byFolder.get(folder);
     if (list === undefined) byFolder.set(folder, [g]);
@@ -72,7 +78,7 @@ export function compileWorkspace(workspace: Workspace): CompiledWorkspace {
     timeouts[2 * id + 1] = target.timeouts?.file ?? 0;
   });
   return {
-    format: 2,
+    format: 3,
     names: targets.map((target) => target.name),
     kinds: Uint8Array.from(targets.map((target) => targetKinds.indexOf(target.kind))),
     entries: targets.map((target) => target.entry ?? ''),

@@ -8,6 +8,7 @@ import {
   skipped,
 } from './file-checks.ts';
 import { GlobIndex } from './glob-index.ts';
+import { isNegated } from './glob-list.ts';
 import { shown } from './problem.ts';
 
 /** A glob as written once, however many lists hold it. */
@@ -48,6 +49,7 @@ export function findDanglingPaths(
   });
   for (const target of buildFile.workspace.targets.values()) {
     target.srcs.forEach((glob, i) => {
+      if (isNegated(glob)) return; // taking back nothing harms nothing
       add(glob, {
         code: 'danglingPath',
         path: ['targets', target.name, 'srcs', i],

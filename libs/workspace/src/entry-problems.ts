@@ -1,3 +1,4 @@
+import { listHolds } from './glob-list.ts';
 import { compileGlob } from './glob-matcher.ts';
 import { globFault } from './glob-rules.ts';
 import { type Problem, shown } from './problem.ts';
@@ -10,10 +11,11 @@ export function entryProblems(
   problems: Problem[],
 ): void {
   if (typeof entry !== 'string' || !Array.isArray(srcs)) return;
-  const matched = srcs.some(
+  const globs = srcs.filter((glob: unknown): glob is string => typeof glob === 'string');
+  const matched = listHolds(
+    globs,
     // A faulty glob is reported on its own (and may be too costly to compile).
-    (glob: unknown) =>
-      typeof glob === 'string' && globFault(glob) === undefined && compileGlob(glob)(entry),
+    (glob) => globFault(glob) === undefined && compileGlob(glob)(entry),
   );
   if (matched) return;
   problems.push({

@@ -1,5 +1,6 @@
 import type { JsonPath } from './build-file-json.ts';
 import { globFault, isPlainPath, maxGlobLength, suspiciousGlob } from './glob-rules.ts';
+import { isNegated } from './glob-list.ts';
 import { compileGlob } from './glob-matcher.ts';
 import { describePath, type Problem, shown } from './problem.ts';
 
@@ -17,12 +18,26 @@ export function globListProblems(
   problems: Problem[],
 ): void {
   if (!Array.isArray(list)) return;
+  // srcs and tests are read in order: a negation takes back what globs before it matched.
+  const negation = target !== undefined;
+  let positiveSeen = false;
   for (let i = 0; i < list.length; i++) {
     const glob: unknown = list[i];
     // The regex inline, not globFault: this runs for every glob, in cold code.
     if (typeof glob !== 'string') continue;
-    if (glob.length <= maxGlobLength && !suspiciousGlob.test(glob)) continue;
-    const fault = globFault(glob);
+    if (glob.length <= maxGlobLength && !suspiciousGlob.test(glob)) {
+      positiveSeen = true;
+      continue;
+    }
+    const negated = isNegated(glob);
+    const fault =
+      negation && negated && !positiveSeen
+        ? {
+            fault: 'negates nothing: no glob before it matches a file to take back',
+            hint: "put it after the globs it narrows, e.g. ['src/**', '!src/**/*.test.ts']",
+          }
+        : globFault(glob, { negation });
+    if (!negated) positiveSeen = true;
     if (fault !== undefined) {
       const itemPath: JsonPath = target === undefined ? [field, i] : ['targets', target, field, i];
       problems.push({

@@ -23,9 +23,11 @@ export const maxWildcards = 4;
  */
 export function globFault(
   glob: string,
+  options: { readonly negation?: boolean } = {},
 ): { readonly fault: string; readonly hint: string } | undefined {
   if (glob.length <= maxGlobLength && !suspiciousGlob.test(glob)) return undefined;
   if (glob === '') return { fault: 'is empty', hint: 'remove it' };
+  if (glob.startsWith('!') && glob.length <= maxGlobLength) return negationFault(glob, options);
   if (glob.length > maxGlobLength) {
     return {
       fault: `is ${glob.length.toLocaleString('en-US')} characters long (at most ${maxGlobLength})`,
@@ -49,12 +51,6 @@ export function globFault(
     return {
       fault: "escapes the repository with '..'",
       hint: 'globs must stay inside the repository',
-    };
-  }
-  if (glob.startsWith('!')) {
-    return {
-      fault: 'is negated, which is not supported',
-      hint: 'a file belongs to a list when any glob matches it: narrow the other globs instead',
     };
   }
   if (segments.includes('.') || segments.includes('')) {
@@ -81,6 +77,28 @@ export function globFault(
     };
   }
   return undefined;
+}
+
+/**
+ * A negation (`!pattern`, see glob-list.ts) takes back what earlier globs of a `srcs` or
+ * `tests` list matched: its pattern is held to the rules of any glob. `globalInputs` is a
+ * plain union, and `!!x` would only confuse.
+ */
+function negationFault(
+  glob: string,
+  options: { readonly negation?: boolean },
+): { readonly fault: string; readonly hint: string } | undefined {
+  if (options.negation !== true) {
+    return {
+      fault: 'is negated, which only srcs and tests accept',
+      hint: 'list the files you mean, or narrow the other globs',
+    };
+  }
+  const pattern = glob.slice(1);
+  if (pattern.startsWith('!')) return { fault: "negates twice ('!!')", hint: "write one '!'" };
+  if (pattern === '')
+    return { fault: "is a '!' alone", hint: "write the files to take back after the '!'" };
+  return globFault(pattern);
 }
 
 /** A plain path (no glob syntax at all) matches exactly itself. */

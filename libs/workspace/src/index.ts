@@ -8,6 +8,7 @@ export { type Owner, OwnershipIndex, type OwnershipIndexOptions } from './owners
 export { buildFileSchemaUrl } from './schema-url.ts';
 export { findDanglingPaths } from './dangling-paths.ts';
 export { findOverlappingSrcs } from './overlapping-srcs.ts';
+export { hasNegation, mayShareFiles } from './glob-list.ts';
 export { type CompiledWorkspace, compileWorkspace, expandWorkspace } from './compiled-workspace.ts';
 export { parseSettings } from './settings/parse-settings.ts';
 export { readSettings } from './settings/read-settings.ts';

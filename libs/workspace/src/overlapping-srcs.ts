@@ -8,12 +8,15 @@ import {
   skipped,
 } from './file-checks.ts';
 import { GlobIndex } from './glob-index.ts';
+import { isNegated, listHolds } from './glob-list.ts';
 import { shown } from './problem.ts';
 
 /** A srcs glob as written once, with the targets that list it (positions, ascending). */
 interface Glob {
   readonly id: number;
   readonly owners: number[];
+  /** A negation (`!x`, indexed by its pattern): it claims nothing, it takes back. */
+  readonly negated: boolean;
 }
 
 /** Files matched by exactly the same globs: they have the same owners. */
@@ -49,18 +52,27 @@ export function findOverlappingSrcs(
 ): Diagnostic[] {
   const targets = [...buildFile.workspace.targets.values()];
   const globs = new Map<string, Glob>();
+  // Targets whose srcs take files back (`!x`): a match of their positive globs is not enough.
+  const negating = new Uint8Array(targets.length);
   for (let t = 0; t < targets.length; t++) {
     for (const text of (targets[t] as (typeof targets)[number]).srcs) {
       let glob = globs.get(text);
       if (glob === undefined) {
-        glob = { id: globs.size, owners: [] };
+        glob = { id: globs.size, owners: [], negated: isNegated(text) };
         globs.set(text, glob);
       }
+      if (glob.negated) negating[t] = 1;
       if (glob.owners[glob.owners.length - 1] !== t) glob.owners.push(t);
     }
   }
   const index = new GlobIndex<Glob>();
-  for (const [text, glob] of globs) index.add(text, glob);
+  for (const [text, glob] of globs) index.add(glob.negated ? text.slice(1) : text, glob);
+  /** Whether target `t`'s srcs hold the files of a group, read in order (glob-list.ts). */
+  const holds = (t: number, group: Group): boolean => {
+    const matched = new Set(group.globs);
+    const srcs = (targets[t] as (typeof targets)[number]).srcs;
+    return listHolds(srcs, (_, text) => matched.has(globs.get(text) as Glob));
+  };
 
   const budget = options.budget ?? defaultBudget;
   index.workLimit = budget; // a lookup stops mid-file, then the check does
@@ -81,7 +93,8 @@ export function findOverlappingSrcs(
       return false;
     });
     if (index.work + work > budget) return stop(f + 1);
-    if (matched.length === 0 || (matched.length === 1 && matched[0]?.owners.length === 1)) continue;
+    if (matched.length === 0) continue;
+    if (matched.length === 1 && matched[0]?.owners.length === 1 && !matched[0].negated) continue;
     matched.sort((a, b) => a.id - b.id);
     work += matched.length;
     const key = matched.map((glob) => glob.id).join(',');
@@ -97,10 +110,12 @@ export function findOverlappingSrcs(
     stamp++;
     const owners: number[] = [];
     for (const glob of group.globs) {
+      if (glob.negated) continue;
       work += glob.owners.length;
       for (const owner of glob.owners) {
         if (seen[owner] === stamp) continue;
         seen[owner] = stamp;
+        if (negating[owner] === 1 && !holds(owner, group)) continue;
         owners.push(owner);
       }
     }

@@ -2,19 +2,41 @@ import type { GlobIndex } from './glob-index.ts';
 import type { Owner } from './ownership-index.ts';
 
 /**
- * Owners from the numbers glob matches carry (`2 * target position + 1 for a tests glob`):
- * sorted, so owners come in BUILD.json order and a target's srcs value (even) comes before
- * its tests value, and the first one wins.
+ * The ownership rule, in one place: a path belongs to a target when its `srcs` or its
+ * `tests` hold it, and it is a test of that target whenever its `tests` hold it, even when
+ * its `srcs` hold it too (`srcs: ["src/**"]`, `tests: ["src/**\/*.test.ts"]`). So a test
+ * file is never built as a source, and a test edit never reaches dependents.
  */
-export function ownersFromValues(values: number[], nameOf: (target: number) => string): Owner[] {
+export function ownerRole(inSrcs: boolean, inTests: boolean): Owner['role'] | undefined {
+  return inTests ? 'test' : inSrcs ? 'src' : undefined;
+}
+
+/**
+ * Owners from the numbers that matching positive globs carry (`2 * target position + 1 for
+ * a tests glob`): sorted, so owners come in BUILD.json order. `holds(value)` confirms that
+ * the list behind a value still holds the path once its negations are read (see
+ * glob-list.ts); it is only asked about lists that have some.
+ */
+export function ownersFromValues(
+  values: number[],
+  nameOf: (target: number) => string,
+  holds: (value: number) => boolean,
+): Owner[] {
   values.sort((a, b) => a - b);
   const owners: Owner[] = [];
-  let previous = -1;
-  for (const value of values) {
-    const target = value >> 1;
-    if (target === previous) continue;
-    previous = target;
-    owners.push({ target: nameOf(target), role: value & 1 ? 'test' : 'src' });
+  for (let i = 0; i < values.length; ) {
+    const target = (values[i] as number) >> 1;
+    let inSrcs = false;
+    let inTests = false;
+    for (let previous = -1; i < values.length && (values[i] as number) >> 1 === target; i++) {
+      const value = values[i] as number;
+      if (value === previous) continue; // several globs of one list matched
+      previous = value;
+      if (value & 1) inTests ||= holds(value);
+      else inSrcs ||= holds(value);
+    }
+    const role = ownerRole(inSrcs, inTests);
+    if (role !== undefined) owners.push({ target: nameOf(target), role });
   }
   return owners;
 }

@@ -2,13 +2,14 @@ import type { Target, Workspace } from '@mainline/core';
 import { GlobIndex } from './glob-index.ts';
 import { compileGlob, type PathTest } from './glob-matcher.ts';
 import { mayMatch } from './glob-prefilter.ts';
-import { anyMatch, ownersFromValues } from './owner-values.ts';
+import { hasNegation, isNegated, listHolds } from './glob-list.ts';
+import { anyMatch, ownerRole, ownersFromValues } from './owner-values.ts';
 import type { CompiledWorkspace } from './compiled-workspace.ts';
 import { CompiledOwnership } from './compiled-ownership.ts';
 
 export interface Owner {
   readonly target: string;
-  /** 'src' when the path matches the target's srcs, even if its tests match too. */
+  /** 'test' when the target's tests hold the path, even if its srcs hold it too; else 'src'. */
   readonly role: 'src' | 'test';
 }
 
@@ -16,7 +17,7 @@ const noOwners: readonly Owner[] = Object.freeze([]);
 
 /** Which targets own a path, and whether it is a global input. */
 export interface OwnershipIndex {
-  /** Every target whose srcs or tests match `path` (repo-relative, `/` separators), in file order. */
+  /** Every target whose srcs or tests hold `path` (repo-relative, `/` separators), in file order. */
   owners(path: string): readonly Owner[];
   /** Whether a global input glob (a plain path matches itself) matches `path`. */
   isGlobalInput(path: string): boolean;
@@ -68,7 +69,7 @@ class WorkspaceOwnership implements OwnershipIndex {
     return new WorkspaceOwnership(workspace, options.indexAfter ?? 32);
   }
 
-  /** Every target whose srcs or tests match `path` (repo-relative, `/` separators), in file order. */
+  /** Every target whose srcs or tests hold `path` (repo-relative, `/` separators), in file order. */
   owners(path: string): readonly Owner[] {
     if (this.#owned !== undefined || this.#scans >= this.#indexAfter) return this.#lookUp(path);
     // A modified file is asked about twice (base and head side): scan once.
@@ -91,28 +92,25 @@ class WorkspaceOwnership implements OwnershipIndex {
     // Indexed loops: this runs cold over every target, where for-of costs an iterator.
     for (let t = 0; t < this.#targets.length; t++) {
       const target = this.#targets[t] as Target;
-      const role = this.#matchesAny(target.srcs, path)
-        ? 'src'
-        : this.#matchesAny(target.tests, path)
-          ? 'test'
-          : undefined;
+      const inTests = this.#holds(target.tests, path);
+      const role = ownerRole(!inTests && this.#holds(target.srcs, path), inTests);
       if (role !== undefined) owners.push({ target: target.name, role });
     }
     return owners.length > 0 ? owners : noOwners;
   }
 
-  #matchesAny(globs: readonly string[], path: string): boolean {
-    for (let i = 0; i < globs.length; i++) {
-      const glob = globs[i] as string;
-      if (glob === '' || !mayMatch(glob, path)) continue;
-      let test = this.#compiled.get(glob);
-      if (test === undefined) {
-        test = compileGlob(glob);
-        this.#compiled.set(glob, test);
-      }
-      if (test(path)) return true;
+  /** Whether a srcs or tests list holds `path`, its negations read in order (glob-list.ts). */
+  #holds(globs: readonly string[], path: string): boolean {
+    return listHolds(globs, (glob) => mayMatch(glob, path) && this.#test(glob)(path));
+  }
+
+  #test(glob: string): PathTest {
+    let test = this.#compiled.get(glob);
+    if (test === undefined) {
+      test = compileGlob(glob);
+      this.#compiled.set(glob, test);
     }
-    return false;
+    return test;
   }
 
   #lookUp(path: string): readonly Owner[] {
@@ -121,9 +119,17 @@ class WorkspaceOwnership implements OwnershipIndex {
       found.push(value);
       return false;
     });
-    return found.length === 0
-      ? noOwners
-      : ownersFromValues(found, (t) => (this.#targets[t] as Target).name);
+    if (found.length === 0) return noOwners;
+    return ownersFromValues(
+      found,
+      (t) => (this.#targets[t] as Target).name,
+      (value) => {
+        // The index holds positive globs only: a list with negations is read whole.
+        const target = this.#targets[value >> 1] as Target;
+        const list = value & 1 ? target.tests : target.srcs;
+        return !hasNegation(list) || this.#holds(list, path);
+      },
+    );
   }
 
   #ownedIndex(): GlobIndex<number> {
@@ -132,8 +138,13 @@ class WorkspaceOwnership implements OwnershipIndex {
     for (let position = 0; position < this.#targets.length; position++) {
       // Indexed loops: this runs cold, once per process, where for-of costs an iterator.
       const { srcs, tests } = this.#targets[position] as Target;
-      for (let i = 0; i < srcs.length; i++) owned.add(srcs[i] as string, position * 2);
-      for (let i = 0; i < tests.length; i++) owned.add(tests[i] as string, position * 2 + 1);
+      // A negation only takes back: a path is a candidate by its positive globs.
+      for (let i = 0; i < srcs.length; i++) {
+        if (!isNegated(srcs[i] as string)) owned.add(srcs[i] as string, position * 2);
+      }
+      for (let i = 0; i < tests.length; i++) {
+        if (!isNegated(tests[i] as string)) owned.add(tests[i] as string, position * 2 + 1);
+      }
     }
     this.#owned = owned;
     return owned;

@@ -37,6 +37,28 @@ describe('findOverlappingSrcs', () => {
     });
   });
 
+  it('reads negations in order: a file taken back is not claimed', () => {
+    const negating = parseBuildFile(
+      JSON.stringify(
+        {
+          version: 1,
+          targets: {
+            'libs/a': { kind: 'lib', srcs: ['libs/a/**', '!libs/a/shared/**'] },
+            'libs/b': { kind: 'lib', srcs: ['libs/a/shared/**', 'libs/b/**'] },
+            'libs/c': { kind: 'lib', srcs: ['libs/**', '!libs/a/**', 'libs/a/shared/y.ts'] },
+          },
+        },
+        null,
+        1,
+      ),
+      'BUILD.json',
+    );
+    const files = ['libs/a/index.ts', 'libs/a/shared/x.ts', 'libs/a/shared/y.ts', 'libs/b/b.ts'];
+    expect(findOverlappingSrcs(negating, files).map((w) => w.message)).toEqual([
+      "the srcs of 'libs/c' also claim 2 files that earlier targets claim ('libs/a/shared/y.ts', which 'libs/b' claims, ...)",
+    ]);
+  });
+
   it('leaves tests globs out, and is quiet without overlap', () => {
     expect(findOverlappingSrcs(buildFile, ['libs/a/a.test.ts', 'libs/c/c.ts'])).toEqual([]);
     expect(findOverlappingSrcs(buildFile, [])).toEqual([]);

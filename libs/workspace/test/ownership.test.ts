@@ -1,6 +1,6 @@
 import picomatch from 'picomatch';
 import { describe, expect, it } from 'vitest';
-import { OwnershipIndex } from '../src/index.ts';
+import { compileWorkspace, OwnershipIndex } from '../src/index.ts';
 import { globs, paths, workspace } from './glob-grid.ts';
 import { compileGlob } from '../src/glob-matcher.ts';
 
@@ -46,8 +46,9 @@ describe.each(modes)('OwnershipIndex.owners (%s)', (_mode, options) => {
     expect(index.owners('libs/abc/x.ts')).toEqual([]);
   });
 
-  it("says 'src' when both srcs and tests match", () => {
-    expect(index.owners('libs/mixed/x.test.ts')).toEqual([{ target: 'libs/mixed', role: 'src' }]);
+  it("says 'test' when both srcs and tests match: a test file is never a source", () => {
+    expect(index.owners('libs/mixed/x.test.ts')).toEqual([{ target: 'libs/mixed', role: 'test' }]);
+    expect(index.owners('libs/mixed/x.ts')).toEqual([{ target: 'libs/mixed', role: 'src' }]);
   });
 
   it('lists every owner of overlapping globs, in file order', () => {
@@ -69,7 +70,9 @@ describe.each(modes)('OwnershipIndex.owners (%s)', (_mode, options) => {
 
   it('handles spaces and non-ASCII names', () => {
     expect(index.owners('libs/my lib/a b.ts')).toEqual([{ target: 'my lib', role: 'src' }]);
-    expect(index.owners('libs/my lib/tëst/ü.test.ts')).toEqual([{ target: 'my lib', role: 'src' }]);
+    expect(index.owners('libs/my lib/tëst/ü.test.ts')).toEqual([
+      { target: 'my lib', role: 'test' },
+    ]);
     expect(index.owners('libs/ü/src/日本/x.tsx')).toEqual([{ target: 'libs/ü', role: 'src' }]);
     expect(index.owners('libs/ü/src/x.js')).toEqual([]);
     expect(index.owners('libs/u/src/x.ts')).toEqual([]);
@@ -78,6 +81,30 @@ describe.each(modes)('OwnershipIndex.owners (%s)', (_mode, options) => {
   it('can be asked the same question twice (matchers are cached)', () => {
     expect(index.owners('libs/a/test/x.test.ts')).toEqual(index.owners('libs/a/test/x.test.ts'));
     expect(index.owners('libs/a/test/x.ts')).toEqual([]);
+  });
+});
+
+const negations = workspace({
+  'libs/a': {
+    srcs: ['libs/a/**', '!libs/a/**/*.test.ts', '!libs/a/gen/**', 'libs/a/gen/keep.ts'],
+    tests: ['libs/a/**/*.test.ts', '!libs/a/fixtures/**'],
+  },
+  'libs/b': { srcs: ['libs/**', '!libs/a/**'] },
+});
+
+describe.each([
+  ...modes.map(([mode, options]) => [mode, OwnershipIndex.build(negations, options)] as const),
+  ['compiled', OwnershipIndex.fromCompiled(compileWorkspace(negations))] as const,
+])('negated globs (%s)', (_mode, index) => {
+  it('take back what the globs before them matched; a later glob adds back', () => {
+    expect(index.owners('libs/a/src/x.ts')).toEqual([{ target: 'libs/a', role: 'src' }]);
+    expect(index.owners('libs/a/src/x.test.ts')).toEqual([{ target: 'libs/a', role: 'test' }]);
+    expect(index.owners('libs/a/gen/out.ts')).toEqual([]);
+    expect(index.owners('libs/a/gen/keep.ts')).toEqual([{ target: 'libs/a', role: 'src' }]);
+    // Out of the tests, the file is a plain source again only if the srcs still hold it.
+    expect(index.owners('libs/a/fixtures/x.test.ts')).toEqual([]);
+    expect(index.owners('libs/a/fixtures/data.json')).toEqual([{ target: 'libs/a', role: 'src' }]);
+    expect(index.owners('libs/c/x.ts')).toEqual([{ target: 'libs/b', role: 'src' }]);
   });
 });
 
@@ -115,10 +142,19 @@ describe('glob matching agrees with picomatch', () => {
   });
 
   it.each(modes)('for every glob and path (%s)', (mode, options) => {
+    const match = (glob: string) => picomatch(glob, { dot: true, windows: false });
     for (const glob of globs) {
       // picomatch throws on ''; an empty glob (rejected in BUILD.json anyway) matches nothing.
-      const expected = glob === '' ? () => false : picomatch(glob, { dot: true, windows: false });
-      const index = OwnershipIndex.build(workspace({ t: { srcs: [glob] } }), options);
+      // A negation takes back from the globs before it: `**` here.
+      const negated = glob.startsWith('!');
+      const expected =
+        glob === ''
+          ? () => false
+          : negated
+            ? (path: string) => match('**')(path) && !match(glob.slice(1))(path)
+            : match(glob);
+      const srcs = negated ? ['**', glob] : [glob];
+      const index = OwnershipIndex.build(workspace({ t: { srcs } }), options);
       for (const path of paths) {
         const owned = index.owners(path).length === 1;
         expect(owned, `${mode}: ${glob} on ${path}`).toBe(expected(path));
@@ -138,9 +174,9 @@ describe('glob matching agrees with picomatch', () => {
     );
     expect(answers.map((owners) => owners.map((o) => o.role).join())).toEqual([
       'src',
+      'test',
       'src',
-      'src',
-      'src',
+      'test',
       '',
     ]);
   });

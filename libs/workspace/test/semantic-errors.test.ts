@@ -155,17 +155,44 @@ describe('globs', () => {
     ]);
   });
 
-  it('rejects empty, negated and unnormalized globs', () => {
-    const text = file(['"a": { "kind": "lib", "srcs": ["", "!a/x.ts", "./a/**", "a/"] }']);
+  it('rejects empty, misplaced negations and unnormalized globs', () => {
+    const text = file(['"a": { "kind": "lib", "srcs": ["!a/x.ts", "", "./a/**", "a/"] }']);
     const problems = problemsOf(text);
     expect(problems.map(short)).toEqual([
-      "4:36 srcs[0] of target 'a' '' is empty",
-      "4:40 srcs[1] of target 'a' '!a/x.ts' is negated, which is not supported",
+      "4:36 srcs[0] of target 'a' '!a/x.ts' negates nothing: no glob before it matches a file to take back",
+      "4:47 srcs[1] of target 'a' '' is empty",
       "4:51 srcs[2] of target 'a' './a/**' is not a normalized path (it has './', '//' or a trailing '/')",
       "4:61 srcs[3] of target 'a' 'a/' is not a normalized path (it has './', '//' or a trailing '/')",
     ]);
+    expect(problems[0]?.hint).toBe(
+      "put it after the globs it narrows, e.g. ['src/**', '!src/**/*.test.ts']",
+    );
     expect(problems[2]?.hint).toBe("write 'a/**'");
     expect(problems[3]?.hint).toBe("to match a folder's files write 'a/**'");
+  });
+
+  it('accepts a negation after a glob in srcs and tests, holding its pattern to the same rules', () => {
+    expectValid(
+      file([
+        '"a": { "kind": "lib", "srcs": ["a/**", "!a/**/*.test.ts", "a/keep.test.ts"], "tests": ["a/**/*.test.ts", "!a/fixtures/**"] }',
+      ]),
+    );
+    const text = file([
+      '"a": { "kind": "lib", "srcs": ["a/**", "!!a/x.ts", "!./a/y", "!"], "tests": ["a/**", "!*(a)"] }',
+    ]);
+    expect(problemsOf(text).map(short)).toEqual([
+      "4:44 srcs[1] of target 'a' '!!a/x.ts' negates twice ('!!')",
+      "4:56 srcs[2] of target 'a' '!./a/y' is not a normalized path (it has './', '//' or a trailing '/')",
+      "4:66 srcs[3] of target 'a' '!' is a '!' alone",
+      "4:90 tests[1] of target 'a' '!*(a)' uses extglob syntax ('*(', '+(', '?(', '@(' or '!('), whose matching can take exponential time",
+    ]);
+  });
+
+  it('refuses a negation in globalInputs, a plain union', () => {
+    const text = JSON.stringify({ version: 1, globalInputs: ['*.md', '!x.md'], targets: {} });
+    expect(problemsOf(text).map(short)).toEqual([
+      "1:37 globalInputs[1] '!x.md' is negated, which only srcs and tests accept",
+    ]);
   });
 
   it('accepts globs with dots, spaces and non-ASCII names', () => {
