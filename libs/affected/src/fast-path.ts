@@ -4,6 +4,7 @@ import type { OwnershipIndex } from '@mainline/workspace';
 import { AffectedSet } from './affected-set.ts';
 import { buildDefinitionKey, globalInputsKey, testDefinitionKey } from './definition-keys.ts';
 import type { LockfileImpact } from './lockfile-impact.ts';
+import { lockfileFormatOf } from './lockfile/index.ts';
 import { changedManifestFields, manifestTargetOf } from './manifest.ts';
 
 export const buildFilePath = 'BUILD.json';
@@ -18,8 +19,10 @@ export interface AffectedInput {
   readonly base: SnapshotIndex;
   readonly head: SnapshotIndex & { readonly graph: TargetGraph };
   readonly changes: readonly FileChange[];
-  /** Present when the lockfile changed. */
+  /** Present when package-lock.json changed. */
   readonly lockfile?: LockfileImpact;
+  /** By path (see lockfilePaths): each lockfile that changed, diffed semantically. */
+  readonly lockfiles?: ReadonlyMap<string, LockfileImpact>;
   /**
    * The changed files that are a target's manifest (`<target>/package.json`, see
    * changedManifestPaths), with their text at base and at head (undefined when absent).
@@ -73,12 +76,15 @@ export function computeAffected(input: AffectedInput): AffectedOutcome {
     }
     const semantic =
       change.path === buildFilePath ||
-      change.path === lockfilePath ||
+      lockfileFormatOf(change.path) !== undefined ||
       isManifestOf(change.path, head.workspace);
     if (!owned && !semantic) unowned.push(change.path);
   }
 
-  applyLockfile(input.lockfile, head, set, everyTarget);
+  if (input.lockfile) applyLockfile(lockfilePath, input.lockfile, head, set, everyTarget);
+  for (const [path, impact] of input.lockfiles ?? []) {
+    applyLockfile(path, impact, head, set, everyTarget);
+  }
   applyManifests(input.manifests, head.workspace, set);
   return { affected: withDependents(set, head), unowned };
 }
@@ -109,20 +115,20 @@ function compareBuildFiles(
 }
 
 function applyLockfile(
-  impact: LockfileImpact | undefined,
+  path: string,
+  impact: LockfileImpact,
   head: SnapshotIndex,
   set: AffectedSet,
   everyTarget: (reason: AffectedReason) => void,
 ): void {
-  if (impact === undefined) return;
   if (impact.kind === 'unparsable') {
-    everyTarget({ type: 'lockfile-unparsable', path: lockfilePath, message: impact.message });
+    everyTarget({ type: 'lockfile-unparsable', path, message: impact.message });
     return;
   }
   for (const importer of impact.importers) {
     for (const owner of head.owners.owners(importer.path)) {
       const { package: name, from, to } = importer;
-      set.add(owner.target, { type: 'lockfile', package: name, from, to, role: owner.role });
+      set.add(owner.target, { type: 'lockfile', path, package: name, from, to, role: owner.role });
     }
   }
 }

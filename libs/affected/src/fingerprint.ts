@@ -1,9 +1,12 @@
 import type { Target, Workspace } from '@mainline/core';
 import { buildDefinitionKey, globalInputsKey, testDefinitionKey } from './definition-keys.ts';
 import type { OwnershipIndex } from '@mainline/workspace';
-import { lockfilePath } from './fast-path.ts';
-import { type Lockfile, parseLockfile, resolvePackage } from './lockfile/index.ts';
-import { emptyLockfile } from './lockfile-impact.ts';
+import {
+  type Lockfile,
+  readLockfile,
+  resolvePackage,
+  type WorkspaceManifests,
+} from './lockfile/index.ts';
 import { manifestKeys } from './manifest.ts';
 import { loadCrypto } from './lazy-crypto.ts';
 
@@ -15,8 +18,10 @@ export interface SnapshotContents {
   readonly files: ReadonlyMap<string, string>;
   /** Bare package names a file imports. */
   readonly importsOf: (path: string) => ReadonlySet<string>;
-  /** The lockfile's text, undefined when there is none. */
-  readonly lockfileText: string | undefined;
+  /** The text of each lockfile at the root (see lockfilePaths), by path; absent ones left out. */
+  readonly lockfiles: ReadonlyMap<string, string>;
+  /** package.json texts by folder, when a lockfile needs them (lockfileNeedsManifests). */
+  readonly workspaceManifests?: WorkspaceManifests | undefined;
   /** The text of a target's manifest (`<target>/package.json`), undefined when there is none. */
   readonly manifestOf: (target: string) => string | undefined;
 }
@@ -47,11 +52,15 @@ export function computeFingerprints(
       into.set(owner.target, [...(into.get(owner.target) ?? []), path]);
     }
   }
-  const lockfile = parseLockfile(snapshot.lockfileText ?? emptyLockfile);
-  // An unparsable lockfile affects everything: its identity is part of every target.
-  if (!lockfile.ok) globals.push(`unparsable lockfile ${files.get(lockfilePath) ?? ''}`);
+  const lockfiles: [string, Lockfile][] = [];
+  for (const [path, text] of [...snapshot.lockfiles].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const parsed = readLockfile(path, text, { manifests: snapshot.workspaceManifests });
+    if (parsed.ok) lockfiles.push([path, parsed.lockfile]);
+    // An unparsable lockfile affects everything: its identity is part of every target.
+    else globals.push(`unparsable lockfile ${path} ${files.get(path) ?? ''}`);
+  }
   const globalPart = hash(globals);
-  const packagesOf = packageResolver(snapshot, lockfile.ok ? lockfile.lockfile : undefined);
+  const packagesOf = packageResolver(snapshot, lockfiles);
   const describe = (paths: readonly string[]): string[] =>
     paths.flatMap((path) => [path, files.get(path) ?? '', ...packagesOf(path)]);
 
@@ -100,17 +109,26 @@ export function affectedByFingerprints(base: SnapshotContents, head: SnapshotCon
     .sort();
 }
 
-/** `pkg=closure` for each package a file imports, resolved from the file's folder. */
+/**
+ * `lockfile:pkg=closure` for each package a file imports and each lockfile that resolves
+ * it, from the file's folder. A package no lockfile resolves adds nothing, so an absent
+ * lockfile and one that resolves nothing the file imports are the same.
+ */
 function packageResolver(
   snapshot: SnapshotContents,
-  lockfile: Lockfile | undefined,
+  lockfiles: readonly (readonly [string, Lockfile])[],
 ): (path: string) => string[] {
-  if (lockfile === undefined) return () => [];
+  if (lockfiles.length === 0) return () => [];
   return (path) => {
     const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
-    return [...snapshot.importsOf(path)]
-      .sort()
-      .map((name) => `${name}=${resolvePackage(lockfile, dir, name)?.closure ?? 'missing'}`);
+    const parts: string[] = [];
+    for (const name of [...snapshot.importsOf(path)].sort()) {
+      for (const [lockfilePath, lockfile] of lockfiles) {
+        const closure = resolvePackage(lockfile, dir, name)?.closure;
+        if (closure !== undefined) parts.push(`${lockfilePath}:${name}=${closure}`);
+      }
+    }
+    return parts;
   };
 }
 

@@ -27,7 +27,18 @@ export {
   type LockfileImpact,
   type LockfileImporter,
   type LockfilePlan,
+  type LockfileSides,
   lockfileImporters,
   planLockfile,
 } from './lockfile-impact.ts';
+export {
+  type LockfileFormat,
+  lockfileFormatOf,
+  lockfileNeedsManifests,
+  lockfilePaths,
+  manifestFolders,
+  unreadableLockfiles,
+  type WorkspaceManifests,
+} from './lockfile/index.ts';
+export { unreadableLockfileWarnings } from './lockfile-warnings.ts';
 export { manifestPathOf } from './manifest.ts';

@@ -2,10 +2,13 @@ import { importedPackages } from './imports/index.ts';
 import {
   type Lockfile,
   type LockfileParse,
-  parseLockfile,
   possiblyChangedPackages,
+  readLockfile,
   resolvePackage,
+  type WorkspaceManifests,
 } from './lockfile/index.ts';
+
+export { emptyLockfile } from './lockfile/index.ts';
 
 /** A file at head whose import of `package` resolves differently than at base. */
 export interface LockfileImporter {
@@ -29,17 +32,27 @@ export type LockfilePlan =
       readonly head: Lockfile;
     };
 
-/** An absent lockfile resolves nothing; comparing against it still works. */
-export const emptyLockfile = '{"lockfileVersion":3,"packages":{}}';
+export interface LockfileSides {
+  /** Which lockfile (see lockfilePaths); package-lock.json when absent. */
+  readonly path?: string;
+  /** package.json texts by folder at base and head, for yarn classic (see readLockfile). */
+  readonly baseManifests?: WorkspaceManifests | undefined;
+  readonly headManifests?: WorkspaceManifests | undefined;
+}
 
 export function planLockfile(
   baseText: string | undefined,
   headText: string | undefined,
+  sides: LockfileSides = {},
 ): LockfilePlan {
-  const base = parseSide(baseText, 'base');
+  const path = sides.path ?? 'package-lock.json';
+  const base = parseSide(path, baseText, 'base', { manifests: sides.baseManifests });
   if (!base.ok) return { kind: 'unparsable', message: base.message };
   // Parsing head against base reuses the entries that did not change.
-  const head = parseSide(headText, 'head', base.lockfile);
+  const head = parseSide(path, headText, 'head', {
+    manifests: sides.headManifests,
+    previous: base.lockfile,
+  });
   if (!head.ok) return { kind: 'unparsable', message: head.message };
   const packages = possiblyChangedPackages(base.lockfile, head.lockfile);
   return { kind: 'candidates', packages, base: base.lockfile, head: head.lockfile };
@@ -73,10 +86,11 @@ export function lockfileImporters(
 }
 
 function parseSide(
+  path: string,
   text: string | undefined,
   side: 'base' | 'head',
-  previous?: Lockfile,
+  options: Parameters<typeof readLockfile>[2],
 ): LockfileParse {
-  const parsed = parseLockfile(text ?? emptyLockfile, previous);
+  const parsed = readLockfile(path, text, options);
   return parsed.ok ? parsed : { ok: false, message: `${side}: ${parsed.message}` };
 }

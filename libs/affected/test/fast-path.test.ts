@@ -8,6 +8,7 @@ import {
   explain,
   type LockfileImpact,
   type ManifestTexts,
+  unreadableLockfileWarnings,
 } from '../src/index.ts';
 
 interface TargetSpec {
@@ -50,6 +51,7 @@ function affected(
     base?: Record<string, TargetSpec>;
     head?: Record<string, TargetSpec>;
     lockfile?: LockfileImpact;
+    lockfiles?: Map<string, LockfileImpact>;
     globals?: string[];
     manifests?: Map<string, ManifestTexts>;
   } = {},
@@ -62,6 +64,7 @@ function affected(
     head: { ...head, graph },
     changes,
     ...(options.lockfile ? { lockfile: options.lockfile } : {}),
+    ...(options.lockfiles ? { lockfiles: options.lockfiles } : {}),
     ...(options.manifests ? { manifests: options.manifests } : {}),
   });
   return {
@@ -165,9 +168,59 @@ describe('computeAffected', () => {
     const result = affected([{ path: 'package-lock.json', status: 'M' }], { lockfile });
     expect(result.names).toEqual(['libs/api', 'libs/ui', 'properties/web']);
     expect(result.reasons['libs/ui']).toEqual([
-      { type: 'lockfile', package: 'react', from: '18.3.1', to: '19.0.0', role: 'src' },
+      {
+        type: 'lockfile',
+        path: 'package-lock.json',
+        package: 'react',
+        from: '18.3.1',
+        to: '19.0.0',
+        role: 'src',
+      },
     ]);
     expect(result.unowned).toEqual([]);
+  });
+
+  it('each changed lockfile is diffed in its own format and named in the reason', () => {
+    const lockfiles = new Map<string, LockfileImpact>([
+      [
+        'yarn.lock',
+        {
+          kind: 'changed',
+          importers: [
+            { path: 'libs/ui/src/view.ts', package: 'react', from: '18.3.1', to: '19.0.0' },
+          ],
+        },
+      ],
+      ['pnpm-lock.yaml', { kind: 'unparsable', message: 'head: line 3, column 11: bad' }],
+    ]);
+    const changes = ['yarn.lock', 'pnpm-lock.yaml', 'bun.lockb'].map((path) => ({
+      path,
+      status: 'M' as const,
+    }));
+    const result = affected(changes, { lockfiles });
+    expect(result.reasons['libs/ui']).toContainEqual({
+      type: 'lockfile',
+      path: 'yarn.lock',
+      package: 'react',
+      from: '18.3.1',
+      to: '19.0.0',
+      role: 'src',
+    });
+    expect(result.reasons['libs/api']?.[0]).toMatchObject({
+      type: 'lockfile-unparsable',
+      path: 'pnpm-lock.yaml',
+    });
+    // A lockfile mainline cannot read stays unowned, and is warned about (see below).
+    expect(result.unowned).toEqual(['bun.lockb']);
+    expect(unreadableLockfileWarnings(changes, () => false)).toEqual([
+      expect.objectContaining({
+        file: 'bun.lockb',
+        severity: 'warning',
+        message:
+          "bun.lockb changed, but mainline cannot read bun's lockfile: no target is affected by it",
+      }),
+    ]);
+    expect(unreadableLockfileWarnings(changes, (path) => path === 'bun.lockb')).toEqual([]);
   });
 });
 

@@ -2,17 +2,14 @@ import {
   buildFilePath,
   changedManifestPaths,
   computeAffected,
-  importPatternFor,
-  type LockfileImpact,
-  lockfileImporters,
-  lockfilePath,
   type ManifestTexts,
-  planLockfile,
+  unreadableLockfileWarnings,
 } from '@mainline/affected';
 import { type AffectedReport, type Diagnostic, type FileChange, WORKTREE } from '@mainline/core';
 import { type GitAnswers, GitRepo } from '@mainline/git';
 import type { TargetGraph } from '@mainline/graph';
 import { findDanglingPaths, findOverlappingSrcs, parseBuildFile } from '@mainline/workspace';
+import { lockfileImpacts } from './lockfile-impacts.ts';
 import { type IndexedWorkspace, loadBaseWorkspace, loadHeadWorkspace } from './load-workspace.ts';
 import {
   type RangeRequest,
@@ -74,19 +71,22 @@ export async function loadChange(request: ChangeRequest): Promise<LoadedChange> 
       for (const warning of findOverlappingSrcs(buildFile, paths)) warnings.push(warning);
     }
   }
-  const [lockfile, manifests] = await Promise.all([
-    changes.some((change) => touches(change, lockfilePath))
-      ? lockfileImpact(repo, range, head)
-      : undefined,
+  const [lockfiles, manifests] = await Promise.all([
+    lockfileImpacts(repo, range, head, changes),
     manifestTexts(repo, range, changedManifestPaths(changes, head.workspace)),
   ]);
   const outcome = computeAffected({
     base,
     head,
     changes,
-    ...(lockfile ? { lockfile } : {}),
+    lockfiles,
     manifests,
   });
+  for (const warning of unreadableLockfileWarnings(changes, (path) =>
+    head.owners.isGlobalInput(path),
+  )) {
+    warnings.push(warning);
+  }
   const report: AffectedReport = {
     base: range.base,
     head: range.head,
@@ -127,30 +127,4 @@ async function manifestTexts(
     });
   }
   return texts;
-}
-
-/**
- * The lockfile diffed semantically: only files that import a package whose resolution
- * may have changed are read (found with `git grep`), then resolved exactly.
- */
-async function lockfileImpact(
-  repo: GitRepo,
-  range: ResolvedRange,
-  head: IndexedWorkspace,
-): Promise<LockfileImpact> {
-  const [baseText, headText] = await Promise.all([
-    repo.readFile(range.base, lockfilePath),
-    repo.readFile(range.headTreeish, lockfilePath),
-  ]);
-  const plan = planLockfile(baseText, headText);
-  if (plan.kind === 'unparsable') return plan;
-  if (plan.packages.size === 0) return { kind: 'changed', importers: [] };
-  const paths = await repo.grepFiles(range.headTreeish, importPatternFor([...plan.packages]));
-  const owned = paths.filter((path) => head.owners.owners(path).length > 0);
-  const contents = await repo.readBlobs(owned.map((path) => `${range.headTreeish}:${path}`));
-  const files = owned.map((path) => ({
-    path,
-    content: contents.get(`${range.headTreeish}:${path}`) ?? '',
-  }));
-  return { kind: 'changed', importers: lockfileImporters(plan, files) };
 }

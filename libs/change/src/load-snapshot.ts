@@ -1,13 +1,9 @@
-import {
-  importedPackages,
-  lockfilePath,
-  manifestPathOf,
-  type SnapshotContents,
-} from '@mainline/affected';
+import { importedPackages, manifestPathOf, type SnapshotContents } from '@mainline/affected';
 import type { Workspace } from '@mainline/core';
 import type { GitRepo } from '@mainline/git';
 import { type Owner, OwnershipIndex } from '@mainline/workspace';
 import { CompiledBuildFiles } from './compiled-build-files.ts';
+import { snapshotLockfiles } from './snapshot-lockfiles.ts';
 import { loadBaseWorkspace, loadWorkspaceAt } from './load-workspace.ts';
 
 const neverTrusted = new CompiledBuildFiles(undefined);
@@ -65,9 +61,9 @@ export async function loadSnapshot(
   const manifestPaths = [...(wanted ?? workspace.targets.keys())]
     .map(manifestPathOf)
     .filter((path) => listing.has(path));
-  const [blobs, lockfileText] = await Promise.all([
+  const [blobs, { lockfiles, workspaceManifests }] = await Promise.all([
     repo.readBlobs([...owned.keys(), ...manifestPaths].map(oidOf)),
-    repo.readFile(treeish, lockfilePath),
+    snapshotLockfiles(repo, listing),
   ]);
   const imports = new Map<string, ReadonlySet<string>>();
   for (const path of owned.keys())
@@ -83,7 +79,8 @@ export async function loadSnapshot(
     owned,
     files,
     importsOf: (path) => imports.get(path) ?? new Set(),
-    lockfileText,
+    lockfiles,
+    workspaceManifests,
     manifestOf: (target) => {
       const oid = listing.get(manifestPathOf(target))?.oid;
       return oid === undefined ? undefined : blobs.get(oid);

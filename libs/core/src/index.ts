@@ -16,6 +16,7 @@ export {
   type Target,
   type TargetKind,
   targetKinds,
+  type TestRunner,
   type Workspace,
   WORKTREE,
 } from './types.ts';

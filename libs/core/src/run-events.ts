@@ -79,7 +79,14 @@ export type RunEventBody =
     }
   | { readonly type: 'build-started'; readonly target: string }
   | { readonly type: 'build-finished'; readonly result: TargetBuildResult }
-  | { readonly type: 'tests-started'; readonly targets: readonly string[]; readonly files: number }
+  | {
+      readonly type: 'tests-started';
+      readonly targets: readonly string[];
+      /** Files of the one vitest run. */
+      readonly files: number;
+      /** Those of `targets` whose own test command (BUILD.json testRunner) runs instead. */
+      readonly commands?: readonly string[];
+    }
   | { readonly type: 'test-finished'; readonly result: TargetTestResult }
   | { readonly type: 'run-finished'; readonly summary: RunSummary };
 

@@ -12,6 +12,21 @@ export interface Target {
   readonly entry?: string;
   /** Time limits of its tests, in milliseconds: per test, and per test file (wall clock). */
   readonly timeouts?: { readonly test?: number; readonly file?: number };
+  /** Its tests' runner when not vitest: a command that writes JUnit XML (see TestRunner). */
+  readonly testRunner?: TestRunner;
+}
+
+/**
+ * A test runner given as a command (jest, node --test, ...): run in the target's folder,
+ * it runs the target's tests and writes a JUnit XML report, which mainline reads.
+ */
+export interface TestRunner {
+  /** Program and arguments (no shell); `{junit}` in an argument is the report's path. */
+  readonly command: readonly string[];
+  /** Where it writes its report, relative to `cwd`, when it cannot be told (MAINLINE_JUNIT_FILE). */
+  readonly junit?: string;
+  /** The folder it runs in, repo-relative; default: the target's name. */
+  readonly cwd?: string;
 }
 
 /** A validated BUILD.json. */

@@ -1,8 +1,12 @@
 import type { LockEntry } from './lock-entry.ts';
 
-/** A parsed npm lockfile: its entries keyed as in the lockfile's `packages` map. */
+/**
+ * A parsed lockfile: its entries keyed as in an npm lockfile's `packages` map (yarn and
+ * pnpm lockfiles are laid out that way, see isolatedEntries).
+ */
 export interface Lockfile {
-  readonly lockfileVersion: 1 | 2 | 3;
+  /** npm's lockfileVersion; 0 for the formats laid out by isolatedEntries. */
+  readonly lockfileVersion: number;
   readonly entries: ReadonlyMap<string, LockEntry>;
 }
 

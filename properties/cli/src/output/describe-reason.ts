@@ -18,7 +18,7 @@ export function describeReason(reason: AffectedReason): string {
     case 'added':
       return 'new target';
     case 'lockfile': {
-      const change = describeLockfileReason(reason.package, reason.from, reason.to);
+      const change = describeLockfileReason(reason.path, reason.package, reason.from, reason.to);
       return reason.role === 'src' ? change : `${change} (imported by its tests)`;
     }
     case 'manifest': {
@@ -30,9 +30,17 @@ export function describeReason(reason: AffectedReason): string {
   }
 }
 
-function describeLockfileReason(name: string, from: string | null, to: string | null): string {
-  if (from === to) return `${name}@${to} resolves differently (a transitive dependency changed)`;
-  return `${name} ${from ?? '(none)'} -> ${to ?? '(none)'} in package-lock.json`;
+function describeLockfileReason(
+  path: string,
+  name: string,
+  from: string | null,
+  to: string | null,
+): string {
+  if (from === to) {
+    const version = to === null ? '' : `@${to}`;
+    return `${name}${version} resolves differently in ${path} (a transitive dependency changed)`;
+  }
+  return `${name} ${from ?? '(none)'} -> ${to ?? '(none)'} in ${path}`;
 }
 
 /** The reason a table shows: a direct cause beats "depends on". */

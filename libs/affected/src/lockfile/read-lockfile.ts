@@ -1,0 +1,88 @@
+import { createRequire } from 'node:module';
+import type { Lockfile } from './lockfile.ts';
+import { type LockfileFormat, lockfileFormatOf } from './lockfile-files.ts';
+import { type LockfileParse, parseLockfile } from './parse-lockfile.ts';
+import { pnpmEntries } from './pnpm-lockfile.ts';
+import { LockfileShapeError } from './shape.ts';
+import { type WorkspaceManifests, yarnEntries } from './yarn-lockfile.ts';
+
+export interface ReadLockfileOptions {
+  /** The other side of a diff, parsed from a similar text: only makes npm's parse faster. */
+  readonly previous?: Lockfile | undefined;
+  /** package.json texts by folder: yarn classic's lockfile leaves workspaces out. */
+  readonly manifests?: WorkspaceManifests | undefined;
+}
+
+/** An absent npm lockfile resolves nothing; comparing against it still works. */
+export const emptyLockfile = '{"lockfileVersion":3,"packages":{}}';
+
+const noManifests: WorkspaceManifests = new Map();
+
+/**
+ * Parses the lockfile at `path` (see lockfileFormats) in its own format, or says why it
+ * cannot. An absent lockfile (`text` undefined) resolves nothing. The yarn and pnpm
+ * parsers are loaded only here, the first time such a lockfile is read.
+ */
+export function readLockfile(
+  path: string,
+  text: string | undefined,
+  options: ReadLockfileOptions = {},
+): LockfileParse {
+  const format: LockfileFormat = lockfileFormatOf(path) ?? 'npm';
+  if (format === 'npm') return parseLockfile(text ?? emptyLockfile, options.previous);
+  if (text === undefined) return { ok: true, lockfile: { lockfileVersion: 0, entries: new Map() } };
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let data: unknown;
+  try {
+    data = format === 'yarn' ? loadSyml().parseSyml(source) : loadYaml().parse(source);
+  } catch (error) {
+    return { ok: false, message: describeParseError(error) };
+  }
+  try {
+    const entries =
+      format === 'yarn' ? yarnEntries(data, options.manifests ?? noManifests) : pnpmEntries(data);
+    return { ok: true, lockfile: { lockfileVersion: 0, entries } };
+  } catch (error) {
+    if (error instanceof LockfileShapeError) return { ok: false, message: error.message };
+    throw error;
+  }
+}
+
+// By require, not import(): the CLI runs from a V8 code cache, where import() cannot work,
+// and a static import would load them at every start, lockfile or not.
+function loadSyml(): typeof import('@yarnpkg/parsers') {
+  return createRequire(import.meta.url)('@yarnpkg/parsers') as typeof import('@yarnpkg/parsers');
+}
+
+function loadYaml(): typeof import('yaml') {
+  return createRequire(import.meta.url)('yaml') as typeof import('yaml');
+}
+
+/**
+ * `line L, column C: reason` from the parsers' errors: yaml's (linePos), js-yaml's (mark,
+ * 0-based) for yarn berry, and the PEG grammar's (location) for yarn classic.
+ */
+function describeParseError(error: unknown): string {
+  const record = (typeof error === 'object' && error !== null ? error : {}) as {
+    message?: unknown;
+    reason?: unknown;
+    linePos?: readonly { line: number; col: number }[];
+    mark?: { line?: number; column?: number };
+    location?: { start?: { line?: number; column?: number } };
+  };
+  const raw = typeof record.reason === 'string' ? record.reason : String(record.message ?? error);
+  const reason = (raw.split('\n')[0] ?? raw)
+    .replace(/ at line \d+, column \d+:?$/, '')
+    .replace(/ \(\d+:\d+\)$/, '')
+    .replace(/ \(line \d+, column \d+\)\.?$/, '');
+  let line: number | undefined;
+  let column: number | undefined;
+  const yamlPosition = record.linePos?.[0];
+  if (yamlPosition !== undefined) [line, column] = [yamlPosition.line, yamlPosition.col];
+  else if (record.mark?.line !== undefined)
+    [line, column] = [record.mark.line + 1, (record.mark.column ?? 0) + 1];
+  else if (record.location?.start?.line !== undefined)
+    [line, column] = [record.location.start.line, record.location.start.column ?? 1];
+  if (line === undefined) return reason;
+  return `line ${line}, column ${column ?? 1}: ${reason}`;
+}

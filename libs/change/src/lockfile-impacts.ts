@@ -1,0 +1,93 @@
+import {
+  importPatternFor,
+  type LockfileImpact,
+  lockfileImporters,
+  lockfileNeedsManifests,
+  lockfilePaths,
+  manifestFolders,
+  planLockfile,
+  type WorkspaceManifests,
+} from '@mainline/affected';
+import type { FileChange } from '@mainline/core';
+import type { GitRepo } from '@mainline/git';
+import type { IndexedWorkspace } from './load-workspace.ts';
+import type { ResolvedRange } from './resolve-range.ts';
+
+/**
+ * Each root lockfile that changed, diffed semantically: only files that import a package
+ * whose resolution may have changed are read (found with `git grep`), then resolved
+ * exactly. yarn classic's lockfile is read with the package.json files, which say what
+ * each workspace depends on: a changed package.json diffs it too, even when yarn.lock
+ * itself did not change.
+ */
+export async function lockfileImpacts(
+  repo: GitRepo,
+  range: ResolvedRange,
+  head: IndexedWorkspace,
+  changes: readonly FileChange[],
+): Promise<Map<string, LockfileImpact>> {
+  const impacts = new Map<string, LockfileImpact>();
+  const touched = lockfilePaths.filter((path) => changes.some((change) => touches(change, path)));
+  const manifestChanged = changes.some(
+    (change) =>
+      isManifest(change.path) || (change.oldPath !== undefined && isManifest(change.oldPath)),
+  );
+  const wanted =
+    manifestChanged && !touched.includes('yarn.lock') ? [...touched, 'yarn.lock'] : touched;
+  if (wanted.length === 0) return impacts;
+  const texts = await repo.readBlobs(
+    wanted.flatMap((path) => [`${range.base}:${path}`, `${range.headTreeish}:${path}`]),
+  );
+  await Promise.all(
+    wanted.map(async (path) => {
+      const baseText = texts.get(`${range.base}:${path}`);
+      const headText = texts.get(`${range.headTreeish}:${path}`);
+      const needsManifests =
+        lockfileNeedsManifests(path, baseText) || lockfileNeedsManifests(path, headText);
+      const onlyForManifests = !touched.includes(path);
+      if (onlyForManifests && !needsManifests) return;
+      const [baseManifests, headManifests] = needsManifests
+        ? await Promise.all([manifestsAt(repo, range.base), manifestsAt(repo, range.headTreeish)])
+        : [undefined, undefined];
+      const plan = planLockfile(baseText, headText, { path, baseManifests, headManifests });
+      if (plan.kind === 'unparsable') {
+        // An unchanged lockfile that cannot be parsed was already so at base: nothing new.
+        if (!onlyForManifests) impacts.set(path, plan);
+        return;
+      }
+      if (plan.packages.size === 0) {
+        if (!onlyForManifests) impacts.set(path, { kind: 'changed', importers: [] });
+        return;
+      }
+      const paths = await repo.grepFiles(range.headTreeish, importPatternFor([...plan.packages]));
+      const owned = paths.filter((file) => head.owners.owners(file).length > 0);
+      const contents = await repo.readBlobs(owned.map((file) => `${range.headTreeish}:${file}`));
+      const files = owned.map((file) => ({
+        path: file,
+        content: contents.get(`${range.headTreeish}:${file}`) ?? '',
+      }));
+      impacts.set(path, { kind: 'changed', importers: lockfileImporters(plan, files) });
+    }),
+  );
+  return impacts;
+}
+
+/** Every package.json of a tree-ish outside node_modules, by folder. */
+export async function manifestsAt(repo: GitRepo, treeish: string): Promise<WorkspaceManifests> {
+  const folders = manifestFolders((await repo.listFiles(treeish)).keys());
+  const blobs = await repo.readBlobs([...folders.values()].map((path) => `${treeish}:${path}`));
+  const manifests = new Map<string, string>();
+  for (const [dir, path] of folders) {
+    const text = blobs.get(`${treeish}:${path}`);
+    if (text !== undefined) manifests.set(dir, text);
+  }
+  return manifests;
+}
+
+function touches(change: FileChange, path: string): boolean {
+  return change.path === path || change.oldPath === path;
+}
+
+function isManifest(path: string): boolean {
+  return path === 'package.json' || path.endsWith('/package.json');
+}
