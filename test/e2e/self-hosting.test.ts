@@ -36,6 +36,7 @@ describe('mainline on its own repository', () => {
     expect(result.stderr).toBe('');
     const json = JSON.parse(result.stdout) as { affected: { name: string }[] };
     expect(json.affected.map((t) => t.name)).toEqual([
+      'libs/adopt',
       'libs/affected',
       'libs/change',
       'libs/core',

@@ -6,6 +6,7 @@ export {
 } from './build-file.ts';
 export { type Owner, OwnershipIndex, type OwnershipIndexOptions } from './ownership-index.ts';
 export { buildFileSchemaUrl } from './schema-url.ts';
+export { compileGlob, type PathTest } from './glob-matcher.ts';
 export { findDanglingPaths } from './dangling-paths.ts';
 export { findOverlappingSrcs } from './overlapping-srcs.ts';
 export { hasNegation, mayShareFiles } from './glob-list.ts';

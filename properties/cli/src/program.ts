@@ -192,6 +192,22 @@ export function buildProgram(
         run(async (io) => (await import('./commands/graph.ts')).graphCommand(options, io));
       });
 
+  if (wanted('init'))
+    program
+      .command('init')
+      .description('write BUILD.json from the npm, yarn or pnpm workspaces the repository declares')
+      .addOption(
+        new Option(
+          '--check',
+          'compare BUILD.json with the workspaces: exit 1 when it falls behind',
+        ).conflicts('force'),
+      )
+      .option('--force', 'overwrite an existing BUILD.json')
+      .option('--json', 'print one JSON document')
+      .action((options) => {
+        run(async (io) => (await import('./commands/init.ts')).initCommand(options, io));
+      });
+
   if (wanted('demo'))
     program
       .command('demo')
@@ -208,6 +224,7 @@ export function buildProgram(
 
 const commandNames: ReadonlySet<string> = new Set([
   'demo',
+  'init',
   'affected',
   'why',
   'build',
