@@ -62,6 +62,8 @@ export type AffectedReason =
   /** A package its sources (or only its tests) import resolves differently in the lockfile. */
   | {
       readonly type: 'lockfile';
+      /** The lockfile: package-lock.json, npm-shrinkwrap.json, yarn.lock or pnpm-lock.yaml. */
+      readonly path: string;
       readonly package: string;
       readonly from: string | null;
       readonly to: string | null;
