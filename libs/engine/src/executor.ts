@@ -3,13 +3,16 @@ import {
   type CompileRequest,
   type CompileResult,
   compileTarget,
+  runTestCommand,
   runVitestInHost,
+  type TestCommandRequest,
   TestHostPool,
   type TypecheckRequest,
   type TypecheckResult,
   typecheck,
   type VitestRunRequest,
   type VitestRunResult,
+  type VitestTargetResult,
 } from '@mainline/runner';
 
 /**
@@ -24,6 +27,8 @@ export interface Executor {
   readonly typecheck: (request: TypecheckRequest) => Promise<TypecheckResult>;
   /** Runs the test files of many targets in one vitest run. */
   readonly runTests: (request: VitestRunRequest) => Promise<VitestRunResult>;
+  /** Runs a target's own test command (BUILD.json testRunner) and reads its JUnit report. */
+  readonly runTestCommand: (request: TestCommandRequest) => Promise<VitestTargetResult>;
   /** Tests will run soon: get ready meanwhile (start a test host while builds run). */
   readonly prepareTests?: () => void;
 }
@@ -53,6 +58,7 @@ export function localExecutor(options: LocalExecutorOptions): Executor {
     },
     typecheck,
     runTests: (request) => runVitestInHost(request, hosts),
+    runTestCommand: (request) => runTestCommand({ ...request, env: cleanGitEnv(options.env) }),
     prepareTests: () => hosts.warm(),
   };
 }

@@ -1,8 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import type { RunEventBody, Target, TargetBuildResult, TargetTestResult } from '@mainline/core';
+import type {
+  RunEventBody,
+  Target,
+  TargetBuildResult,
+  TargetTestResult,
+  TestRunner,
+} from '@mainline/core';
 import { removeInside } from '@mainline/core';
 import {
+  defaultTestLimits,
   linkProblem,
   type TestFileRequest,
   type TestLimits,
@@ -58,8 +65,12 @@ export async function testTargets(
   };
   const filesOf = (name: string): string[] =>
     (run.testFiles.get(name) ?? []).filter((path) => testFile.test(path));
+  // A target with its own test runner runs it even when no file is listed: the runner finds them.
+  const runnerOf = (name: string) => run.workspace.targets.get(name)?.testRunner;
   const testable = run.selected.asked.filter(
-    (name) => !blockedBy(name, builds.get(name)) && filesOf(name).length > 0,
+    (name) =>
+      !blockedBy(name, builds.get(name)) &&
+      (filesOf(name).length > 0 || runnerOf(name) !== undefined),
   );
   // Every earlier result is looked up at once: one query, not one per target.
   const passed = context.options.rerun
@@ -69,6 +80,7 @@ export async function testTargets(
         context.options.strictFlakes,
       );
   const toRun: TestFileRequest[] = [];
+  const commands: { name: string; runner: TestRunner; limits: TestLimits | undefined }[] = [];
   for (const name of run.selected.asked) {
     const blocked = blockedBy(name, builds.get(name));
     if (blocked) {
@@ -76,7 +88,8 @@ export async function testTargets(
       continue;
     }
     const files = filesOf(name);
-    if (files.length === 0) {
+    const runner = runnerOf(name);
+    if (files.length === 0 && runner === undefined) {
       finish({ target: name, status: 'passed', durationMs: 0, tests: [], fileErrors: [] });
       continue;
     }
@@ -95,11 +108,35 @@ export async function testTargets(
       continue;
     }
     const limits = limitsOf(run.workspace.targets.get(name), context.options.limits);
+    if (runner !== undefined) {
+      commands.push({ name, runner, limits });
+      continue;
+    }
     for (const file of files) toRun.push({ file, target: name, ...(limits ? { limits } : {}) });
   }
+  if (toRun.length > 0 || commands.length > 0) {
+    const byCommand = commands.map((command) => command.name);
+    const targets = [...new Set(toRun.map((file) => file.target)), ...byCommand];
+    context.emit({
+      type: 'tests-started',
+      targets,
+      files: toRun.length,
+      ...(byCommand.length > 0 ? { commands: byCommand } : {}),
+    });
+    // The vitest run and the commands go side by side; the commands one at a time.
+    await Promise.all([runFiles(context, toRun, finish), runCommands(context, commands, finish)]);
+  }
+  return run.selected.asked.map((name) => results.get(name) as TargetTestResult);
+}
+
+/** The test files of every vitest target in one vitest run, in the test host. */
+async function runFiles(
+  context: TestContext,
+  toRun: readonly TestFileRequest[],
+  finish: (result: TargetTestResult) => void,
+): Promise<void> {
+  const { run } = context;
   if (toRun.length > 0) {
-    const targets = [...new Set(toRun.map((file) => file.target))];
-    context.emit({ type: 'tests-started', targets, files: toRun.length });
     const scratch = ensureStateFolder(run.state, 'tmp', `tests-${process.pid}-${randomUUID()}`);
     try {
       const outcome = await context.executor.runTests({
@@ -124,7 +161,37 @@ export async function testTargets(
       removeInside(run.state, scratch);
     }
   }
-  return run.selected.asked.map((name) => results.get(name) as TargetTestResult);
+}
+
+/**
+ * Targets with their own test runner: each command in turn, in its folder (the target's
+ * name unless `cwd` says otherwise), under the target's file limit, rerun while red.
+ */
+async function runCommands(
+  context: TestContext,
+  commands: readonly { name: string; runner: TestRunner; limits: TestLimits | undefined }[],
+  finish: (result: TargetTestResult) => void,
+): Promise<void> {
+  const { run } = context;
+  for (const { name, runner, limits } of commands) {
+    const scratch = ensureStateFolder(run.state, 'tmp', `command-${process.pid}-${randomUUID()}`);
+    try {
+      const outcome = await context.executor.runTestCommand({
+        root: run.root,
+        target: name,
+        cwd: runner.cwd ?? name,
+        command: runner.command,
+        ...(runner.junit === undefined ? {} : { junit: runner.junit }),
+        retries: context.options.retries,
+        timeoutMs: limits?.fileMs ?? defaultTestLimits.fileMs,
+        scratchDir: scratch,
+        signal: context.options.signal,
+      });
+      finish(testResult(outcome, [], context.options.strictFlakes));
+    } finally {
+      removeInside(run.state, scratch);
+    }
+  }
 }
 
 /**

@@ -31,6 +31,18 @@ export function fakeExecutor(red: ReadonlySet<string> = new Set()): Executor & {
     async typecheck() {
       return { ok: true, diagnostics: [], failedTargets: [], checker: 'fake', durationMs: 1 };
     },
+    async runTestCommand(request) {
+      tested.push(request.target);
+      asked.push(['command', request.target, request.cwd, ...request.command]);
+      const status: 'failed' | 'passed' = red.has(request.target) ? 'failed' : 'passed';
+      const test = { file: request.cwd, name: 'works', status, durationMs: 1, attempts: 1 };
+      return {
+        target: request.target,
+        status,
+        durationMs: 1,
+        files: [{ file: request.cwd, status, durationMs: 1, errors: [], tests: [test] }],
+      };
+    },
     async runTests(request: VitestRunRequest): Promise<VitestRunResult> {
       const targets = [...new Set(request.files.map((file) => file.target))];
       tested.push(...targets);

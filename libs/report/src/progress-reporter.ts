@@ -46,7 +46,7 @@ export function progressReporter(
       case 'tests-started':
         flush('build');
         write(
-          `  test  ${plural(event.files, 'file')} of ${plural(event.targets.length, 'target')} in one vitest run\n`,
+          `  test  ${testsStartedLine(event.targets.length, event.files, event.commands ?? [])}\n`,
         );
         return;
       case 'test-finished':
@@ -69,6 +69,20 @@ export function progressReporter(
         return;
     }
   };
+}
+
+/** `3 files of 2 targets in one vitest run, 1 target by its test command` */
+function testsStartedLine(targets: number, files: number, commands: readonly string[]): string {
+  const byVitest = targets - commands.length;
+  const vitest =
+    byVitest > 0
+      ? `${plural(files, 'file')} of ${plural(byVitest, 'target')} in one vitest run`
+      : '';
+  const own =
+    commands.length > 0
+      ? `${plural(commands.length, 'target')} by ${commands.length === 1 ? 'its' : 'their'} test command`
+      : '';
+  return [vitest, own].filter((part) => part !== '').join(', ');
 }
 
 function hasNoTests(result: TargetTestResult): boolean {

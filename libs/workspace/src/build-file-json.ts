@@ -15,12 +15,26 @@ export interface TargetJson {
   readonly deps?: readonly string[];
   readonly entry?: string;
   readonly timeouts?: { readonly test?: number; readonly file?: number };
+  readonly testRunner?: {
+    readonly command: readonly string[];
+    readonly junit?: string;
+    readonly cwd?: string;
+  };
 }
 
 /** Fields the schema allows, in the order hints list them (a test holds them to the schema). */
 export const topLevelFields = ['$schema', 'version', 'globalInputs', 'targets'] as const;
-export const targetFields = ['kind', 'srcs', 'tests', 'deps', 'entry', 'timeouts'] as const;
+export const targetFields = [
+  'kind',
+  'srcs',
+  'tests',
+  'deps',
+  'entry',
+  'timeouts',
+  'testRunner',
+] as const;
 export const timeoutFields = ['test', 'file'] as const;
+export const testRunnerFields = ['command', 'junit', 'cwd'] as const;
 
 /** A path into the JSON document: object keys and array indexes. */
 export type JsonPath = readonly (string | number)[];

@@ -1,4 +1,10 @@
-import { type Target, type TargetKind, targetKinds, type Workspace } from '@mainline/core';
+import {
+  type Target,
+  type TargetKind,
+  type TestRunner,
+  targetKinds,
+  type Workspace,
+} from '@mainline/core';
 import { isNegated } from './glob-list.ts';
 import { literalFolder } from './glob-prefilter.ts';
 
@@ -33,6 +39,8 @@ export interface CompiledWorkspace {
   readonly folderGlobs: Int32Array;
   /** Per target `t`, its test timeouts: `timeouts[2t]` per test, `timeouts[2t + 1]` per file; 0 when not set. */
   readonly timeouts: Int32Array;
+  /** Per target, its testRunner as JSON, '' when none (absent in memos written before it). */
+  readonly testRunners?: readonly string[];
 }
 
 export function compileWorkspace(workspace: Workspace): CompiledWorkspace {
@@ -82,6 +90,9 @@ export function compileWorkspace(workspace: Workspace): CompiledWorkspace {
     names: targets.map((target) => target.name),
     kinds: Uint8Array.from(targets.map((target) => targetKinds.indexOf(target.kind))),
     entries: targets.map((target) => target.entry ?? ''),
+    testRunners: targets.map((target) =>
+      target.testRunner === undefined ? '' : JSON.stringify(target.testRunner),
+    ),
     globalInputs: [...workspace.globalInputs],
     globs,
     owners: Int32Array.from(owners),
@@ -170,6 +181,7 @@ class CompiledTargets implements ReadonlyMap<string, Target> {
       deps,
       ...(c.entries[id] ? { entry: c.entries[id] as string } : {}),
       ...timeoutsOf(c.timeouts, id),
+      ...(c.testRunners?.[id] ? { testRunner: JSON.parse(c.testRunners[id]) as TestRunner } : {}),
     };
     this.#made[id] = target;
     return target;

@@ -48,6 +48,10 @@ export function countKeysOfValid(json: BuildFileJson, names: readonly string[]):
       count++;
       for (const _ in target.timeouts) count++;
     }
+    if (target.testRunner !== undefined) {
+      count++;
+      for (const _ in target.testRunner) count++;
+    }
   }
   return count;
 }

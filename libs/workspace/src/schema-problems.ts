@@ -2,6 +2,7 @@ import {
   type JsonPath,
   isRecord,
   targetFields,
+  testRunnerFields,
   timeoutFields,
   topLevelFields,
 } from './build-file-json.ts';
@@ -87,6 +88,16 @@ function toProblem(error: SchemaError, data: unknown): Problem {
 }
 
 function unknownField(path: JsonPath, field: string): Problem {
+  if (path.length === 3 && path[2] === 'testRunner') {
+    const guess = didYouMean(field, testRunnerFields);
+    const list = `allowed fields: ${testRunnerFields.join(', ')}`;
+    return {
+      code: 'unknownField',
+      at: { path: [...path, field], key: true },
+      message: `unknown field ${shown(field)} in 'testRunner' of target ${shown(String(path[1]))}`,
+      hint: guess ? `did you mean ${shown(guess)}? ${list}` : list,
+    };
+  }
   if (path.length === 3) {
     const guess = didYouMean(field, timeoutFields);
     const list = `allowed fields: ${timeoutFields.join(', ')} (milliseconds)`;
@@ -119,6 +130,14 @@ const missingHints: Readonly<Record<string, (target: string) => string>> = {
 };
 
 function missingField(path: JsonPath, field: string): Problem {
+  if (path.length === 3 && path[2] === 'testRunner') {
+    return {
+      code: 'missingField',
+      at: { path },
+      message: `'testRunner' of target ${shown(String(path[1]))} is missing required field ${shown(field)}`,
+      hint: testRunnerHint,
+    };
+  }
   const target = path.length === 2 ? String(path[1]) : undefined;
   return {
     code: 'missingField',
@@ -143,12 +162,16 @@ function shapeHint(path: JsonPath): string {
     if (field === 'tests') return `tests is a list of globs, e.g. ["${target}/test/**/*.test.ts"]`;
     if (field === 'deps') return 'deps is a list of target names, e.g. ["libs/core"]';
     if (field === 'entry') return `entry is the bundle entry file, e.g. "${target}/src/main.ts"`;
+    if (field === 'testRunner') return testRunnerHint;
   }
   if (first === 'globalInputs')
     return 'globalInputs is a list of globs, e.g. ["tsconfig.base.json"]';
   if (first === '$schema') return 'the path or URL of the BUILD.json schema';
   return 'BUILD.json is an object like {"version": 1, "targets": {...}}';
 }
+
+const testRunnerHint =
+  'testRunner is {"command": [program, ...arguments]}, e.g. {"command": ["npx", "jest", "--ci", "--reporters=default", "--reporters=jest-junit"]}';
 
 function article(type: string): string {
   return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;

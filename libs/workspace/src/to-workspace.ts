@@ -21,7 +21,17 @@ export function toWorkspace(
       raw.entry === undefined
         ? { name, kind: raw.kind, srcs: raw.srcs, tests, deps }
         : { name, kind: raw.kind, srcs: raw.srcs, tests, deps, entry: raw.entry };
-    targets.set(name, raw.timeouts === undefined ? target : { ...target, timeouts: raw.timeouts });
+    const plain = raw.timeouts === undefined && raw.testRunner === undefined;
+    targets.set(
+      name,
+      plain
+        ? target
+        : {
+            ...target,
+            ...(raw.timeouts === undefined ? {} : { timeouts: raw.timeouts }),
+            ...(raw.testRunner === undefined ? {} : { testRunner: raw.testRunner }),
+          },
+    );
   }
   return {
     version: 1,

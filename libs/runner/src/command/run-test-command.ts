@@ -25,7 +25,8 @@ export interface TestCommandRequest {
   readonly retries: number;
   /** Wall clock of each run: past it the command and its children are killed. */
   readonly timeoutMs: number;
-  readonly env: NodeJS.ProcessEnv;
+  /** The command's environment (default: this process's). */
+  readonly env?: NodeJS.ProcessEnv;
   /** A folder of the caller's for mainline's own report files. */
   readonly scratchDir: string;
   readonly signal?: AbortSignal;
@@ -226,17 +227,18 @@ function spawnWithLimit(request: TestCommandRequest, cwd: string, report: string
  */
 function commandEnv(request: TestCommandRequest, cwd: string, report: string): NodeJS.ProcessEnv {
   const bins = [join(cwd, 'node_modules', '.bin'), join(request.root, 'node_modules', '.bin')];
-  const path = request.env.PATH ?? process.env.PATH ?? '';
+  const env = request.env ?? process.env;
+  const path = env.PATH ?? '';
   return {
-    ...request.env,
+    ...env,
     PATH: [...new Set(bins), path].join(delimiter),
     MAINLINE_JUNIT_FILE: report,
     JEST_JUNIT_OUTPUT_FILE: report,
     // jest-junit: a file attribute per test case, and names as vitest writes them.
-    JEST_JUNIT_ADD_FILE_ATTRIBUTE: request.env.JEST_JUNIT_ADD_FILE_ATTRIBUTE ?? 'true',
-    JEST_JUNIT_ANCESTOR_SEPARATOR: request.env.JEST_JUNIT_ANCESTOR_SEPARATOR ?? ' > ',
-    JEST_JUNIT_CLASSNAME: request.env.JEST_JUNIT_CLASSNAME ?? '{classname}',
-    JEST_JUNIT_TITLE: request.env.JEST_JUNIT_TITLE ?? '{title}',
+    JEST_JUNIT_ADD_FILE_ATTRIBUTE: env.JEST_JUNIT_ADD_FILE_ATTRIBUTE ?? 'true',
+    JEST_JUNIT_ANCESTOR_SEPARATOR: env.JEST_JUNIT_ANCESTOR_SEPARATOR ?? ' > ',
+    JEST_JUNIT_CLASSNAME: env.JEST_JUNIT_CLASSNAME ?? '{classname}',
+    JEST_JUNIT_TITLE: env.JEST_JUNIT_TITLE ?? '{title}',
     NO_COLOR: '1',
     FORCE_COLOR: '0',
   };
