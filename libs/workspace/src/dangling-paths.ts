@@ -18,9 +18,10 @@ interface Glob {
 
 /**
  * Warnings for the paths of BUILD.json that name nothing among `files` (the repository's
- * files, repo-relative): `srcs` globs and `globalInputs` that match no file, and an `entry`
- * that is not a file. Usually a typo or a moved folder. Tests globs are left alone: a
- * target without tests yet is normal. Each glob is tested until it matches one file, then
+ * files, repo-relative): `srcs`, `tests` and `globalInputs` globs that match no file, and
+ * an `entry` that is not a file. Usually a typo or a moved folder; a `tests` glob that
+ * matches nothing means tests that never run (a target without tests lists none). Each
+ * glob is tested until it matches one file, then
  * taken out of the index; the work is bounded (see file-checks.ts). Sorted by position.
  */
 export function findDanglingPaths(
@@ -55,6 +56,15 @@ export function findDanglingPaths(
         path: ['targets', target.name, 'srcs', i],
         message: () => `srcs glob ${shown(glob)} of target ${shown(target.name)} matches no file`,
         hint: 'fix the glob (a moved folder?) or remove it',
+      });
+    });
+    target.tests.forEach((glob, i) => {
+      if (isNegated(glob)) return;
+      add(glob, {
+        code: 'danglingPath',
+        path: ['targets', target.name, 'tests', i],
+        message: () => `tests glob ${shown(glob)} of target ${shown(target.name)} matches no file`,
+        hint: 'fix the glob (tests moved, or named otherwise?), or remove it until the target has tests',
       });
     });
   }

@@ -32,24 +32,36 @@ describe('findDanglingPaths', () => {
       "3:42 globalInputs entry '.nvmrc' matches no file",
       "3:52 globalInputs entry 'config/*.yml' matches no file",
       "7:33 srcs glob 'libs/a/assets/*.svg' of target 'libs/a' matches no file",
+      "8:17 tests glob 'libs/a/test/**/*.test.ts' of target 'libs/a' matches no file",
       "10:45 srcs glob 'libs/old-place/src/**' of target 'libs/moved' matches no file",
+      "10:81 tests glob 'nowhere/**' of target 'libs/moved' matches no file",
     ]);
+    expect(warnings[5]?.hint).toBe(
+      'fix the glob (tests moved, or named otherwise?), or remove it until the target has tests',
+    );
     expect(warnings.every((w) => w.severity === 'warning' && w.file === 'BUILD.json')).toBe(true);
     expect(warnings[2]?.hint).toBe('fix the glob (a moved folder?) or remove it');
     expect(warnings[0]?.hint).toBe('fix the path or remove it');
   });
 
-  it('leaves tests globs alone and is quiet when everything matches', () => {
+  it('is quiet when everything matches, and leaves negations alone', () => {
     const files = [
       'tsconfig.base.json',
       '.nvmrc',
       'config/ci.yml',
       'libs/a/src/index.ts',
+      'libs/a/test/a.test.ts',
+      'nowhere/x.test.ts',
       'libs/a/assets/logo.svg',
       'libs/old-place/src/x.ts',
       'libs/b/src/x.ts',
     ];
     expect(findDanglingPaths(buildFile, files)).toEqual([]);
+    const negating = parseBuildFile(
+      '{"version": 1, "targets": {"a": {"kind": "lib", "srcs": ["a/**", "!a/gen/**"], "tests": ["a/**/*.test.ts", "!a/old/**"]}}}',
+      'BUILD.json',
+    );
+    expect(findDanglingPaths(negating, ['a/x.ts', 'a/x.test.ts'])).toEqual([]);
   });
 
   it('warns about an entry that is not a file, at the entry', () => {
@@ -75,10 +87,10 @@ describe('findDanglingPaths', () => {
       "3:52 globalInputs entry 'config/*.yml' matches no file",
       "7:16 srcs glob 'libs/a/src/**' of target 'libs/a' matches no file",
       "7:33 srcs glob 'libs/a/assets/*.svg' of target 'libs/a' matches no file",
-      '10:45 2 more paths that match no file not listed, the first of them here',
+      '8:17 4 more paths that match no file not listed, the first of them here',
     ]);
     expect(warnings.map((w) => w.code)).toEqual([...Array(6).fill('danglingPath')]);
-    expect(warnings[5]?.omitted).toBe(2);
+    expect(warnings[5]?.omitted).toBe(4);
   });
 
   it('tests each glob written in many targets once, until it matches', () => {
