@@ -18,6 +18,7 @@ import {
 } from '@mainline/runner';
 import { ensureStateFolder } from '@mainline/state';
 import type { Executor } from './executor.ts';
+import { hintOtherRunners } from './other-runner-hint.ts';
 import { linkPolicy } from './source-links.ts';
 import type { LoadedRun, PreparedRun } from './prepare-run.ts';
 import type { RunRecorder } from './run-recorder.ts';
@@ -155,7 +156,7 @@ async function runFiles(
         message: error.message,
       }));
       for (const target of outcome.targets) {
-        finish(testResult(target, runErrors, context.options.strictFlakes));
+        finish(testResult(hintOtherRunners(target), runErrors, context.options.strictFlakes));
       }
     } finally {
       removeInside(run.state, scratch);
@@ -279,11 +280,17 @@ function noTestWarnings(files: readonly string[]): { file: string; message: stri
   return files.map((file) => ({ file, message: 'declares no test: nothing was checked' }));
 }
 
-/** Workspace package names resolved to their sources in this snapshot, never a build. */
+/**
+ * Workspace package names resolved to their sources in this snapshot, never a build: the
+ * package itself, and each subpath its package.json `exports` names (`@scope/lib/sub`).
+ */
 function sourceAliases(run: PreparedRun, packages: WorkspacePackages): Record<string, string> {
   const alias: Record<string, string> = {};
   for (const [name, pkg] of packages) {
     if (pkg.entry !== undefined) alias[name] = join(run.root, pkg.entry);
+    for (const [subpath, file] of pkg.subpaths) {
+      if (subpath !== '.') alias[`${name}/${subpath.replace(/^\.\//, '')}`] = join(run.root, file);
+    }
   }
   return alias;
 }

@@ -64,6 +64,12 @@ export interface VitestRunRequest {
    * first). Without it nothing is written under `root`.
    */
   readonly cacheDir?: string;
+  /**
+   * The repository's vitest config file (relative to `root`, or absolute), whose aliases,
+   * setup files, globals, environment and plugins apply; default: vitest.config.* or
+   * vite.config.* at `root`, if any; `false`: none.
+   */
+  readonly config?: string | false;
   /** Aborting cancels the run and kills its workers; the result is `interrupted`. */
   readonly signal?: AbortSignal;
   readonly onEvent?: (event: VitestRunEvent) => void;
