@@ -18,6 +18,7 @@ await build({
     'bench-fuzz': 'tools/src/bench-fuzz-cli.ts',
     'bench-culprit': 'tools/src/bench-culprit-cli.ts',
     'bench-trunk': 'tools/src/bench-trunk-cli.ts',
+    'bench-init': 'tools/src/bench-init-cli.ts',
   },
   outdir,
   bundle: true,

@@ -1,5 +1,5 @@
-import type { Target, Workspace } from '@mainline/core';
-import { compileGlob, type PathTest } from '@mainline/workspace';
+import type { Workspace } from '@mainline/core';
+import { OwnershipIndex } from '@mainline/workspace';
 import type { DependencyField, Inference, InferredTarget } from './types.ts';
 
 /** One way BUILD.json falls behind the workspaces; `message` says it in a line. */
@@ -26,7 +26,9 @@ export type Difference = { readonly message: string } & (
  * How BUILD.json (`workspace`) falls behind what `init` infers now. Only what it lacks
  * counts: extra targets, deps, sources, tests and global inputs are hand additions and
  * fine, and a kind or entry may be changed by hand. A target of BUILD.json that no
- * package matches is a difference only when its globs match no file any more.
+ * package matches is a difference only when its globs match no file any more. Files are
+ * matched as every command matches them (OwnershipIndex: `!` globs read in order, a file
+ * its tests hold is a test).
  */
 export function compareWithBuildFile(
   inference: Inference,
@@ -34,6 +36,7 @@ export function compareWithBuildFile(
   files: readonly string[],
 ): Difference[] {
   const differences: Difference[] = [];
+  const ownership = OwnershipIndex.build(workspace);
   const inferred = new Set<string>();
   for (const target of inference.targets) {
     inferred.add(target.name);
@@ -47,21 +50,21 @@ export function compareWithBuildFile(
       });
       continue;
     }
-    differences.push(...compareTarget(target, declared));
+    differences.push(...compareTarget(target, declared.deps, ownership));
   }
-  for (const target of workspace.targets.values()) {
-    if (inferred.has(target.name)) continue;
-    const test = matcher([...target.srcs, ...target.tests]);
-    if (files.some(test)) continue;
+  const stale = new Set([...workspace.targets.keys()].filter((name) => !inferred.has(name)));
+  for (let i = 0; i < files.length && stale.size > 0; i++) {
+    for (const owner of ownership.owners(files[i] as string)) stale.delete(owner.target);
+  }
+  for (const name of stale) {
     differences.push({
       type: 'targetWithoutFiles',
-      target: target.name,
-      message: `${target.name}: no file matches its srcs or tests any more (was its package removed?)`,
+      target: name,
+      message: `${name}: no file matches its srcs or tests any more (was its package removed?)`,
     });
   }
-  const global = matcher(workspace.globalInputs);
   for (const path of inference.globalInputs) {
-    if (global(path)) continue;
+    if (ownership.isGlobalInput(path)) continue;
     differences.push({
       type: 'globalInputMissing',
       path,
@@ -71,9 +74,13 @@ export function compareWithBuildFile(
   return differences;
 }
 
-function compareTarget(target: InferredTarget, declared: Target): Difference[] {
+function compareTarget(
+  target: InferredTarget,
+  declaredDeps: readonly string[],
+  ownership: OwnershipIndex,
+): Difference[] {
   const differences: Difference[] = [];
-  const deps = new Set(declared.deps);
+  const deps = new Set(declaredDeps);
   for (const dep of target.deps) {
     if (deps.has(dep.target)) continue;
     differences.push({
@@ -85,14 +92,13 @@ function compareTarget(target: InferredTarget, declared: Target): Difference[] {
       message: `${target.name}: deps lack ${dep.target} (its ${dep.field} name ${dep.package})`,
     });
   }
-  const srcs = matcher(declared.srcs);
-  const tests = matcher(declared.tests);
   const notOwned: string[] = [];
   const notTests: string[] = [];
   for (const file of target.files) {
+    const role = ownership.owners(file).find((owner) => owner.target === target.name)?.role;
     if (target.testFiles.has(file)) {
-      if (!tests(file)) notTests.push(file);
-    } else if (!srcs(file) && !tests(file)) notOwned.push(file);
+      if (role !== 'test') notTests.push(file);
+    } else if (role === undefined) notOwned.push(file);
   }
   const [firstNotOwned] = notOwned;
   if (firstNotOwned !== undefined) {
@@ -119,15 +125,4 @@ function compareTarget(target: InferredTarget, declared: Target): Difference[] {
 
 function more(count: number): string {
   return count === 1 ? ' is' : ` and ${count - 1} more file${count === 2 ? '' : 's'} are`;
-}
-
-/** Whether a path matches a list of globs: one of them, and none of its `!` ones. */
-function matcher(globs: readonly string[]): PathTest {
-  const include: PathTest[] = [];
-  const exclude: PathTest[] = [];
-  for (const glob of globs) {
-    if (glob.startsWith('!')) exclude.push(compileGlob(glob.slice(1)));
-    else include.push(compileGlob(glob));
-  }
-  return (path) => include.some((test) => test(path)) && !exclude.some((test) => test(path));
 }

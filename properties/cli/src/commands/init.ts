@@ -31,11 +31,8 @@ const buildFile = 'BUILD.json';
 export async function initCommand(options: InitOptions, io: Io): Promise<number> {
   const repo = await GitRepo.open(io.cwd, { env: io.env });
   const files = await repo.worktreePaths();
-  const [input, existing] = await Promise.all([
-    readAdoptInput(repo.root, files),
-    readIfExists(join(repo.root, buildFile)),
-  ]);
-  const inference = inferTargets(input);
+  const existing = await readIfExists(join(repo.root, buildFile));
+  const inference = inferTargets(readAdoptInput(repo.root, files));
   if (!options.json) printWarnings(io, inference.warnings);
   if (options.check) return check(inference, existing, files, options, io);
   if (existing !== undefined && !options.force) {
