@@ -149,11 +149,19 @@ function ownFrame(details: string, root: string): SourceLocation | undefined {
   // POSIX paths, plain or as file:// URLs (node --test prints those for ES modules).
   const frame = /(?:file:\/\/)?(\/[^\s():]+):(\d+):(\d+)/g;
   for (const match of details.matchAll(frame)) {
-    const path = decodeURI(match[1] as string);
+    const path = decoded(match[1] as string);
     const inside = relative(root, path);
     if (inside.startsWith('..') || isAbsolute(inside)) continue;
     if (inside.split(sep).includes('node_modules')) continue;
     return { file: inside.split(sep).join('/'), line: Number(match[2]), column: Number(match[3]) };
   }
   return undefined;
+}
+
+function decoded(path: string): string {
+  try {
+    return decodeURI(path);
+  } catch {
+    return path;
+  }
 }

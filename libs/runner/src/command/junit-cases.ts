@@ -33,8 +33,8 @@ const parser = new XMLParser({
  * The test cases of a JUnit XML report, whatever wrote it: jest-junit, node --test's junit
  * reporter, mocha, pytest... Suites nest (`<testsuites>`, `<testsuite>` in `<testsuite>`) and
  * test cases may stand outside any suite (node --test). A test's name is its `classname`
- * and `name` when the classname says something (jest-junit's, pytest's), else the names of
- * the suites around it and its own.
+ * and `name` when it has a classname (jest-junit's, pytest's; node --test's says nothing),
+ * else the names of the suites around it and its own.
  */
 export function readJunit(xml: string): JunitRead {
   const valid = XMLValidator.validate(xml);
@@ -82,16 +82,19 @@ function toCase(testcase: XmlNode, suites: readonly string[], suiteFile?: string
 }
 
 /** node --test writes `classname="test"` for every test, and `suite` for suites: no name. */
-const meaninglessClassNames = new Set(['', 'test', 'suite']);
+const nodeClassNames = new Set(['test', 'suite']);
 
 function fullName(testcase: XmlNode, suites: readonly string[]): string {
   const name = text(testcase['@name']) ?? '';
-  const classname = text(testcase['@classname'])?.trim() ?? '';
-  if (!meaninglessClassNames.has(classname)) {
-    // jest-junit's default title is "{classname} {title}": the classname is already there.
-    return name.startsWith(classname) ? name.trim() : `${classname} > ${name}`;
+  const classname = text(testcase['@classname'])?.trim();
+  if (classname === undefined || nodeClassNames.has(classname)) {
+    return [...suites, name].join(' > ');
   }
-  return [...suites, name].join(' > ');
+  // jest-junit names a test outside any describe with an empty classname ('undefined' in
+  // some versions): the test's own name is all there is.
+  if (classname === '' || classname === 'undefined') return name.trim();
+  // jest-junit's default title is "{classname} {title}": the classname is already there.
+  return name.startsWith(classname) ? name.trim() : `${classname} > ${name}`;
 }
 
 /** The text of a failure before its stack, without the `Error: ` of a plain error. */

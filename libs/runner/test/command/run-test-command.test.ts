@@ -4,9 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { runTestCommand, type TestCommandRequest } from '../../src/command/run-test-command.ts';
 import { fixtureRoot } from '../vitest/fixtures.ts';
 
-/** node --test with its JUnit reporter: the runner every Node 20 has. */
-const nodeTest = ['node', '--test', '--test-reporter=junit', '--test-reporter-destination={junit}'];
-
 function request(
   root: string,
   command: readonly string[],
@@ -25,73 +22,8 @@ function request(
   };
 }
 
-// A test that fails the first time it runs in a folder, then passes.
-const flakyTest = `import { test } from 'node:test';
-import { existsSync, writeFileSync } from 'node:fs';
-test('flaky once', () => {
-  if (!existsSync('ran-once')) {
-    writeFileSync('ran-once', '');
-    throw new Error('first run fails');
-  }
-});
-`;
-
 // Not concurrent: makeTempDir removes its folder when the test it thinks is current ends.
 describe('runTestCommand', () => {
-  it('maps every test case to the target: a red test with its line, a flaky one', async () => {
-    const root = fixtureRoot({
-      'libs/a/test/math.test.mjs': `import { describe, test } from 'node:test';
-import assert from 'node:assert';
-describe('math', () => {
-  test('adds', () => assert.strictEqual(1 + 1, 2));
-  test('subtracts', () => {
-    assert.strictEqual(2 - 1, 2);
-  });
-});
-`,
-      'libs/a/test/flaky.test.mjs': flakyTest,
-    });
-    const result = await runTestCommand(request(root, nodeTest, { retries: 1 }));
-    expect(result.status).toBe('failed');
-    const tests = result.files.flatMap((file) => file.tests);
-    expect(tests.find((t) => t.name === 'math > adds')).toMatchObject({
-      status: 'passed',
-      attempts: 2,
-    });
-    expect(tests.find((t) => t.name === 'math > subtracts')).toMatchObject({
-      status: 'failed',
-      attempts: 2,
-      file: 'libs/a/test/math.test.mjs',
-      message: expect.stringContaining('1 !== 2'),
-      location: { file: 'libs/a/test/math.test.mjs', line: 6 },
-    });
-    expect(tests.find((t) => t.name === 'flaky once')).toMatchObject({
-      status: 'flaky',
-      attempts: 2,
-      message: expect.stringContaining('first run fails'),
-    });
-  });
-
-  it('a red run that turns green on a retry is flaky, not failed', async () => {
-    const root = fixtureRoot({ 'libs/a/README.md': '' });
-    // Red the first time it runs in the folder, green after.
-    const flaky = `const fs = require('fs');
-const first = !fs.existsSync('ran-once');
-fs.writeFileSync('ran-once', '');
-const failure = first ? '<failure message="first run fails"/>' : '';
-fs.writeFileSync(process.env.MAINLINE_JUNIT_FILE, '<testsuites><testcase name="once">' + failure + '</testcase></testsuites>');
-process.exit(first ? 1 : 0);`;
-    const first = await runTestCommand(request(root, ['node', '-e', flaky], { retries: 1 }));
-    expect(first).toMatchObject({
-      status: 'flaky',
-      files: [
-        { tests: [{ name: 'once', status: 'flaky', attempts: 2, message: 'first run fails' }] },
-      ],
-    });
-    const again = await runTestCommand(request(root, ['node', '-e', flaky]));
-    expect(again.status).toBe('passed');
-  });
-
   it('never green without a report or a test case; a bad exit is red', async () => {
     const root = fixtureRoot({ 'libs/a/README.md': 'no tests here' });
     const node = (code: string) => ['node', '-e', code];
