@@ -39,25 +39,28 @@ export function findTestLayout(folder: string, paths: readonly string[]): TestLa
   const at = (relative: string): string => (relative === '' ? folder : `${folder}/${relative}`);
 
   // Top-level folders as they are; named folders (`__tests__`) by name, under the folder
-  // they share when there are several.
+  // they share when there are several. One place per glob, for the report.
   const byName = new Map<string, string[]>();
+  const addFolderGlob = (relative: string, files: number): void => {
+    tests.push(`${at(relative)}/**`);
+    places.push({ type: 'folder', path: `${relative}/`, files });
+  };
+  const count = (folders: readonly string[]): number =>
+    folders.reduce((sum, testFolder) => sum + (inFolder.get(testFolder)?.length ?? 0), 0);
   for (const testFolder of [...inFolder.keys()].sort()) {
     const name = testFolder.slice(testFolder.lastIndexOf('/') + 1);
-    if (topTestFolders.has(testFolder)) tests.push(`${at(testFolder)}/**`);
+    if (topTestFolders.has(testFolder)) addFolderGlob(testFolder, count([testFolder]));
     else push(byName, name, testFolder);
   }
   for (const [name, folders] of byName) {
     const only = folders.length === 1 ? folders[0] : undefined;
-    if (only !== undefined) tests.push(`${at(only)}/**`);
+    if (only !== undefined) addFolderGlob(only, count(folders));
     else {
       const base = commonFolder(folders.map((path) => path.slice(0, -name.length - 1)));
-      tests.push(`${at(base)}/**/${name}/**`);
+      addFolderGlob(base === '' ? `**/${name}` : `${base}/**/${name}`, count(folders));
     }
   }
-  for (const [testFolder, files] of inFolder) {
-    places.push({ type: 'folder', path: `${testFolder}/`, files: files.length });
-    for (const file of files) testFiles.add(at(file));
-  }
+  for (const files of inFolder.values()) for (const file of files) testFiles.add(at(file));
   if (beside.length > 0) {
     const words = new Set<string>();
     const extensions = new Set<string>();

@@ -41,9 +41,17 @@ describe('findTestLayout', () => {
   });
 
   it('says where the tests were found and how many', () => {
-    const layout = findTestLayout('p', ['test/a.test.ts', 'src/x.test.ts', 'src/y.test.ts']);
+    const layout = findTestLayout('p', [
+      'test/a.test.ts',
+      'src/x.test.ts',
+      'src/y.test.ts',
+      'src/a/__tests__/x.ts',
+      'src/b/__tests__/y.ts',
+      'src/b/__tests__/z.ts',
+    ]);
     expect(layout.places).toEqual([
       { type: 'beside', path: 'src/', files: 2 },
+      { type: 'folder', path: 'src/**/__tests__/', files: 3 },
       { type: 'folder', path: 'test/', files: 1 },
     ]);
   });
