@@ -25,7 +25,7 @@ describe('mainline build and test', () => {
     expect(statuses(first.run.tests)).toEqual({
       'libs/a': 'passed',
       'libs/b': 'passed',
-      'properties/app': 'passed',
+      'properties/app': 'no-tests',
     });
     expect(first.run.tests.find((t) => t.target === 'libs/b')?.tests).toMatchObject([
       { file: 'libs/b/test/b.test.ts', name: 'is three', status: 'passed', attempts: 1 },

@@ -9,8 +9,19 @@ export type RunCommand = 'build' | 'test';
  */
 export type BuildStatus = 'passed' | 'failed' | 'cached' | 'skipped' | 'not-run';
 
-/** A target's tests; `flaky` is green, with at least one test that failed then passed. */
-export type TestStatus = 'passed' | 'failed' | 'flaky' | 'cached' | 'skipped' | 'not-run';
+/**
+ * A target's tests; `flaky` is green, with at least one test that failed then passed;
+ * `no-tests`: it has no test file (and no test runner of its own): nothing ran, so
+ * nothing passed.
+ */
+export type TestStatus =
+  | 'passed'
+  | 'failed'
+  | 'flaky'
+  | 'cached'
+  | 'skipped'
+  | 'not-run'
+  | 'no-tests';
 
 export interface SourceLocation {
   /** Repo-relative. */

@@ -46,7 +46,7 @@ describe('the engine, in-process with a fake executor', () => {
     expect(cached.summary.tests.map((test) => [test.target, test.status])).toEqual([
       ['libs/a', 'cached'],
       ['libs/b', 'cached'],
-      ['properties/app', 'passed'], // it has no test file
+      ['properties/app', 'no-tests'], // it has no test file
     ]);
     expect(again.compiled).toEqual([]);
     expect(again.tested).toEqual([]);

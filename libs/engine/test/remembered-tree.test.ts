@@ -50,7 +50,7 @@ describe('a run of a tree seen before', () => {
     expect(again.summary.tests.map((test) => [test.target, test.status])).toEqual([
       ['libs/a', 'cached'],
       ['libs/b', 'cached'],
-      ['properties/app', 'passed'],
+      ['properties/app', 'no-tests'],
     ]);
     expect(cached.asked).toEqual([]);
 

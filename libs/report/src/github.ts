@@ -1,5 +1,6 @@
 import type { RunSummary } from '@mainline/core';
 import { formatDuration } from './durations.ts';
+import { untested } from './nothing-tested.ts';
 
 /**
  * GitHub Actions workflow commands, one `::error` per failure: build diagnostics and
@@ -39,8 +40,9 @@ export function githubAnnotations(summary: RunSummary): string {
 /** The job summary (`$GITHUB_STEP_SUMMARY`): a table of targets and what failed. */
 export function githubJobSummary(summary: RunSummary): string {
   const rows = summary.command === 'test' ? summary.tests : summary.builds;
+  const status = untested(summary).all ? 'nothing tested' : summary.status;
   const lines = [
-    `### mainline ${summary.command}: ${summary.status} in ${formatDuration(summary.durationMs)}`,
+    `### mainline ${summary.command}: ${status} in ${formatDuration(summary.durationMs)}`,
     '',
     '| target | status |',
     '| --- | --- |',

@@ -19,6 +19,16 @@ export async function junitReport(summary: RunSummary): Promise<string> {
       const problems = build.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`);
       suite.testCase().className(test.target).name('build').failure(problems.join('\n'));
     }
+    if (test.status === 'no-tests') {
+      // Nothing ran: a skipped case, so a CI tab shows the target and counts no pass.
+      suite
+        .testCase()
+        .className(test.target)
+        .name('(no tests)')
+        .skipped()
+        .property('reason', 'the target has no test file');
+      continue;
+    }
     if (test.status === 'skipped' || test.status === 'not-run') {
       suite.testCase().className(test.target).name('tests').skipped();
       continue;

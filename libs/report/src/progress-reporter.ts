@@ -86,7 +86,7 @@ function testsStartedLine(targets: number, files: number, commands: readonly str
 }
 
 function hasNoTests(result: TargetTestResult): boolean {
-  return result.status === 'passed' && result.tests.length === 0 && result.fileErrors.length === 0;
+  return result.status === 'no-tests';
 }
 
 function buildLine(result: TargetBuildResult, style: TextStyle): string {

@@ -1,5 +1,6 @@
 import { formatDiagnostic, type RunSummary, type TestCaseResult } from '@mainline/core';
 import { formatDuration } from './durations.ts';
+import { untested } from './nothing-tested.ts';
 import { plural } from './progress-reporter.ts';
 import type { TextStyle } from './text-style.ts';
 
@@ -57,10 +58,19 @@ const timeoutHint =
   'hint: if it needs longer, raise its limit: "timeouts": { "file": MS } in BUILD.json, or --file-timeout MS';
 
 function countsLine(summary: RunSummary, style: TextStyle): string {
-  // A tested target whose own build failed counts as failed, not as skipped.
+  const duration = formatDuration(summary.durationMs);
+  const withoutTests = untested(summary);
+  if (withoutTests.all) {
+    const have = withoutTests.count === 1 ? 'has' : 'have';
+    return `${style.yellow('nothing tested')}: ${plural(withoutTests.count, 'target')} ${have} no tests in ${duration}`;
+  }
+  // A tested target whose own build failed counts as failed, not as skipped. A target
+  // without tests is not tested, and never counted as passed.
   const statuses =
     summary.command === 'test'
-      ? summary.tests.map((test) => (test.failedDep === test.target ? 'failed' : test.status))
+      ? summary.tests
+          .filter((test) => test.status !== 'no-tests')
+          .map((test) => (test.failedDep === test.target ? 'failed' : test.status))
       : summary.builds.map((build) => build.status);
   const count = (status: string): number => statuses.filter((s) => s === status).length;
   const parts = [`${count('passed') + count('cached')} passed`];
@@ -70,6 +80,7 @@ function countsLine(summary: RunSummary, style: TextStyle): string {
   if (failed > 0) parts.push(style.red(`${failed} failed`));
   if (count('skipped') > 0) parts.push(`${count('skipped')} skipped`);
   if (count('not-run') > 0) parts.push(`${count('not-run')} not run`);
+  if (withoutTests.count > 0) parts.push(`${withoutTests.count} without tests`);
   const verdict =
     summary.status === 'passed'
       ? style.green('passed')
@@ -77,7 +88,7 @@ function countsLine(summary: RunSummary, style: TextStyle): string {
         ? style.yellow('interrupted')
         : style.red('failed');
   const noun = summary.command === 'test' ? 'tested' : 'built';
-  return `${verdict}: ${plural(statuses.length, 'target')} ${noun}, ${parts.join(', ')} in ${formatDuration(summary.durationMs)}`;
+  return `${verdict}: ${plural(statuses.length, 'target')} ${noun}, ${parts.join(', ')} in ${duration}`;
 }
 
 function where(test: TestCaseResult): string {

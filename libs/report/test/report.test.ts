@@ -180,7 +180,7 @@ describe('reports', () => {
       { type: 'test-finished', result: summary.tests[2] as RunSummary['tests'][number] },
       {
         type: 'test-finished',
-        result: { target: 'libs/d', status: 'passed', durationMs: 0, tests: [], fileErrors: [] },
+        result: { target: 'libs/d', status: 'no-tests', durationMs: 0, tests: [], fileErrors: [] },
       },
       { type: 'run-finished', summary },
     ];
@@ -220,6 +220,60 @@ describe('reports', () => {
     expect(xml).toMatch(
       /<testcase classname="libs\/a\/test\/a\.test\.ts" name="[^"]*" time="[\d.]+" file="libs\/a\/test\/a\.test\.ts"/,
     );
+  });
+});
+
+describe('targets without tests', () => {
+  const noTests = (target: string): RunSummary['tests'][number] => ({
+    target,
+    status: 'no-tests',
+    durationMs: 0,
+    tests: [],
+    fileErrors: [],
+  });
+  const passed: RunSummary['tests'][number] = {
+    target: 'libs/a',
+    status: 'passed',
+    durationMs: 5,
+    fileErrors: [],
+    tests: [
+      { file: 'libs/a/a.test.ts', name: 'adds', status: 'passed', durationMs: 1, attempts: 1 },
+    ],
+  };
+  const run = (tests: RunSummary['tests']): RunSummary => ({
+    command: 'test',
+    status: 'passed',
+    durationMs: 1200,
+    builds: [],
+    tests,
+  });
+
+  it('are never counted as passed: a run that tested nothing says so, never "passed"', () => {
+    const nothing = run([noTests('libs/a'), noTests('libs/b')]);
+    const text = formatSummary(nothing, plainStyle);
+    expect(text).toBe('nothing tested: 2 targets have no tests in 1.2s\n');
+    expect(text).not.toContain('passed');
+    expect(formatSummary(run([noTests('libs/a')]), plainStyle)).toBe(
+      'nothing tested: 1 target has no tests in 1.2s\n',
+    );
+    expect(formatSummary(run([passed, noTests('libs/b')]), plainStyle)).toBe(
+      'passed: 1 target tested, 1 passed, 1 without tests in 1.2s\n',
+    );
+  });
+
+  it('say no-tests in --json, with nothingTested when no test ran', () => {
+    const parsed = JSON.parse(jsonReport(run([noTests('libs/a')]), 3)) as Record<string, unknown>;
+    expect(parsed).toMatchObject({ nothingTested: true, tests: [{ status: 'no-tests' }] });
+    const mixed = JSON.parse(jsonReport(run([passed, noTests('libs/b')]), 3)) as object;
+    expect(mixed).not.toHaveProperty('nothingTested');
+  });
+
+  it('are a skipped case in JUnit, never a pass', async () => {
+    const xml = await junitReport(run([noTests('libs/b')]));
+    expect(xml).toMatch(
+      /<testsuite name="libs\/b"[^>]*tests="1"[^>]*skipped="1"[\s\S]*<testcase classname="libs\/b" name="\(no tests\)"/,
+    );
+    expect(xml).toContain('<property name="reason" value="the target has no test file"/>');
   });
 });
 

@@ -36,7 +36,7 @@ export type Phase = (typeof phases)[number];
  * Every value of core's `BuildStatus` and `TestStatus`. `cached`: not run, the result
  * recorded earlier for the same cache key was reused (`cachedFromRunId` says where from).
  * `flaky`: green, with a test that failed then passed. `skipped`: a dep failed. `not-run`:
- * the run stopped first.
+ * the run stopped first. `no-tests`: the target has no test file, so nothing was tested.
  */
 export const targetStatuses = [
   'passed',
@@ -45,6 +45,7 @@ export const targetStatuses = [
   'cached',
   'skipped',
   'not-run',
+  'no-tests',
 ] as const;
 export type TargetStatus = (typeof targetStatuses)[number];
 
