@@ -54,13 +54,6 @@ describe('the packed CLI installed into another repository', () => {
         'packages/b/src/index.ts':
           "import { one } from '@consumer/a';\nexport const two = (): number => one() + 1;\n",
         'packages/b/test/two.test.ts': testFile('two', '2'),
-        'BUILD.json': JSON.stringify({
-          version: 1,
-          targets: {
-            'packages/a': target('packages/a', 'lib', []),
-            'packages/b': target('packages/b', 'property', ['packages/a']),
-          },
-        }),
       },
       commit: false,
     });
@@ -89,7 +82,27 @@ describe('the packed CLI installed into another repository', () => {
     expect(Object.keys(needed).filter((name) => name.startsWith('@mainline/'))).toEqual([]);
   });
 
-  it('runs affected and test from node_modules/.bin', async () => {
+  it('the root package, installed from a git URL, needs what the CLI package needs', () => {
+    const manifestOf = (path: string) =>
+      JSON.parse(readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8')) as {
+        dependencies: Record<string, string>;
+        peerDependencies: Record<string, string>;
+      };
+    const [rootPackage, cliPackage] = [
+      manifestOf('package.json'),
+      manifestOf('properties/cli/package.json'),
+    ];
+    expect(rootPackage.dependencies).toEqual(cliPackage.dependencies);
+    expect(rootPackage.peerDependencies).toEqual(cliPackage.peerDependencies);
+  });
+
+  it('runs init, affected and test from node_modules/.bin', async () => {
+    const init = await run('init');
+    expect(init.stdout).toContain(
+      'wrote BUILD.json: 2 targets (1 property, 1 lib), 1 dep, 2 with tests',
+    );
+    expect(init.code).toBe(0);
+    repo.commit('BUILD.json by mainline init');
     repo.write({ 'packages/a/src/index.ts': 'export const one = (): number => 2 - 1;\n' });
     repo.commit('change a');
     const affected = await run('affected', '--base', 'HEAD~1', '--json');
@@ -152,8 +165,4 @@ function manifest(name: string, dependencies: Record<string, string>): string {
 
 function testFile(name: string, value: string): string {
   return `import { expect, it } from 'vitest';\nimport { ${name} } from '../src/index.ts';\nit('${name}', () => expect(${name}()).toBe(${value}));\n`;
-}
-
-function target(dir: string, kind: string, deps: string[]) {
-  return { kind, srcs: [`${dir}/src/**`, `${dir}/package.json`], tests: [`${dir}/test/**`], deps };
 }
