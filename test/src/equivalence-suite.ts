@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { affectedByFingerprints } from '@mainline/affected';
 import { loadChange, loadSnapshot } from '@mainline/change';
 import { GitRepo } from '@mainline/git';
-import { createRng, generateMonorepo } from '@mainline/tools';
+import { createRng, generateMonorepo, lockfileKinds } from '@mainline/tools';
 import { describe, expect, it } from 'vitest';
 import { applyRandomChange, makeTempDir, runCli, tempRepoAt } from './index.ts';
 
@@ -27,6 +27,8 @@ export function equivalenceSuite(first: number, last: number): void {
         seed,
         npmWorkspaces: seed % 3 === 0,
         externalPackages: seed % 2 === 0,
+        // Every lockfile format, each with and without externals and workspaces.
+        lockfile: lockfileKinds[Math.floor(seed / 6) % lockfileKinds.length],
       });
       const repo = tempRepoAt(dir);
       if (seed % 6 === 3) {

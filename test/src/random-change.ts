@@ -8,6 +8,12 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
+import {
+  brokenLockfile,
+  bumpLockedPackage,
+  lockedNames,
+  yarnOrPnpmLockfile,
+} from './random-lockfile-edits.ts';
 
 interface TargetJson {
   kind: string;
@@ -40,7 +46,8 @@ export type Rng = () => number;
  */
 export function applyRandomChange(dir: string, files: readonly string[], rng: Rng): string {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rng() * items.length)] as T;
-  const plain = files.filter((f) => f !== 'BUILD.json' && f !== 'package-lock.json');
+  const lockfiles = ['package-lock.json', 'yarn.lock', 'pnpm-lock.yaml'];
+  const plain = files.filter((f) => f !== 'BUILD.json' && !lockfiles.includes(f));
   const kinds = [
     'edit',
     'edit',
@@ -118,10 +125,15 @@ export function applyRandomChange(dir: string, files: readonly string[], rng: Rn
       const file = pick(plain.filter((f) => f.endsWith('.ts')));
       if (file === undefined) return 'nothing';
       const lock = readLock(dir);
+      const other = yarnOrPnpmLockfile(dir);
       const names = lock
-        ? Object.keys(lock.packages).filter((k) => k.startsWith('node_modules/'))
-        : [];
-      const name = names.length > 0 ? pick(names).replace(/^.*node_modules\//, '') : 'left-pad';
+        ? Object.keys(lock.packages)
+            .filter((k) => k.startsWith('node_modules/'))
+            .map((k) => k.replace(/^.*node_modules\//, ''))
+        : other
+          ? lockedNames(other.text)
+          : [];
+      const name = names.length > 0 ? pick(names) : 'left-pad';
       write(file, `import '${name}';\n${readFileSync(join(dir, file), 'utf8')}`);
       return `import ${name} in ${file}`;
     }
@@ -211,6 +223,14 @@ export function applyRandomChange(dir: string, files: readonly string[], rng: Rn
     }
     case 'lock-bump':
     case 'lock-transitive': {
+      const other = yarnOrPnpmLockfile(dir);
+      if (other) {
+        const version = `${Math.floor(rng() * 9) + 1}.0.${Math.floor(rng() * 9)}`;
+        const bumped = bumpLockedPackage(other.path, other.text, pick, version);
+        if (!bumped) return 'nothing';
+        write(other.path, bumped.text);
+        return `${other.path}: ${bumped.what}`;
+      }
       const lock = readLock(dir);
       const keys = lock
         ? Object.keys(lock.packages).filter((k) => k.includes('node_modules/'))
@@ -224,6 +244,11 @@ export function applyRandomChange(dir: string, files: readonly string[], rng: Rn
       return `lockfile ${key} -> ${entry.version}`;
     }
     case 'lock-break': {
+      const other = yarnOrPnpmLockfile(dir);
+      if (other) {
+        write(other.path, brokenLockfile(other.path));
+        return `${other.path} broken`;
+      }
       if (!existsSync(join(dir, 'package-lock.json'))) return 'nothing';
       write('package-lock.json', '{ "lockfileVersion": 3, "packages": {');
       return 'lockfile broken';

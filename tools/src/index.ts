@@ -3,7 +3,13 @@ export { commitAll, cleanGitEnv } from './synth/git.ts';
 export { dependentClosure, pickMidGraphLib } from './synth/graph-queries.ts';
 export { type ResolvedSynthOptions, resolveSynthOptions } from './synth/options.ts';
 export { createRng } from './synth/rng.ts';
-export type { SynthOptions, SynthRepo, SynthTarget } from './synth/types.ts';
+export {
+  type LockfileKind,
+  lockfileKinds,
+  type SynthOptions,
+  type SynthRepo,
+  type SynthTarget,
+} from './synth/types.ts';
 export {
   type BuildFileMutation,
   type MutationOptions,

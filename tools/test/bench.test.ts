@@ -44,6 +44,11 @@ describe('bench helpers', () => {
     const options = parseBenchArgs(['--sizes', '100,2_000', '--runs', '3', '--compare', '--json']);
     expect(options).toMatchObject({ sizes: [100, 2000], runs: 3, compare: true, json: true });
     expect(() => parseBenchArgs(['--sizes', '10,x'])).toThrow(/positive integers/);
+    expect(parseBenchArgs(['--lockfile', 'yarn-classic,pnpm']).lockfiles).toEqual([
+      'yarn-classic',
+      'pnpm',
+    ]);
+    expect(() => parseBenchArgs(['--lockfile', 'bun'])).toThrow(/--lockfile expects/);
   });
 });
 
@@ -52,9 +57,9 @@ describe('bench repo and run', () => {
     vi.unstubAllEnvs();
   });
 
-  it('commits a one-file change in a mid-graph lib on top, and reuses the cached repo', () => {
+  it('commits a lockfile bump, then a one-file change in a mid-graph lib, and reuses the cached repo', () => {
     const cacheDir = tempDir();
-    const repo = prepareBenchRepo(cacheDir, 60, false);
+    const repo = prepareBenchRepo(cacheDir, 60, false, 'pnpm');
     const changed = execFileSync('git', ['diff', '--name-only', 'HEAD~1', 'HEAD'], {
       cwd: repo.dir,
       encoding: 'utf8',
@@ -64,9 +69,16 @@ describe('bench repo and run', () => {
     expect(repo.expectedNames).toContain(repo.changedTarget);
     expect(repo.expectedAffected).toBe(repo.expectedNames.length);
     expect(repo.generationSeconds).not.toBeNull();
-    const again = prepareBenchRepo(cacheDir, 60, false);
+    const again = prepareBenchRepo(cacheDir, 60, false, 'pnpm');
     expect(again.generationSeconds).toBeNull();
     expect(again.expectedNames).toEqual(repo.expectedNames);
+    const bump = execFileSync('git', ['diff', '--unified=0', 'HEAD~2', 'HEAD~1'], {
+      cwd: repo.dir,
+      encoding: 'utf8',
+    });
+    expect(bump).toContain('+++ b/pnpm-lock.yaml');
+    expect(bump).toMatch(/^\+ {2}[a-z-]+@\d+\.\d+\.\d+:$/m);
+    expect(repo.lockfileExpectedNames.length).toBeGreaterThan(0);
   });
 
   it('times a launcher, checks its affected list and reports a failing command without a time', () => {
@@ -87,6 +99,7 @@ describe('bench repo and run', () => {
     const report = runAffectedBench(
       {
         sizes: [30],
+        lockfiles: ['npm'],
         runs: 2,
         compare: false,
         json: false,
@@ -102,6 +115,7 @@ describe('bench repo and run', () => {
       'node -e 0, NODE_EXTRA_CA_CERTS empty',
       'mainline --version',
       'mainline affected',
+      'mainline affected, lockfile bump',
     ]);
     for (const result of results) {
       expect(result.error).toBeNull();
@@ -110,7 +124,7 @@ describe('bench repo and run', () => {
     }
     expect(results[3]).toMatchObject({ affectedCount: 0, affectedCorrect: false });
     expect(formatMarkdown(report)).toMatch(
-      /\| 30 \| mainline affected \| [\d.]+ \| \d* \| 0 \(WRONG, expected \d+\) \|/,
+      /\| 30 npm \| mainline affected \| [\d.]+ \| \d* \| 0 \(WRONG, expected \d+\) \|/,
     );
 
     writeFileSync(
@@ -120,6 +134,7 @@ describe('bench repo and run', () => {
     const failing = runAffectedBench(
       {
         sizes: [30],
+        lockfiles: ['npm'],
         runs: 1,
         compare: false,
         json: false,

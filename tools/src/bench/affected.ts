@@ -36,6 +36,7 @@ export interface CaseResult {
 
 export interface SizeResult {
   readonly targets: number;
+  readonly lockfile: string;
   readonly files: number;
   readonly repoDir: string;
   readonly changedFile: string;
@@ -61,6 +62,8 @@ interface BenchCase {
   /** Added to the environment of this case. */
   readonly env?: Readonly<Record<string, string>>;
   readonly parse?: AffectedParser;
+  /** What it must find: the source change (default) or the lockfile bump. */
+  readonly expects?: 'lockfile';
 }
 
 /** Times `mainline affected` (and, with compare, turbo and nx) on generated repos. */
@@ -70,16 +73,21 @@ export function runAffectedBench(options: BenchOptions, log: (line: string) => v
   const env = benchEnv(cleanGitEnv());
   const sizes: SizeResult[] = [];
   for (const targets of options.sizes) {
-    log(`preparing the ${targets}-target repo ...`);
-    const repo = prepareBenchRepo(options.cacheDir, targets, options.fresh);
-    if (repo.generationSeconds !== null)
-      log(`  generated in ${repo.generationSeconds.toFixed(1)}s`);
-    if (tools) linkNodeModules(repo.dir, tools.nodeModules);
-    const results = benchCases(mainline, tools, env).map((benchCase) => {
-      log(`  ${targets} targets: ${benchCase.tool} (${options.runs} runs + 1 warm-up)`);
-      return runCase(benchCase, { program: '', args: [], cwd: repo.dir, env }, repo, options.runs);
-    });
-    sizes.push(sizeResult(repo, results));
+    for (const lockfile of options.lockfiles) {
+      log(`preparing the ${targets}-target repo (${lockfile} lockfile) ...`);
+      const repo = prepareBenchRepo(options.cacheDir, targets, options.fresh, lockfile);
+      if (repo.generationSeconds !== null)
+        log(`  generated in ${repo.generationSeconds.toFixed(1)}s`);
+      if (tools) linkNodeModules(repo.dir, tools.nodeModules);
+      const results = benchCases(mainline, tools, env).map((benchCase) => {
+        log(
+          `  ${targets} targets, ${lockfile}: ${benchCase.tool} (${options.runs} runs + 1 warm-up)`,
+        );
+        const base = { program: '', args: [], cwd: repo.dir, env };
+        return runCase(benchCase, base, repo, options.runs);
+      });
+      sizes.push(sizeResult(repo, results));
+    }
   }
   const compared: Record<string, string> = {};
   if (tools) {
@@ -129,6 +137,14 @@ function benchCases(
       program: mainline,
       args: ['affected', ...range, '--json'],
       parse: parseMainline,
+    },
+    {
+      tool: 'mainline affected, lockfile bump',
+      command: 'mainline affected --base HEAD~2 --head HEAD~1 --json (a package bumped)',
+      program: mainline,
+      args: ['affected', '--base', 'HEAD~2', '--head', 'HEAD~1', '--json'],
+      parse: parseMainline,
+      expects: 'lockfile',
     },
   );
   if (tools) {
@@ -189,7 +205,9 @@ function runCase(
     };
   }
   const { wallSeconds, peakKiB, stdout } = outcome.value;
-  const check = benchCase.parse ? checkAffected(benchCase.parse(stdout), repo.expectedNames) : null;
+  const expected =
+    benchCase.expects === 'lockfile' ? repo.lockfileExpectedNames : repo.expectedNames;
+  const check = benchCase.parse ? checkAffected(benchCase.parse(stdout), expected) : null;
   return {
     ...names,
     medianWallSeconds: median(wallSeconds),
@@ -205,6 +223,7 @@ function runCase(
 function sizeResult(repo: BenchRepo, results: CaseResult[]): SizeResult {
   return {
     targets: repo.targets,
+    lockfile: repo.lockfile,
     files: repo.files,
     repoDir: repo.dir,
     changedFile: repo.changedFile,

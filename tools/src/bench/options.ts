@@ -2,9 +2,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MainlineError } from '@mainline/core';
+import { type LockfileKind, lockfileKinds } from '../synth/types.ts';
 
 export interface BenchOptions {
   readonly sizes: readonly number[];
+  /** The lockfile of the generated repositories, one repository per kind and size. */
+  readonly lockfiles: readonly LockfileKind[];
   readonly runs: number;
   readonly compare: boolean;
   readonly json: boolean;
@@ -16,7 +19,8 @@ export interface BenchOptions {
   readonly mainline: string | undefined;
 }
 
-export const benchUsage = `usage: bench-affected [--sizes 1000,10000] [--runs 5] [--compare] [--json]
+export const benchUsage = `usage: bench-affected [--sizes 1000,10000] [--runs 5] [--lockfile npm] [--compare] [--json]
+  --lockfile KINDS   the repositories' lockfile: npm, yarn-classic, yarn-berry, pnpm (comma-separated)
   --compare          also time turbo ls --affected and nx show projects --affected
   --cache-dir DIR    where repos and tools are kept (default $TMPDIR/mainline-bench)
   --fresh            regenerate cached repos
@@ -27,6 +31,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     args: [...argv],
     options: {
       sizes: { type: 'string', default: '1000,10000' },
+      lockfile: { type: 'string', default: 'npm' },
       runs: { type: 'string', default: '5' },
       compare: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
@@ -36,8 +41,10 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     },
   });
   const sizes = values.sizes.split(',').map((part) => positiveInteger('sizes', part.trim()));
+  const lockfiles = values.lockfile.split(',').map((part) => lockfileKind(part.trim()));
   return {
     sizes,
+    lockfiles,
     runs: positiveInteger('runs', values.runs),
     compare: values.compare,
     json: values.json,
@@ -45,6 +52,20 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     fresh: values.fresh,
     mainline: values.mainline,
   };
+}
+
+function lockfileKind(text: string): LockfileKind {
+  const kind = lockfileKinds.find((candidate) => candidate === text);
+  if (kind === undefined) {
+    throw new MainlineError(
+      'usage',
+      `--lockfile expects ${lockfileKinds.join(', ')}, got "${text}"`,
+      {
+        hint: benchUsage,
+      },
+    );
+  }
+  return kind;
 }
 
 function positiveInteger(name: string, text: string): number {

@@ -10,7 +10,7 @@ export function formatMarkdown(report: BenchReport): string {
   );
   for (const size of report.sizes) {
     lines.push(
-      `- ${size.targets} targets: ${size.files} files; HEAD changes ${size.changedFile}; ` +
+      `- ${size.targets} targets, ${size.lockfile} lockfile: ${size.files} files; HEAD changes ${size.changedFile}, HEAD~1 bumps a package in the lockfile; ` +
         `expected affected: ${size.expectedAffected}` +
         (size.generationSeconds === null
           ? ''
@@ -26,7 +26,7 @@ export function formatMarkdown(report: BenchReport): string {
   for (const size of report.sizes) {
     for (const result of size.results) {
       lines.push(
-        `| ${size.targets} | ${result.tool} | ${wall(result)} | ${peak(result)} | ${affected(result, size.expectedAffected)} |`,
+        `| ${size.targets} ${size.lockfile} | ${result.tool} | ${wall(result)} | ${peak(result)} | ${affected(result, size.expectedAffected)} |`,
       );
       if (result.error)
         failures.push(

@@ -2,12 +2,14 @@ import { resolve } from 'node:path';
 import { codeFiles, type SourceContext } from './code-sources.ts';
 import { commitFiles, initRepository } from './git.ts';
 import { packageLock } from './lockfile.ts';
+import { pnpmLock, yarnBerryLock, yarnClassicLock } from './other-lockfiles.ts';
 import {
   buildJson,
   gitignore,
   rootPackageJson,
   targetPackageJson,
   tsconfigFiles,
+  workspaceGlobs,
 } from './manifests.ts';
 import { modelTargets, type TargetModel } from './model.ts';
 import { type ResolvedSynthOptions, resolveSynthOptions } from './options.ts';
@@ -63,7 +65,14 @@ export function renderRepository(
     ...tsconfigFiles(targets, options),
   ];
   const usesExternals = targets.some((t) => t.externals.length > 0);
-  if (options.npmWorkspaces || usesExternals) files.push(packageLock(targets, options));
+  if (options.npmWorkspaces || usesExternals) files.push(lockfileOf(targets, options));
+  if (options.npmWorkspaces && options.lockfile === 'pnpm') {
+    // pnpm reads its workspaces from here, not from package.json.
+    const globs = workspaceGlobs.map((glob) => `  - '${glob}'\n`).join('');
+    files.push({ path: 'pnpm-workspace.yaml', content: `packages:\n${globs}` });
+    // Workspace dependencies are declared by version (as npm and yarn take them).
+    files.push({ path: '.npmrc', content: 'link-workspace-packages=true\n' });
+  }
   for (const target of targets) {
     const context = sourceContext(target, byName, models, options.testsPerTarget);
     files.push(...(options.code ? codeFiles(context) : placeholderFiles(context)));
@@ -92,4 +101,18 @@ function lookup<T>(map: ReadonlyMap<string, T>, key: string): T {
   const value = map.get(key);
   if (value === undefined) throw new Error(`synth: internal error, unknown target ${key}`);
   return value;
+}
+
+/** The repository's lockfile, of the kind asked for. */
+function lockfileOf(targets: readonly SynthTarget[], options: ResolvedSynthOptions): GeneratedFile {
+  switch (options.lockfile) {
+    case 'npm':
+      return packageLock(targets, options);
+    case 'yarn-classic':
+      return yarnClassicLock(targets);
+    case 'yarn-berry':
+      return yarnBerryLock(targets, options);
+    case 'pnpm':
+      return pnpmLock(targets, options);
+  }
 }

@@ -1,5 +1,5 @@
 import { MainlineError } from '@mainline/core';
-import type { SynthOptions } from './types.ts';
+import type { LockfileKind, SynthOptions } from './types.ts';
 
 export interface ResolvedSynthOptions {
   readonly dir: string;
@@ -14,6 +14,7 @@ export interface ResolvedSynthOptions {
   readonly testsPerTarget: number;
   readonly npmWorkspaces: boolean;
   readonly externalPackages: boolean;
+  readonly lockfile: LockfileKind;
   readonly git: boolean;
 }
 
@@ -52,6 +53,7 @@ export function resolveSynthOptions(options: SynthOptions): ResolvedSynthOptions
     testsPerTarget,
     npmWorkspaces: options.npmWorkspaces ?? true,
     externalPackages: options.externalPackages ?? false,
+    lockfile: options.lockfile ?? 'npm',
     git: options.git ?? true,
   };
 }

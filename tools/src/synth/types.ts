@@ -19,8 +19,10 @@ export interface SynthOptions {
   testsPerTarget?: number;
   /** A package.json per target plus root workspaces and package-lock.json (default true). */
   npmWorkspaces?: boolean;
-  /** Some targets import external packages pinned in package-lock.json (default false). */
+  /** Some targets import external packages pinned in the lockfile (default false). */
   externalPackages?: boolean;
+  /** Which lockfile the repository has (default `npm`: package-lock.json). */
+  lockfile?: LockfileKind;
   /** `git init -b main` and one commit (default true). */
   git?: boolean;
 }
@@ -58,3 +60,8 @@ export interface GeneratedFile {
   readonly path: string;
   readonly content: string;
 }
+
+/** package-lock.json, yarn.lock as yarn 1 or yarn 4 writes it, or pnpm 9's pnpm-lock.yaml. */
+export type LockfileKind = 'npm' | 'yarn-classic' | 'yarn-berry' | 'pnpm';
+
+export const lockfileKinds: readonly LockfileKind[] = ['npm', 'yarn-classic', 'yarn-berry', 'pnpm'];
