@@ -86,5 +86,7 @@ describe('a test command (BUILD.json testRunner)', () => {
     const cached = await runCli(['test', '--all', '--no-typecheck'], { cwd: repo.dir });
     expect(cached.code).toBe(0);
     expect(cached.stderr).toContain('  test  1 target cached\n');
+    // Passing cases in node's report name no file: no test file is said to declare none.
+    expect(cached.stdout).not.toContain('declares no test');
   });
 });

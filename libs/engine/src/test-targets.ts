@@ -19,6 +19,7 @@ import {
 import { ensureStateFolder } from '@mainline/state';
 import type { Executor } from './executor.ts';
 import { hintOtherRunners } from './other-runner-hint.ts';
+import { hintOtherRunners } from './other-runner-hint.ts';
 import { linkPolicy } from './source-links.ts';
 import type { LoadedRun, PreparedRun } from './prepare-run.ts';
 import type { RunRecorder } from './run-recorder.ts';
@@ -97,9 +98,12 @@ export async function testTargets(
     }
     const cached = passed.get(name);
     if (cached) {
-      // A green file without tests stays worth a warning for as long as it is so.
+      // A green file without tests stays worth a warning for as long as it is so (a vitest
+      // file: a test command's report may not say which file a test is in).
       const warnings = noTestWarnings(
-        files.filter((file) => !cached.tests.some((test) => test.file === file)),
+        runner === undefined
+          ? files.filter((file) => !cached.tests.some((test) => test.file === file))
+          : [],
       );
       finish(warnings.length > 0 ? { ...cached, warnings } : cached);
       continue;

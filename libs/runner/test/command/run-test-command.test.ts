@@ -27,25 +27,35 @@ describe('runTestCommand', () => {
   it('never green without a report or a test case; a bad exit is red', async () => {
     const root = fixtureRoot({ 'libs/a/README.md': 'no tests here' });
     const node = (code: string) => ['node', '-e', code];
-    const noReport = await runTestCommand(request(root, node('process.exit(3)')));
-    expect(noReport.status).toBe('failed');
-    expect(noReport.files[0]?.errors[0]?.message).toMatch(
+    const emptyReport = `require('fs').writeFileSync(process.env.MAINLINE_JUNIT_FILE, '<testsuites/>')`;
+    const write = `require('fs').writeFileSync(process.env.MAINLINE_JUNIT_FILE, '<testsuites><testcase name="ok"/></testsuites>'); process.exit(1)`;
+    const commands = [
+      node('process.exit(3)'),
+      node(''),
+      node(emptyReport),
+      node(write),
+      ['no-such-runner-xyz'],
+    ];
+    // Side by side, each with a scratch folder (its report) of its own.
+    const [noReport, silent, noTests, badExit, missing] = await Promise.all(
+      commands.map((command, i) =>
+        runTestCommand(request(root, command, { scratchDir: join(root, `.scratch-${i}`) })),
+      ),
+    );
+    const firstError = (result: typeof noReport | undefined) =>
+      result?.files[0]?.errors[0]?.message;
+    expect(noReport?.status).toBe('failed');
+    expect(firstError(noReport)).toMatch(
       /^`node -e process.exit\(3\)` exited with code 3 and wrote no JUnit report/,
     );
-    const silent = await runTestCommand(request(root, node('')));
-    expect(silent.files[0]?.errors[0]?.message).toMatch(/exited 0 and wrote no JUnit report/);
-    const emptyReport = `require('fs').writeFileSync(process.env.MAINLINE_JUNIT_FILE, '<testsuites/>')`;
-    const noTests = await runTestCommand(request(root, node(emptyReport)));
-    expect(noTests.status).toBe('failed');
-    expect(noTests.files[0]?.errors[0]?.message).toMatch(/^no test ran: the JUnit report/);
-    const write = `require('fs').writeFileSync(process.env.MAINLINE_JUNIT_FILE, '<testsuites><testcase name="ok"/></testsuites>'); process.exit(1)`;
-    const badExit = await runTestCommand(request(root, node(write)));
-    expect(badExit.status).toBe('failed');
-    expect(badExit.files.find((f) => f.file === 'libs/a')?.errors[0]?.message).toMatch(
+    expect(firstError(silent)).toMatch(/exited 0 and wrote no JUnit report/);
+    expect(noTests?.status).toBe('failed');
+    expect(firstError(noTests)).toMatch(/^no test ran: the JUnit report/);
+    expect(badExit?.status).toBe('failed');
+    expect(badExit?.files.find((f) => f.file === 'libs/a')?.errors[0]?.message).toMatch(
       /exited with code 1 though no test in its JUnit report failed/,
     );
-    const missing = await runTestCommand(request(root, ['no-such-runner-xyz']));
-    expect(missing.files[0]?.errors[0]?.message).toBe(
+    expect(firstError(missing)).toBe(
       'could not start `no-such-runner-xyz`: no-such-runner-xyz not found (ENOENT)',
     );
   });
