@@ -81,7 +81,13 @@ export async function loadHeadWorkspace(
     if (error.code !== 'buildFileInvalid' && error.code !== 'buildFileMissing') throw error;
     const at = `at commit ${commit.slice(0, 10)}`;
     throw new MainlineError(error.code, `${error.message} (${at}, the head compared)`, {
-      hint: `${error.hint ?? ''}; mainline reads BUILD.json from the commit it compares: commit the fix, or use --uncommitted to read the working tree`,
+      // One sentence of clauses: the first hint's own full stop would read `format.; mainline`.
+      hint: [
+        error.hint?.replace(/\.$/, ''),
+        'mainline reads BUILD.json from the commit it compares: commit the fix, or use --uncommitted to read the working tree',
+      ]
+        .filter((part) => part !== undefined && part !== '')
+        .join('; '),
       diagnostics: error.diagnostics,
       cause: error,
     });
@@ -131,7 +137,7 @@ export async function loadBaseWorkspace(
 
 export function buildFileMissing(root: string): MainlineError {
   return new MainlineError('buildFileMissing', `no ${buildFilePath} at the root of ${root}`, {
-    hint: 'mainline reads the targets from a BUILD.json at the repository root; see the README for its format.',
+    hint: 'mainline reads the targets from a BUILD.json at the repository root: write one with mainline init, or by hand (see the README for its format)',
   });
 }
 

@@ -27,6 +27,17 @@ export async function selectionOf(request: SelectionSource): Promise<Selection> 
       hint: 'choose one: target names, --affected (the default) or --all',
     });
   }
+  // --base only moves the change --affected compares: never silently ignored.
+  if (base !== undefined && (all || names.length > 0)) {
+    const other = all ? '--all' : 'target names';
+    throw new MainlineError(
+      'usage',
+      `--base cannot be used with ${other}: it chooses the affected targets`,
+      {
+        hint: `drop --base to run ${all ? 'every target' : 'the targets named'}, or drop ${other} to run what changed since the merge-base with --base`,
+      },
+    );
+  }
   if (all) return { kind: 'all' };
   if (names.length > 0) {
     if (affected) {

@@ -122,7 +122,12 @@ export function buildProgram(
     program
       .command('hook')
       .description('install or remove the git pre-push hook that runs `mainline prepush`')
-      .addArgument(new Argument('<action>').choices(['install', 'uninstall']))
+      .addArgument(
+        new Argument(
+          '<action>',
+          "install: put the hook where git runs hooks (or print the line for a hook manager); uninstall: remove mainline's hook",
+        ).choices(['install', 'uninstall']),
+      )
       .action((action: 'install' | 'uninstall') => {
         run(async (io) => (await import('./commands/hook.ts')).hookCommand(action, io));
       });

@@ -7,14 +7,24 @@ import { styleFor } from '../output/style.ts';
 import { loadChange } from '@mainline/change';
 import type { RangeRequest } from '@mainline/change';
 import { unknownTarget } from '@mainline/core';
+import { targetOfPackage } from './target-of-package.ts';
 
 export interface WhyOptions extends RangeRequest {
   readonly json?: boolean;
 }
 
 /** `mainline why TARGET`: the chain from changed files to the target, or why it is not affected. */
-export async function whyCommand(target: string, options: WhyOptions, io: Io): Promise<number> {
+export async function whyCommand(asked: string, options: WhyOptions, io: Io): Promise<number> {
   const change = await loadChange({ ...options, cwd: io.cwd, env: io.env, answers: io.gitAnswers });
+  // A target's name, else the npm name of the package in a target's folder (`@scope/ui`).
+  const target = change.graph.has(asked)
+    ? asked
+    : ((await targetOfPackage(
+        change.repo,
+        change.range.headTreeish,
+        asked,
+        change.graph.names(),
+      )) ?? asked);
   if (!change.graph.has(target)) {
     const error = unknownTarget(target, change.graph.names());
     if (options.uncommitted) throw error;
