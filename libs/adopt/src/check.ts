@@ -50,7 +50,9 @@ export function compareWithBuildFile(
       });
       continue;
     }
-    differences.push(...compareTarget(target, declared.deps, ownership));
+    // A dep moved to testDeps by hand (a helper only tests import) is still declared.
+    const declaredDeps = [...declared.deps, ...(declared.testDeps ?? [])];
+    differences.push(...compareTarget(target, declaredDeps, ownership));
   }
   const stale = new Set([...workspace.targets.keys()].filter((name) => !inferred.has(name)));
   for (let i = 0; i < files.length && stale.size > 0; i++) {

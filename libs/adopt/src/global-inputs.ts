@@ -4,7 +4,7 @@
  * the Node version pins. Lint and format settings are left out: they change no output.
  */
 const rootConfiguration =
-  /^(?:tsconfig[^/]*\.json|(?:vitest|vite|jest|babel)\.(?:config|workspace)\.[cm]?[jt]s(?:on)?|\.babelrc(?:\.json|\.js)?|\.swcrc|\.nvmrc|\.node-version)$/;
+  /^(?:tsconfig[^/]*\.json|(?:vitest|vite|jest|babel)(?:\.[\w-]+)?\.(?:config|workspace)\.[cm]?[jt]s(?:on)?|\.babelrc(?:\.json|\.js)?|\.swcrc|\.nvmrc|\.node-version)$/;
 
 /** The root configuration files among `files`, sorted. */
 export function findGlobalInputs(files: readonly string[]): string[] {

@@ -5,6 +5,7 @@ import { findGlobalInputs } from './global-inputs.ts';
 import { type PackageManifest, readManifest } from './manifest.ts';
 import { findPackageFolders } from './package-folders.ts';
 import { findTestLayout } from './test-layout.ts';
+import { jestRunner, rootRunner, usesJest } from './test-runner.ts';
 import type { AdoptInput, Inference, InferredDep, InferredTarget } from './types.ts';
 import { readWorkspaceDeclaration } from './workspace-declaration.ts';
 
@@ -83,13 +84,24 @@ export function inferTargets(input: AdoptInput): Inference {
   }
 
   const fileSet = new Set(input.files);
+  const rootManifest =
+    input.rootManifest === undefined ? undefined : readManifest(input.rootManifest);
+  const runner = rootRunner(
+    typeof rootManifest === 'string' ? undefined : rootManifest,
+    input.files.filter((file) => !file.includes('/')),
+  );
   const targets: InferredTarget[] = folders.map((folder, i) => {
     const manifest = manifests[i] as PackageManifest;
     const files = filesOf.get(folder) ?? [];
-    const layout = findTestLayout(
-      folder,
-      files.map((file) => file.slice(folder.length + 1)),
-    );
+    const relative = files.map((file) => file.slice(folder.length + 1));
+    const layout = findTestLayout(folder, relative);
+    const jest =
+      layout.tests.length > 0 &&
+      usesJest(
+        manifest,
+        relative.filter((file) => !file.includes('/')),
+        runner,
+      );
     const users = dependents[i] ?? 0;
     const kind = manifest.hasBin || users === 0 ? 'property' : 'lib';
     const kindReason = manifest.hasBin
@@ -109,10 +121,27 @@ export function inferTargets(input: AdoptInput): Inference {
       testPlaces: layout.places,
       deps: (depsOf[i] ?? []).sort((a, b) => compare(a.target, b.target)),
       ...(entry === undefined ? {} : { entry }),
+      ...(jest ? { testRunner: jestRunner } : {}),
       files,
       testFiles: layout.testFiles,
     };
   });
+  const withJest = targets.filter((target) => target.testRunner !== undefined).length;
+  const named = [rootManifest, ...manifests].some(
+    (manifest) =>
+      typeof manifest !== 'string' &&
+      manifest?.dependencies.some((dependency) => dependency.name === 'jest-junit'),
+  );
+  if (withJest > 0 && !named) {
+    warnings.push(
+      warning(
+        'package.json',
+        undefined,
+        `${withJest} target${withJest === 1 ? ' runs its' : 's run their'} tests with jest, which writes the JUnit report mainline reads through jest-junit, and no package.json names jest-junit`,
+        'add it to the root devDependencies (npm install --save-dev jest-junit, or yarn / pnpm add -D jest-junit)',
+      ),
+    );
+  }
   return { declaration, targets, globalInputs: findGlobalInputs(input.files), warnings };
 }
 
@@ -126,7 +155,14 @@ function readManifests(
     const manifest = text === undefined ? 'cannot be read' : readManifest(text);
     if (typeof manifest !== 'string') return manifest;
     problems.push(`${folder}/package.json ${manifest}`);
-    return { name: undefined, dependencies: [], hasBin: false, entryCandidates: [] };
+    return {
+      name: undefined,
+      dependencies: [],
+      hasBin: false,
+      entryCandidates: [],
+      testScript: undefined,
+      jestKey: false,
+    };
   });
   if (problems.length > 0) {
     throw new MainlineError(

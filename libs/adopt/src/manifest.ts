@@ -9,6 +9,10 @@ export interface PackageManifest {
   readonly hasBin: boolean;
   /** Paths the manifest names as the package's code (exports, main, module, bin), relative. */
   readonly entryCandidates: readonly string[];
+  /** Its `scripts.test`, undefined when none. */
+  readonly testScript: string | undefined;
+  /** Whether it holds jest's configuration (a `jest` key). */
+  readonly jestKey: boolean;
 }
 
 const dependencyFields: readonly DependencyField[] = [
@@ -35,8 +39,12 @@ export function readManifest(text: string): PackageManifest | string {
   const bin = manifest.bin;
   const hasBin =
     (typeof bin === 'string' && bin !== '') || (isRecord(bin) && Object.keys(bin).length > 0);
+  const scripts = manifest.scripts;
+  const testScript = isRecord(scripts) ? scripts.test : undefined;
   return {
     name: typeof manifest.name === 'string' && manifest.name !== '' ? manifest.name : undefined,
+    testScript: typeof testScript === 'string' ? testScript : undefined,
+    jestKey: manifest.jest !== undefined,
     dependencies,
     hasBin,
     entryCandidates: [

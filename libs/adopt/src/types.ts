@@ -1,4 +1,4 @@
-import type { Diagnostic, TargetKind } from '@mainline/core';
+import type { Diagnostic, TargetKind, TestRunner } from '@mainline/core';
 
 /** Which declaration named the workspaces. */
 export type WorkspaceSource = 'package.json workspaces' | 'pnpm-workspace.yaml';
@@ -48,6 +48,8 @@ export interface InferredTarget {
   /** Sorted by target name. */
   readonly deps: readonly InferredDep[];
   readonly entry?: string;
+  /** Set when its tests run with jest rather than vitest (see test-runner.ts). */
+  readonly testRunner?: TestRunner;
   /** Its files, repository-relative, tests included. */
   readonly files: readonly string[];
   /** Those of `files` that are test files. */

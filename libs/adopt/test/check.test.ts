@@ -26,10 +26,12 @@ describe('compareWithBuildFile', () => {
     expect(differences(() => {})).toEqual([]);
   });
 
-  it('takes hand additions for no difference: deps, srcs, tests, targets, global inputs, a kind', () => {
+  it('takes hand additions for no difference: deps, srcs, tests, targets, global inputs, a kind, a dep moved to testDeps', () => {
     expect(
       differences((build) => {
         build.targets['p/a'].deps = ['docs'];
+        build.targets['p/b'].deps = [];
+        build.targets['p/b'].testDeps = ['p/a'];
         build.targets['p/a'].kind = 'property';
         build.targets['p/b'].srcs.push('shared/**');
         build.targets['p/b'].tests = ['p/b/e2e/**'];

@@ -1,6 +1,7 @@
 import { MainlineError } from '@mainline/core';
 import { describe, expect, it } from 'vitest';
-import { inferTargets } from '../src/index.ts';
+import { parseBuildFile } from '@mainline/workspace';
+import { formatBuildJson, inferTargets } from '../src/index.ts';
 import { workspaceInput } from './fixtures.ts';
 
 const packages = {
@@ -99,6 +100,7 @@ describe('inferTargets', () => {
         'tsconfig.base.json',
         'tsconfig.json',
         'jest.config.js',
+        'jest.base.config.js',
         'biome.json',
         'README.md',
         'packages/tsconfig.json',
@@ -106,6 +108,7 @@ describe('inferTargets', () => {
     );
     expect(inference.targets[0]?.srcs).toEqual(['packages/core/**']);
     expect(inference.globalInputs).toEqual([
+      'jest.base.config.js',
       'jest.config.js',
       'tsconfig.base.json',
       'tsconfig.json',
@@ -214,5 +217,48 @@ describe('inferTargets', () => {
     expect(() => inferTargets({ ...broken, manifests: new Map([['p/a', '{ nope']]) })).toThrow(
       MainlineError,
     );
+  });
+
+  it('runs with jest the tests of packages that use it, and says when jest-junit is missing', () => {
+    const tested = { files: ['src/a.test.ts'] };
+    const repo = (root: object, extra: readonly string[] = []) =>
+      inferTargets({
+        ...workspaceInput(
+          { workspaces: ['p/*'] },
+          {
+            'p/jest': { manifest: { name: 'j', scripts: { test: 'jest --coverage' } }, ...tested },
+            'p/vitest': { manifest: { name: 'v', scripts: { test: 'vitest run' } }, ...tested },
+            'p/silent': { manifest: { name: 's' }, ...tested },
+            'p/untested': { manifest: { name: 'u', scripts: { test: 'jest' } } },
+          },
+          extra,
+        ),
+        rootManifest: JSON.stringify({ workspaces: ['p/*'], ...root }),
+      });
+    const runners = (inference: ReturnType<typeof inferTargets>) =>
+      inference.targets.map((target) => (target.testRunner ? 'jest' : 'vitest'));
+
+    const plain = repo({ devDependencies: { 'jest-junit': '16.0.0' } });
+    expect(runners(plain)).toEqual(['jest', 'vitest', 'vitest', 'vitest']); // jest, silent, untested, vitest
+    expect(plain.warnings).toEqual([]);
+    expect(plain.targets[0]?.testRunner?.command).toEqual([
+      'npx',
+      'jest',
+      '--ci',
+      '--reporters=default',
+      '--reporters=jest-junit',
+    ]);
+    const rootJest = repo({}, ['jest.config.js']);
+    expect(runners(rootJest)).toEqual(['jest', 'jest', 'vitest', 'vitest']); // jest, silent, untested, vitest
+    expect(rootJest.warnings).toMatchObject([
+      {
+        file: 'package.json',
+        message: expect.stringContaining('2 targets run their tests with jest'),
+      },
+    ]);
+    expect(
+      parseBuildFile(formatBuildJson(rootJest), 'BUILD.json').workspace.targets.get('p/jest')
+        ?.testRunner,
+    ).toEqual(rootJest.targets[0]?.testRunner);
   });
 });

@@ -116,7 +116,7 @@ function testsFound(target: InferredTarget): string {
   const places = target.testPlaces.map((place) =>
     place.type === 'beside' ? `beside sources in ${place.path}` : place.path,
   );
-  return `tests: ${places.join(', ')}`;
+  return `tests: ${places.join(', ')}${target.testRunner === undefined ? '' : ' (jest)'}`;
 }
 
 function summary(inference: Inference): string {
@@ -141,6 +141,7 @@ function inferenceDocument(inference: Inference): object {
       testPlaces: target.testPlaces,
       deps: target.deps,
       ...(target.entry === undefined ? {} : { entry: target.entry }),
+      ...(target.testRunner === undefined ? {} : { testRunner: target.testRunner }),
     })),
     warnings: inference.warnings,
   };
