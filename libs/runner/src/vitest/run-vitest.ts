@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { MainlineError } from '@mainline/core';
-import type { Vitest } from 'vitest/node';
+import type { TestProject, Vitest } from 'vitest/node';
 import { FileWatch } from './file-watch.ts';
 import { loadVitest } from './load-vitest.ts';
 import { planRun, type RunPlan } from './plan-run.ts';
@@ -90,6 +90,7 @@ async function runIn(
   }
   guard.dropAddedListeners();
   reporter.onInit(vitest);
+  withSetupFile(vitest, setupFile);
   vitest.provide(channelKey, scratch);
   try {
     const { interrupted, errors } = await runUntilDone(vitest, plan, request.signal);
@@ -122,10 +123,10 @@ async function runUntilDone(
   if (signal?.aborted) return { interrupted: true, errors: [] };
   signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    const project = vitest.getRootProject();
-    const specifications = plan.files.map((file) =>
-      project.createSpecification(join(plan.root, file)),
-    );
+    const specifications = plan.files.map((file) => {
+      const path = join(plan.root, file);
+      return projectOf(vitest, path).createSpecification(path);
+    });
     await vitest.runTestSpecifications(specifications);
     return { interrupted, errors: [] };
   } catch (error) {
@@ -136,6 +137,27 @@ async function runUntilDone(
   } finally {
     signal?.removeEventListener('abort', onAbort);
     await stopping;
+  }
+}
+
+/**
+ * The project a file runs in: with `test.projects` in the repository's config, the first
+ * whose include holds it (as `vitest run` would), else the root project.
+ */
+function projectOf(vitest: Vitest, path: string): TestProject {
+  const root = vitest.getRootProject();
+  if (vitest.projects.length === 1 && vitest.projects[0] === root) return root;
+  return vitest.projects.find((project) => project.matchesTestGlob(path)) ?? root;
+}
+
+/**
+ * Every project runs mainline's setup file first: the repository's projects have configs
+ * of their own, which the plugin that adds it to the root config does not reach.
+ */
+function withSetupFile(vitest: Vitest, setupFile: string): void {
+  for (const project of vitest.projects) {
+    const files = project.config.setupFiles;
+    if (!files.includes(setupFile)) files.unshift(setupFile);
   }
 }
 
