@@ -102,26 +102,19 @@ function compareTarget(
       if (role !== 'test') notTests.push(file);
     } else if (role === undefined) notOwned.push(file);
   }
-  const [firstNotOwned] = notOwned;
-  if (firstNotOwned !== undefined) {
-    differences.push({
-      type: 'fileNotOwned',
-      target: target.name,
-      file: firstNotOwned,
-      count: notOwned.length,
-      message: `${target.name}: ${firstNotOwned}${more(notOwned.length)} in none of its srcs or tests`,
-    });
-  }
-  const [firstNotTest] = notTests;
-  if (firstNotTest !== undefined) {
-    differences.push({
-      type: 'testNotInTests',
-      target: target.name,
-      file: firstNotTest,
-      count: notTests.length,
-      message: `${target.name}: test file ${firstNotTest}${more(notTests.length)} not in its tests`,
-    });
-  }
+  // One difference per kind, naming the first file and how many more there are.
+  const report = (
+    type: 'fileNotOwned' | 'testNotInTests',
+    list: readonly string[],
+    say: (files: string) => string,
+  ): void => {
+    const [file] = list;
+    if (file === undefined) return;
+    const message = `${target.name}: ${say(`${file}${more(list.length)}`)}`;
+    differences.push({ type, target: target.name, file, count: list.length, message });
+  };
+  report('fileNotOwned', notOwned, (files) => `${files} in none of its srcs or tests`);
+  report('testNotInTests', notTests, (files) => `test file ${files} not in its tests`);
   return differences;
 }
 
