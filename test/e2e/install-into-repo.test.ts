@@ -134,8 +134,9 @@ describe('the packed CLI installed into another repository', () => {
     chmodSync(join(repo.dir, '.husky/pre-push'), 0o755);
     repo.git('config', 'core.hooksPath', '.husky');
     repo.git('checkout', '--quiet', '-b', 'red');
-    repo.write({ 'packages/a/src/index.ts': 'export const one = (): number => 3;\n' });
-    repo.commit('break a');
+    // A red test alone: the builds stay cached, so only b's tests run again.
+    repo.write({ 'packages/b/test/two.test.ts': testFile('two', '3') });
+    repo.commit('a red test in b');
     const red = push('red');
     expect(red.stderr).toContain('mainline prepush: push blocked, refs/heads/red is red');
     expect(red.stderr).toContain('FAILED packages/b (tests)');
