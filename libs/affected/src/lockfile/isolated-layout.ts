@@ -1,4 +1,5 @@
 import type { LockEntry } from './lock-entry.ts';
+import { isJsonObject, type JsonObject, LockfileShapeError } from './shape.ts';
 
 /** What a dependency of a package or a workspace folder resolves to. */
 export type LayoutTarget =
@@ -88,4 +89,34 @@ function addLink(entries: Map<string, LockEntry>, key: string, target: LayoutTar
     link: true,
     deps: [],
   });
+}
+
+/**
+ * What the dependency maps `fields` of `owner` (a lockfile entry, or a package.json when
+ * `lenient`) resolve to, by name; unresolved ones left out. A malformed map is an error
+ * in a lockfile, and skipped in a package.json, whose problems are reported elsewhere.
+ */
+export function layoutDependencies(
+  owner: JsonObject,
+  fields: readonly string[],
+  where: string,
+  resolve: (name: string, version: unknown, where: string) => LayoutTarget | undefined,
+  lenient = false,
+): Map<string, LayoutTarget> {
+  const deps = new Map<string, LayoutTarget>();
+  for (const field of fields) {
+    const map = owner[field];
+    if (map === undefined || map === null) continue;
+    if (!isJsonObject(map)) {
+      if (lenient) continue;
+      throw new LockfileShapeError(`${where}.${field}: expected a mapping`);
+    }
+    for (const name of Object.keys(map)) {
+      const version = map[name];
+      if (lenient && typeof version !== 'string') continue;
+      const target = resolve(name, version, `${where}.${field}[${JSON.stringify(name)}]`);
+      if (target !== undefined) deps.set(name, target);
+    }
+  }
+  return deps;
 }

@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import {
   isolatedEntries,
+  layoutDependencies,
   type LayoutFolder,
   type LayoutPackage,
   type LayoutTarget,
@@ -63,7 +64,7 @@ export function pnpmEntries(data: unknown): Map<string, LockEntry> {
       version: typeof info.version === 'string' ? info.version : versionOfId(id),
       integrity: typeof resolution.integrity === 'string' ? resolution.integrity : undefined,
       resolved: resolvedOf(resolution),
-      deps: dependencies(snapshot ?? {}, packageFields, where, (name, version, at) =>
+      deps: layoutDependencies(snapshot ?? {}, packageFields, where, (name, version, at) =>
         resolve('', name, version, at),
       ),
     });
@@ -79,30 +80,12 @@ export function pnpmEntries(data: unknown): Map<string, LockEntry> {
       dir,
       name: undefined,
       version: undefined,
-      deps: dependencies(importer ?? {}, importerFields, where, (name, version, at) =>
+      deps: layoutDependencies(importer ?? {}, importerFields, where, (name, version, at) =>
         resolve(dir, name, version, at),
       ),
     });
   }
   return isolatedEntries(layoutPackages, folders);
-}
-
-function dependencies(
-  owner: JsonObject,
-  fields: readonly string[],
-  where: string,
-  resolve: (name: string, version: unknown, where: string) => LayoutTarget | undefined,
-): Map<string, LayoutTarget> {
-  const deps = new Map<string, LayoutTarget>();
-  for (const field of fields) {
-    const map = mapping(owner, field, where);
-    if (map === undefined) continue;
-    for (const name of Object.keys(map)) {
-      const target = resolve(name, map[name], `${where}.${field}[${JSON.stringify(name)}]`);
-      if (target !== undefined) deps.set(name, target);
-    }
-  }
-  return deps;
 }
 
 /**

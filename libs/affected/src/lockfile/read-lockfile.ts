@@ -34,7 +34,10 @@ export function readLockfile(
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let data: unknown;
   try {
-    data = format === 'yarn' ? loadSyml().parseSyml(source) : loadYaml().parse(source);
+    data =
+      format === 'yarn'
+        ? loadSyml().parseSyml(source)
+        : loadYaml().parse(source, { logLevel: 'error' });
   } catch (error) {
     return { ok: false, message: describeParseError(error) };
   }
@@ -49,7 +52,8 @@ export function readLockfile(
 }
 
 // By require, not import(): the CLI runs from a V8 code cache, where import() cannot work,
-// and a static import would load them at every start, lockfile or not.
+// and a static import would load them at every start, lockfile or not. (yaml's logLevel
+// `error`: it would print warnings, and no library writes to the console.)
 function loadSyml(): typeof import('@yarnpkg/parsers') {
   return createRequire(import.meta.url)('@yarnpkg/parsers') as typeof import('@yarnpkg/parsers');
 }

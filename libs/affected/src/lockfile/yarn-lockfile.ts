@@ -1,5 +1,6 @@
 import {
   isolatedEntries,
+  layoutDependencies,
   type LayoutFolder,
   type LayoutPackage,
   type LayoutTarget,
@@ -64,7 +65,7 @@ export function yarnEntries(data: unknown, manifests: WorkspaceManifests): Map<s
     const where = JSON.stringify(descriptor);
     const version = optionalText(block, 'version', where);
     const dir = berry ? workspaceDir(block) : undefined;
-    const deps = dependencies(block, packageFields, where, resolve);
+    const deps = layoutDependencies(block, packageFields, where, resolve);
     if (dir !== undefined) {
       // Berry writes no workspace's version (`0.0.0-use.local` stands for none).
       const own = version === '0.0.0-use.local' ? undefined : version;
@@ -91,37 +92,11 @@ export function yarnEntries(data: unknown, manifests: WorkspaceManifests): Map<s
         dir,
         name,
         version,
-        deps: dependencies(manifest, manifestFields, where, resolve, true),
+        deps: layoutDependencies(manifest, manifestFields, where, resolve, true),
       });
     }
   }
   return isolatedEntries(packages, folders);
-}
-
-function dependencies(
-  owner: JsonObject,
-  fields: readonly string[],
-  where: string,
-  resolve: (name: string, range: unknown, where: string) => LayoutTarget | undefined,
-  lenient = false,
-): Map<string, LayoutTarget> {
-  const deps = new Map<string, LayoutTarget>();
-  for (const field of fields) {
-    const map = owner[field];
-    if (map === undefined) continue;
-    if (!isJsonObject(map)) {
-      // A package.json is not the lockfile: its problems are reported elsewhere.
-      if (lenient) continue;
-      throw new LockfileShapeError(`${where}.${field}: expected a mapping`);
-    }
-    for (const name of Object.keys(map)) {
-      const range = map[name];
-      if (lenient && typeof range !== 'string') continue;
-      const target = resolve(name, range, `${where}.${field}[${JSON.stringify(name)}]`);
-      if (target !== undefined) deps.set(name, target);
-    }
-  }
-  return deps;
 }
 
 /** Berry's resolution names the package (`lodash@npm:4.17.21`); classic's is name@version. */
