@@ -1,5 +1,7 @@
-import type { TestRunner } from '@mainline/core';
+import type { Diagnostic, TestRunner } from '@mainline/core';
+import { warning } from './diagnostics.ts';
 import type { PackageManifest } from './manifest.ts';
+import type { InferredTarget } from './types.ts';
 
 /** The line mainline's own jest message suggests (README, Other test runners). */
 export const jestRunner: TestRunner = {
@@ -38,4 +40,24 @@ export function usesJest(
     return true;
   }
   return root === 'jest';
+}
+
+/** A warning when targets run jest and no manifest (root or package) names jest-junit. */
+export function missingJestJunit(
+  targets: readonly InferredTarget[],
+  manifests: readonly (PackageManifest | string | undefined)[],
+): Diagnostic | undefined {
+  const withJest = targets.filter((target) => target.testRunner !== undefined).length;
+  const named = manifests.some(
+    (manifest) =>
+      typeof manifest === 'object' &&
+      manifest.dependencies.some((dependency) => dependency.name === 'jest-junit'),
+  );
+  if (withJest === 0 || named) return undefined;
+  return warning(
+    'package.json',
+    undefined,
+    `${withJest} target${withJest === 1 ? ' runs its' : 's run their'} tests with jest, which writes the JUnit report mainline reads through jest-junit, and no package.json names jest-junit`,
+    'add it to the root devDependencies (npm install --save-dev jest-junit, or yarn / pnpm add -D jest-junit)',
+  );
 }
