@@ -24,7 +24,6 @@ export function repoVitestConfig(root: string, asked: string | false | undefined
 /** A Vite config's `test` section, as far as mainline adds to it. */
 interface TestSection {
   setupFiles?: string | string[];
-  alias?: AliasEntry[] | Record<string, string>;
 }
 
 export interface AliasEntry {
@@ -34,10 +33,11 @@ export interface AliasEntry {
 
 /**
  * A Vite plugin that adds mainline's own setup file and aliases to whatever the
- * repository's config declares, before vitest reads it: vitest lets a command-line option
- * replace the config's list, and the repository's setup files and aliases must stay.
- * mainline's setup file runs first (it reads each test's name before the test runs), and
- * mainline's exact workspace aliases come before the repository's.
+ * repository's config declares: vitest lets a command-line option replace the config's
+ * list, and the repository's setup files and aliases must stay. The setup file goes first
+ * into `test.setupFiles`, which vitest reads once every plugin's `config` hook has run;
+ * the aliases are returned as `resolve.alias`, which Vite merges with the config's (and
+ * vitest's `test.alias`), a plugin's before the config's, whatever order the hooks run in.
  */
 export function mainlineConfigPlugin(setupFile: string, alias: readonly AliasEntry[]) {
   return {
@@ -47,12 +47,8 @@ export function mainlineConfigPlugin(setupFile: string, alias: readonly AliasEnt
       const test: TestSection = config.test ?? {};
       config.test = test;
       const theirs = test.setupFiles === undefined ? [] : [test.setupFiles].flat();
-      test.setupFiles = [setupFile, ...theirs];
-      const given = test.alias ?? [];
-      const entries = Array.isArray(given)
-        ? given
-        : Object.entries(given).map(([find, replacement]) => ({ find, replacement }));
-      test.alias = [...alias, ...entries];
+      test.setupFiles = [setupFile, ...theirs.filter((file) => file !== setupFile)];
+      return { resolve: { alias: [...alias] } };
     },
   };
 }
