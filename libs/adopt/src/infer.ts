@@ -18,6 +18,16 @@ import { readWorkspaceDeclaration } from './workspace-declaration.ts';
 export function inferTargets(input: AdoptInput): Inference {
   const declaration = readWorkspaceDeclaration(input.rootManifest, input.pnpmWorkspace);
   const { folders, nested } = findPackageFolders(declaration.patterns, input.files);
+  if (folders.length === 0) {
+    const globs = declaration.patterns.join(', ');
+    throw new MainlineError(
+      'noWorkspaces',
+      `no workspace package: ${declaration.source} lists ${globs}, and no folder holding a package.json that git lists matches`,
+      {
+        hint: 'check the globs, and that the packages are in git (committed, or at least not ignored)',
+      },
+    );
+  }
   const warnings: Diagnostic[] = nested.map(({ folder, inside }) =>
     warning(
       `${folder}/package.json`,

@@ -213,6 +213,9 @@ describe('inferTargets', () => {
     expect(() => inferTargets({ ...workspaceInput({ pnpm: 'packages: [a' }, {}) })).toThrow(
       expect.objectContaining({ code: 'workspaceDeclarationInvalid' }),
     );
+    expect(() => inferTargets(workspaceInput({ workspaces: ['nowhere/*'] }, packages))).toThrow(
+      'no workspace package: package.json workspaces lists nowhere/*, and no folder holding a package.json that git lists matches',
+    );
     const broken = workspaceInput({ workspaces: ['p/*'] }, { 'p/a': { manifest: {} } });
     expect(() => inferTargets({ ...broken, manifests: new Map([['p/a', '{ nope']]) })).toThrow(
       MainlineError,
