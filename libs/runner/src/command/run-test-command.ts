@@ -48,17 +48,26 @@ export async function runTestCommand(request: TestCommandRequest): Promise<Vites
     cwd: normalFolder(request.cwd),
     target: request.target,
   };
-  if (request.command.length === 0 || !inside(context.root, cwd)) {
-    throw new MainlineError(
-      'internal',
-      `test command of ${request.target}: empty, or its folder leaves the repository`,
-    );
+  if (request.command.length === 0) {
+    throw new MainlineError('internal', `test command of ${request.target} is empty`);
   }
-  mkdirSync(request.scratchDir, { recursive: true });
-  if (!existsSync(cwd)) {
-    const problem = { message: `the folder ${context.cwd} of its test command does not exist` };
+  // BUILD.json's paths: a folder or report outside the repository, or no folder, is the
+  // target's failure (mainline never runs, reads or removes anything outside it).
+  const report = request.junit === undefined ? undefined : resolve(cwd, request.junit);
+  const refused = !inside(context.root, cwd)
+    ? `the folder ${request.cwd} of its test command is outside the repository`
+    : report !== undefined && !inside(context.root, report)
+      ? `the JUnit report ${request.junit} of its test command is outside the repository`
+      : !existsSync(cwd)
+        ? `the folder ${context.cwd} of its test command does not exist`
+        : undefined;
+  if (refused !== undefined) {
+    const hint =
+      'set "cwd" (repo-relative) and "junit" (relative to cwd) of its testRunner in BUILD.json';
+    const problem = { message: `${refused}; ${hint}` };
     return commandResult([{ cases: [], durationMs: 0, problem }], context, false);
   }
+  mkdirSync(request.scratchDir, { recursive: true });
   const attempts: CommandAttempt[] = [];
   let interrupted = false;
   for (let attempt = 0; attempt <= request.retries; attempt++) {

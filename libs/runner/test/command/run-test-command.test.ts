@@ -60,6 +60,21 @@ describe('runTestCommand', () => {
     );
   });
 
+  it('runs nothing outside the repository, nor in a folder that does not exist', async () => {
+    const root = fixtureRoot({ 'libs/a/README.md': '' });
+    const refused = async (extra: Partial<TestCommandRequest>) =>
+      (await runTestCommand(request(root, ['node', '-e', ''], extra))).files[0]?.errors[0]?.message;
+    expect(await refused({ cwd: '../elsewhere' })).toMatch(
+      /^the folder \.\.\/elsewhere of its test command is outside the repository; set "cwd"/,
+    );
+    expect(await refused({ junit: '../../../report.xml' })).toMatch(
+      /^the JUnit report \.\.\/\.\.\/\.\.\/report\.xml of its test command is outside the repository/,
+    );
+    expect(await refused({ cwd: 'libs/gone' })).toMatch(
+      /^the folder libs\/gone of its test command does not exist/,
+    );
+  });
+
   it('reads a report the runner writes where it wants, and removes it', async () => {
     const root = fixtureRoot({ 'libs/a/README.md': '' });
     const write = `require('fs').writeFileSync('out/junit.xml', '<testsuite name="s"><testcase classname="s" name="one"/></testsuite>')`;
