@@ -1,6 +1,6 @@
 import type { CompiledWorkspace } from './compiled-workspace.ts';
 import { GlobIndex } from './glob-index.ts';
-import { compileGlob, type PathTest } from './glob-matcher.ts';
+import { cachedGlob, type PathTest } from './glob-matcher.ts';
 import { endsLike } from './glob-prefilter.ts';
 import { hasNegation, isNegated, listHolds } from './glob-list.ts';
 import { anyMatch, ownersFromValues } from './owner-values.ts';
@@ -50,7 +50,7 @@ export class CompiledOwnership implements OwnershipIndex {
     }
     return (
       !hasNegation(list) ||
-      listHolds(list, (glob) => endsLike(glob, path) && this.#test(glob)(path))
+      listHolds(list, (glob) => endsLike(glob, path) && cachedGlob(this.#tests, glob)(path))
     );
   }
 
@@ -66,18 +66,14 @@ export class CompiledOwnership implements OwnershipIndex {
       const g = folderGlobs[i] as number;
       const glob = globs[g] as string;
       // endsLike first: a glob whose end rules the path out is never compiled for it.
-      if (glob !== '' && !isNegated(glob) && endsLike(glob, path) && this.#test(glob)(path)) {
+      if (
+        glob !== '' &&
+        !isNegated(glob) &&
+        endsLike(glob, path) &&
+        cachedGlob(this.#tests, glob)(path)
+      ) {
         found.push(owners[g] as number);
       }
     }
-  }
-
-  #test(glob: string): PathTest {
-    let test = this.#tests.get(glob);
-    if (test === undefined) {
-      test = compileGlob(glob);
-      this.#tests.set(glob, test);
-    }
-    return test;
   }
 }

@@ -29,6 +29,16 @@ export function compileGlob(glob: string): PathTest {
   return safePicomatch(glob);
 }
 
+/** Each glob compiled once per cache: matchers are shared by every target listing the glob. */
+export function cachedGlob(cache: Map<string, PathTest>, glob: string): PathTest {
+  let test = cache.get(glob);
+  if (test === undefined) {
+    test = compileGlob(glob);
+    cache.set(glob, test);
+  }
+  return test;
+}
+
 /**
  * picomatch throws on globs it cannot compile (over 65,536 characters, a regular
  * expression too large): such a glob matches nothing. Checks refuse them with a message

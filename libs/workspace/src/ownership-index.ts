@@ -1,6 +1,6 @@
 import type { Target, Workspace } from '@mainline/core';
 import { GlobIndex } from './glob-index.ts';
-import { compileGlob, type PathTest } from './glob-matcher.ts';
+import { cachedGlob, type PathTest } from './glob-matcher.ts';
 import { mayMatch } from './glob-prefilter.ts';
 import { hasNegation, isNegated, listHolds } from './glob-list.ts';
 import { anyMatch, ownerRole, ownersFromValues } from './owner-values.ts';
@@ -101,16 +101,10 @@ class WorkspaceOwnership implements OwnershipIndex {
 
   /** Whether a srcs or tests list holds `path`, its negations read in order (glob-list.ts). */
   #holds(globs: readonly string[], path: string): boolean {
-    return listHolds(globs, (glob) => mayMatch(glob, path) && this.#test(glob)(path));
-  }
-
-  #test(glob: string): PathTest {
-    let test = this.#compiled.get(glob);
-    if (test === undefined) {
-      test = compileGlob(glob);
-      this.#compiled.set(glob, test);
-    }
-    return test;
+    return listHolds(
+      globs,
+      (glob) => mayMatch(glob, path) && cachedGlob(this.#compiled, glob)(path),
+    );
   }
 
   #lookUp(path: string): readonly Owner[] {
