@@ -36,6 +36,10 @@ export function equivalenceSuite(first: number, last: number): void {
         leaveManifestsOutOfSrcs(dir);
         repo.commit('manifests out of srcs');
       }
+      if (seed % 4 === 2) {
+        addTestDeps(dir);
+        repo.commit('test deps');
+      }
       const rng = createRng(seed * 7919);
       const edits: string[] = [];
       const files = () => repo.git('ls-files', '-z').split('\0').filter(Boolean);
@@ -69,6 +73,21 @@ export function equivalenceSuite(first: number, last: number): void {
       }
     });
   });
+}
+
+/** The first target's tests use the last (often a dependent of it), the second's the first. */
+function addTestDeps(dir: string): void {
+  const path = join(dir, 'BUILD.json');
+  const json = JSON.parse(readFileSync(path, 'utf8')) as {
+    targets: Record<string, { testDeps?: string[] }>;
+  };
+  const names = Object.keys(json.targets);
+  const [first, second] = names;
+  const last = names[names.length - 1];
+  if (first === undefined || second === undefined || last === undefined) return;
+  (json.targets[first] as { testDeps?: string[] }).testDeps = [last];
+  (json.targets[second] as { testDeps?: string[] }).testDeps = [first];
+  writeFileSync(path, `${JSON.stringify(json, null, 2)}\n`);
 }
 
 function leaveManifestsOutOfSrcs(dir: string): void {

@@ -20,6 +20,7 @@ interface TargetJson {
   srcs: string[];
   tests?: string[];
   deps?: string[];
+  testDeps?: string[];
   entry?: string;
 }
 interface BuildJson {
@@ -70,6 +71,7 @@ export function applyRandomChange(dir: string, files: readonly string[], rng: Rn
     'global',
     'manifest-dep',
     'manifest-meta',
+    'build-test-dep',
   ] as const;
   const kind = pick(kinds);
   const write = (path: string, text: string): void => {
@@ -156,6 +158,7 @@ export function applyRandomChange(dir: string, files: readonly string[], rng: Rn
       delete json.targets[name];
       for (const target of Object.values(json.targets)) {
         if (target.deps) target.deps = target.deps.filter((d) => d !== name);
+        if (target.testDeps) target.testDeps = target.testDeps.filter((d) => d !== name);
       }
       saveBuild(json);
       return `remove target ${name}`;
@@ -207,6 +210,18 @@ export function applyRandomChange(dir: string, files: readonly string[], rng: Rn
       target.deps = [...new Set([...(target.deps ?? []), to])];
       saveBuild(json);
       return `dep ${from} -> ${to}`;
+    }
+    case 'build-test-dep': {
+      // Any other target, even a dependent: test deps make no build cycle.
+      const json = build();
+      const names = Object.keys(json.targets);
+      const from = pick(names);
+      const to = pick(names.filter((n) => n !== from));
+      const target = json.targets[from] as TargetJson;
+      if (to === undefined) return 'nothing';
+      target.testDeps = [...new Set([...(target.testDeps ?? []), to])];
+      saveBuild(json);
+      return `test dep ${from} -> ${to}`;
     }
     case 'build-format': {
       write('BUILD.json', `${JSON.stringify(build(), null, 4)}\n`);

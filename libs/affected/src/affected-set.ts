@@ -12,6 +12,8 @@ export function changesBuild(reason: AffectedReason): boolean {
       return reason.role === 'src';
     case 'entry':
       return reason.part === 'build';
+    case 'test-dep':
+      return false;
     default:
       return true;
   }

@@ -10,6 +10,8 @@ export type Explanation =
       readonly chain: readonly string[];
       /** The direct (non-dep) reasons of the chain's first target. */
       readonly origin: readonly AffectedReason[];
+      /** Present when the chain's last step is a test dep of the target, not a dep. */
+      readonly throughTestDep?: true;
     }
   | {
       readonly affected: false;
@@ -38,23 +40,37 @@ export function explain(
   for (let i = 0; i < queue.length; i++) {
     const name = queue[i] as string;
     const reasons = byName.get(name)?.reasons ?? [];
-    // The target may be affected by anything; a dep reaches it only through its build.
+    // The target may be affected by anything; a dep reaches it only through its build, and
+    // a test dep only the target itself, through its tests.
     const direct = reasons.filter(
-      (reason) => reason.type !== 'dep' && (name === target || changesBuild(reason)),
+      (reason) => !isLink(reason) && (name === target || changesBuild(reason)),
     );
     if (direct.length > 0) {
       const chain: string[] = [];
       for (let at: string | null | undefined = name; at != null; at = previous.get(at)) {
         chain.push(at);
       }
-      return { affected: true, target, chain, origin: direct };
+      const last = chain[chain.length - 2];
+      const throughTestDep = last !== undefined && !graph.dependencies(target).includes(last);
+      return {
+        affected: true,
+        target,
+        chain,
+        origin: direct,
+        ...(throughTestDep ? { throughTestDep } : {}),
+      };
     }
     for (const reason of reasons) {
-      if (reason.type === 'dep' && !previous.has(reason.target)) {
+      const followed = reason.type === 'dep' || (reason.type === 'test-dep' && name === target);
+      if (followed && !previous.has(reason.target)) {
         previous.set(reason.target, name);
         queue.push(reason.target);
       }
     }
   }
   throw new Error(`affected target ${target} has no reason that leads to a change`);
+}
+
+function isLink(reason: AffectedReason): reason is Extract<AffectedReason, { target: string }> {
+  return reason.type === 'dep' || reason.type === 'test-dep';
 }

@@ -2,7 +2,12 @@ import type { AffectedReason, AffectedTarget, FileChange, Workspace } from '@mai
 import type { TargetGraph } from '@mainline/graph';
 import type { OwnershipIndex } from '@mainline/workspace';
 import { AffectedSet } from './affected-set.ts';
-import { buildDefinitionKey, globalInputsKey, testDefinitionKey } from './definition-keys.ts';
+import {
+  buildDefinitionKey,
+  globalInputsKey,
+  testDefinitionKey,
+  testDepsKey,
+} from './definition-keys.ts';
 import type { LockfileImpact } from './lockfile-impact.ts';
 import { lockfileFormatOf } from './lockfile/index.ts';
 import { changedManifestFields, manifestTargetOf } from './manifest.ts';
@@ -108,7 +113,10 @@ function compareBuildFiles(
     if (before === undefined) set.add(name, { type: 'added' });
     else if (buildDefinitionKey(before) !== buildDefinitionKey(target)) {
       set.add(name, { type: 'entry', part: 'build' });
-    } else if (testDefinitionKey(before) !== testDefinitionKey(target)) {
+    } else if (
+      testDefinitionKey(before) !== testDefinitionKey(target) ||
+      testDepsKey(before) !== testDepsKey(target)
+    ) {
       set.add(name, { type: 'entry', part: 'tests' });
     }
   }
@@ -168,13 +176,17 @@ function applyManifests(
   }
 }
 
-/** Adds every dependent of a build-changed target, each with the affected deps it has. */
+/**
+ * Adds every dependent of a build-changed target, each with the affected deps it has, and
+ * every target whose test deps' builds changed (those reach no further: its build is the same).
+ */
 function withDependents(
   set: AffectedSet,
   head: { readonly graph: TargetGraph; readonly workspace: Workspace },
 ): AffectedTarget[] {
   const closure = head.graph.dependentsClosure(set.buildChanged);
-  const names = new Set([...set.reasons.keys(), ...closure]);
+  const testers = head.graph.testDependents(closure);
+  const names = new Set([...set.reasons.keys(), ...closure, ...testers]);
   const affected: AffectedTarget[] = [];
   for (const name of [...names].sort()) {
     const target = head.workspace.targets.get(name);
@@ -182,6 +194,11 @@ function withDependents(
     const reasons: AffectedReason[] = [...(set.reasons.get(name) ?? [])];
     for (const dep of head.graph.dependencies(name)) {
       if (closure.has(dep)) reasons.push({ type: 'dep', target: dep });
+    }
+    if (testers.has(name)) {
+      for (const dep of head.graph.testDependencies(name)) {
+        if (closure.has(dep)) reasons.push({ type: 'test-dep', target: dep });
+      }
     }
     affected.push({ name, kind: target.kind, reasons });
   }

@@ -92,6 +92,8 @@ export function computeFingerprints(
         buildOf(name),
         testDefinitionKey(target),
         manifestKeys(snapshot.manifestOf(name)).test,
+        // Its test deps' builds, names included: a change to one affects this target alone.
+        ...[...(target.testDeps ?? [])].sort().map((dep) => `test ${dep}=${buildOf(dep)}`),
         ...describe(tests.get(name) ?? []),
       ]),
     );

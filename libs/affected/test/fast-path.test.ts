@@ -16,6 +16,7 @@ interface TargetSpec {
   srcs?: string[];
   tests?: string[];
   deps?: string[];
+  testDeps?: string[];
 }
 
 function workspaceOf(targets: Record<string, TargetSpec>, globalInputs: string[] = []) {
@@ -30,6 +31,7 @@ function workspaceOf(targets: Record<string, TargetSpec>, globalInputs: string[]
           srcs: spec.srcs ?? [`${name}/src/**`],
           tests: spec.tests ?? [`${name}/test/**`],
           deps: spec.deps ?? [],
+          ...(spec.testDeps ? { testDeps: spec.testDeps } : {}),
         },
       ]),
     ),
@@ -68,6 +70,7 @@ function affected(
     ...(options.manifests ? { manifests: options.manifests } : {}),
   });
   return {
+    affected: outcome.affected,
     names: outcome.affected.map((t) => t.name),
     reasons: Object.fromEntries(outcome.affected.map((t) => [t.name, t.reasons])),
     unowned: outcome.unowned,
@@ -275,6 +278,40 @@ describe('computeAffected: a target manifest outside srcs', () => {
       { path: 'libs/core/test/package.json', status: 'A' as const },
     ];
     expect(changedManifestPaths(changes, workspace)).toEqual(['libs/ui/package.json']);
+  });
+});
+
+describe('computeAffected: test deps', () => {
+  // The helpers depend on core, and core's tests use them: no build cycle.
+  const withHelpers = {
+    'libs/core': { testDeps: ['test/helpers'] },
+    'libs/ui': { deps: ['libs/core'] },
+    'test/helpers': { deps: ['libs/core'] },
+  };
+
+  it('a test dep change affects the target, not its dependents', () => {
+    const result = affected([{ path: 'test/helpers/src/repo.ts', status: 'M' }], {
+      head: withHelpers,
+    });
+    expect(result.names).toEqual(['libs/core', 'test/helpers']);
+    expect(result.reasons['libs/core']).toEqual([{ type: 'test-dep', target: 'test/helpers' }]);
+    const graph = TargetGraph.fromTargets(workspaceOf(withHelpers).workspace.targets.values());
+    expect(
+      explain(
+        'libs/core',
+        affected([{ path: 'test/helpers/src/repo.ts', status: 'M' }], {
+          head: withHelpers,
+        }).affected,
+        graph,
+      ),
+    ).toMatchObject({ chain: ['test/helpers', 'libs/core'], throughTestDep: true });
+  });
+
+  it('a changed testDeps list affects the target alone', () => {
+    const base = { ...withHelpers, 'libs/core': {} };
+    const result = affected([{ path: 'BUILD.json', status: 'M' }], { base, head: withHelpers });
+    expect(result.names).toEqual(['libs/core']);
+    expect(result.reasons['libs/core']).toEqual([{ type: 'entry', part: 'tests' }]);
   });
 });
 

@@ -23,7 +23,7 @@ export class CompiledBuildFiles {
     if (bytes === undefined) return undefined;
     try {
       const compiled = deserialize(bytes) as CompiledWorkspace;
-      return compiled.format === 3 ? compiled : undefined;
+      return compiled.format === 4 ? compiled : undefined;
     } catch {
       return undefined;
     }

@@ -35,7 +35,12 @@ function fromCompiled(compiled: CompiledWorkspace): IndexedWorkspace {
   return {
     workspace: expandWorkspace(compiled),
     owners: OwnershipIndex.fromCompiled(compiled),
-    graph: TargetGraph.fromAdjacency(compiled.names, compiled.depOffsets, compiled.deps),
+    graph: TargetGraph.fromAdjacency(
+      compiled.names,
+      compiled.depOffsets,
+      compiled.deps,
+      compiled.testDeps,
+    ),
   };
 }
 

@@ -9,6 +9,11 @@ export interface Target {
   readonly srcs: readonly string[];
   readonly tests: readonly string[];
   readonly deps: readonly string[];
+  /**
+   * Targets only its tests import (shared test helpers): built before its tests run, and in
+   * its fingerprint, not its build fingerprint. Absent when none.
+   */
+  readonly testDeps?: readonly string[];
   readonly entry?: string;
   /** Time limits of its tests, in milliseconds: per test, and per test file (wall clock). */
   readonly timeouts?: { readonly test?: number; readonly file?: number };
@@ -53,6 +58,8 @@ export type AffectedReason =
   | { readonly type: 'file'; readonly path: string; readonly role: 'src' | 'test' }
   /** A dependency's build fingerprint changed. */
   | { readonly type: 'dep'; readonly target: string }
+  /** A test dep's build fingerprint changed: only its own tests are affected. */
+  | { readonly type: 'test-dep'; readonly target: string }
   /** A global input changed. */
   | { readonly type: 'global'; readonly path: string }
   /** Its own entry in BUILD.json changed: what builds it, or only its tests list. */

@@ -10,7 +10,11 @@ export type Selection =
 export interface SelectedTargets {
   /** The targets asked for, in BUILD.json order. */
   readonly asked: readonly string[];
-  /** The asked targets and every transitive dep: what must build first. */
+  /**
+   * The asked targets and every transitive dep and test dep: what must build first. Test
+   * deps are in even when only building, since every target's keys (its test key too)
+   * are computed, and a test key covers the builds of its test deps.
+   */
   readonly builds: readonly string[];
 }
 
@@ -26,7 +30,7 @@ export function selectTargets(workspace: Workspace, selection: Selection): Selec
     }
     wanted = new Set(selection.names);
   }
-  const builds = dependencyClosure(targets, wanted);
+  const builds = dependencyClosure(targets, wanted, { testDeps: true });
   const inFileOrder = (set: ReadonlySet<string>): string[] =>
     [...targets.keys()].filter((name) => set.has(name));
   return { asked: inFileOrder(wanted), builds: inFileOrder(builds) };

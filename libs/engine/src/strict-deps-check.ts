@@ -34,6 +34,31 @@ export function strictDepsProblems(
   });
 }
 
+/**
+ * Strict deps over a target's test files, before they run: an import of another target
+ * must name one of its deps or testDeps, or a change to that target would not run these
+ * tests again. Each problem is a file error of the target's test result.
+ */
+export function testStrictDepsProblems(
+  run: LoadedRun,
+  packages: WorkspacePackages,
+  name: string,
+  paths: readonly string[],
+): { file: string; message: string }[] {
+  const target = run.workspace.targets.get(name) as Target;
+  const violations = checkStrictDeps({
+    target: { name, deps: [...target.deps, ...(target.testDeps ?? [])] },
+    files: paths.map((path) => ({ path, text: readFileSync(join(run.root, path), 'utf8') })),
+    owners: (path) => run.owners.owners(path),
+    exists: (path) => run.owners.owners(path).length > 0 || existsSync(join(run.root, path)),
+    packages,
+  });
+  return violations.map((v) => ({
+    file: v.file,
+    message: `${v.file}:${v.line}:${v.column}: '${v.specifier}' belongs to ${v.owner}, which is neither a dep nor a test dep of ${name}; add "${v.owner}" to the testDeps of ${name} in BUILD.json`,
+  }));
+}
+
 /** Whether `from` reaches `to` through deps. */
 function dependsOn(workspace: Workspace, from: string, to: string): boolean {
   return dependencyClosure(workspace.targets, [from]).has(to);

@@ -19,8 +19,8 @@ import {
 import { ensureStateFolder } from '@mainline/state';
 import type { Executor } from './executor.ts';
 import { hintOtherRunners } from './other-runner-hint.ts';
-import { hintOtherRunners } from './other-runner-hint.ts';
 import { linkPolicy } from './source-links.ts';
+import { testStrictDepsProblems } from './strict-deps-check.ts';
 import type { LoadedRun, PreparedRun } from './prepare-run.ts';
 import type { RunRecorder } from './run-recorder.ts';
 import { testFile } from './test-file.ts';
@@ -65,14 +65,25 @@ export async function testTargets(
     recorder.test(result, run.keys.test.get(result.target) as string);
     context.emit({ type: 'test-finished', result });
   };
+  // A target's tests wait for its build and its test deps' builds: a red one skips them.
+  const gate = (name: string): TargetBuildResult | undefined => {
+    const own = builds.get(name);
+    if (own === undefined || own.status === 'failed' || own.status === 'skipped') return own;
+    for (const dep of run.workspace.targets.get(name)?.testDeps ?? []) {
+      const status = builds.get(dep)?.status;
+      if (status === 'failed' || status === 'skipped') {
+        return { ...own, status: 'skipped', failedDep: dep };
+      }
+    }
+    return own;
+  };
   const filesOf = (name: string): string[] =>
     (run.testFiles.get(name) ?? []).filter((path) => testFile.test(path));
   // A target with its own test runner runs it even when no file is listed: the runner finds them.
   const runnerOf = (name: string) => run.workspace.targets.get(name)?.testRunner;
   const testable = run.selected.asked.filter(
     (name) =>
-      !blockedBy(name, builds.get(name)) &&
-      (filesOf(name).length > 0 || runnerOf(name) !== undefined),
+      !blockedBy(name, gate(name)) && (filesOf(name).length > 0 || runnerOf(name) !== undefined),
   );
   // Every earlier result is looked up at once: one query, not one per target.
   const passed = context.options.rerun
@@ -84,7 +95,7 @@ export async function testTargets(
   const toRun: TestFileRequest[] = [];
   const commands: { name: string; runner: TestRunner; limits: TestLimits | undefined }[] = [];
   for (const name of run.selected.asked) {
-    const blocked = blockedBy(name, builds.get(name));
+    const blocked = blockedBy(name, gate(name));
     if (blocked) {
       finish(blocked);
       continue;
@@ -108,7 +119,11 @@ export async function testTargets(
       finish(warnings.length > 0 ? { ...cached, warnings } : cached);
       continue;
     }
-    const refused = refusedLinks(await run.loaded(), name, files);
+    const loaded = await run.loaded();
+    const refused = [
+      ...refusedLinks(loaded, name, files),
+      ...testStrictDepsProblems(loaded, await context.packages(), name, readable(loaded, files)),
+    ];
     if (refused.length > 0) {
       finish({ target: name, status: 'failed', durationMs: 0, tests: [], fileErrors: refused });
       continue;
@@ -217,6 +232,11 @@ function refusedLinks(
     const problem = linkProblem(run.root, file, policy);
     return problem ? [{ file, message: `${problem.message}; ${problem.hint}` }] : [];
   });
+}
+
+/** The files strict deps may read: links are held to the link rule, not read here. */
+function readable(run: LoadedRun, files: readonly string[]): string[] {
+  return files.filter((file) => !run.links.has(file));
 }
 
 /** A target's limits: the command line's, else its BUILD.json timeouts; none means the defaults. */

@@ -17,3 +17,22 @@ describe('selectTargets', () => {
     expect(selected.builds).toHaveLength(count + 1);
   });
 });
+
+describe('selectTargets: test deps', () => {
+  it('builds the test deps of what it selects, and their deps', () => {
+    const target = (name: string, deps: string[], testDeps?: string[]): [string, Target] => [
+      name,
+      { name, kind: 'lib', srcs: [], tests: [], deps, ...(testDeps ? { testDeps } : {}) },
+    ];
+    const targets = new Map([
+      target('core', [], ['helpers']),
+      target('fixtures', []),
+      target('helpers', ['core', 'fixtures']),
+      target('ui', ['core']),
+    ]);
+    const workspace: Workspace = { version: 1, globalInputs: [], targets };
+    const selected = selectTargets(workspace, { kind: 'names', names: ['core'] });
+    expect(selected.asked).toEqual(['core']);
+    expect(selected.builds).toEqual(['core', 'fixtures', 'helpers']);
+  });
+});

@@ -5,6 +5,8 @@ import { findCycles } from './cycles.ts';
 export interface GraphNode {
   readonly name: string;
   readonly deps: readonly string[];
+  /** Targets only its tests import: no build edges (see testDependencies). */
+  readonly testDeps?: readonly string[];
 }
 
 /**
@@ -19,13 +21,21 @@ export class TargetGraph {
   readonly #names: readonly string[];
   readonly #ids: ReadonlyMap<string, number>;
   readonly #deps: Adjacency;
+  /** Test deps of the targets that have any: few, so a map, apart from the build edges. */
+  readonly #testDeps: ReadonlyMap<string, readonly string[]>;
   #dependents: Adjacency | undefined;
   #graphology: DirectedGraph | undefined;
 
-  private constructor(names: readonly string[], ids: ReadonlyMap<string, number>, deps: Adjacency) {
+  private constructor(
+    names: readonly string[],
+    ids: ReadonlyMap<string, number>,
+    deps: Adjacency,
+    testDeps: ReadonlyMap<string, readonly string[]>,
+  ) {
     this.#names = names;
     this.#ids = ids;
     this.#deps = deps;
+    this.#testDeps = testDeps;
   }
 
   /** Builds the graph; deps naming unknown targets or the target itself are ignored (validation reports them). */
@@ -55,7 +65,11 @@ export class TargetGraph {
       id++;
     }
     offsets[names.length] = flat.length;
-    return new TargetGraph(names, ids, { offsets, targets: Int32Array.from(flat) });
+    const testDeps = new Map<string, readonly string[]>();
+    for (const node of nodes) {
+      if (node.testDeps?.length && !testDeps.has(node.name)) testDeps.set(node.name, node.testDeps);
+    }
+    return new TargetGraph(names, ids, { offsets, targets: Int32Array.from(flat) }, testDeps);
   }
 
   /**
@@ -66,10 +80,15 @@ export class TargetGraph {
     names: readonly string[],
     offsets: Int32Array,
     deps: Int32Array,
+    testDepsById: readonly (readonly string[])[] = [],
   ): TargetGraph {
     const ids = new Map<string, number>();
     for (let id = 0; id < names.length; id++) ids.set(names[id] as string, id);
-    return new TargetGraph(names, ids, { offsets, targets: deps });
+    const testDeps = new Map<string, readonly string[]>();
+    testDepsById.forEach((list, id) => {
+      if (list.length > 0) testDeps.set(names[id] as string, list);
+    });
+    return new TargetGraph(names, ids, { offsets, targets: deps }, testDeps);
   }
 
   get size(): number {
@@ -90,6 +109,20 @@ export class TargetGraph {
 
   dependents(name: string): readonly string[] {
     return this.#neighbours(this.#reverse(), name);
+  }
+
+  /** Its test deps: built before its tests run, never part of its build. */
+  testDependencies(name: string): readonly string[] {
+    return this.#testDeps.get(name) ?? [];
+  }
+
+  /** The targets whose tests depend on one of `names` (directly: a test dep's own test deps do not count). */
+  testDependents(names: ReadonlySet<string>): Set<string> {
+    const found = new Set<string>();
+    for (const [name, testDeps] of this.#testDeps) {
+      if (testDeps.some((dep) => names.has(dep))) found.add(name);
+    }
+    return found;
   }
 
   /** The given targets and everything that depends on them, transitively. */

@@ -104,3 +104,30 @@ describe('TargetGraph.fromAdjacency', () => {
     }
   });
 });
+
+describe('TargetGraph: test deps', () => {
+  const nodes = [
+    { name: 'core', deps: [], testDeps: ['helpers'] },
+    { name: 'helpers', deps: ['core'] },
+    { name: 'app', deps: ['core'], testDeps: ['helpers', 'core'] },
+  ];
+
+  it('keeps test deps apart from the build edges, from targets and from adjacency alike', () => {
+    const graphs = [
+      TargetGraph.fromTargets(nodes),
+      TargetGraph.fromAdjacency(
+        ['core', 'helpers', 'app'],
+        Int32Array.from([0, 0, 1, 2]),
+        Int32Array.from([0, 0]),
+        nodes.map((node) => node.testDeps ?? []),
+      ),
+    ];
+    for (const graph of graphs) {
+      expect(graph.dependents('helpers')).toEqual([]);
+      expect(graph.findCycles()).toEqual([]);
+      expect(graph.testDependencies('app')).toEqual(['helpers', 'core']);
+      expect([...graph.testDependents(new Set(['helpers']))].sort()).toEqual(['app', 'core']);
+      expect([...graph.testDependents(new Set(['app']))]).toEqual([]);
+    }
+  });
+});

@@ -13,6 +13,7 @@ export interface TargetJson {
   readonly srcs: readonly string[];
   readonly tests?: readonly string[];
   readonly deps?: readonly string[];
+  readonly testDeps?: readonly string[];
   readonly entry?: string;
   readonly timeouts?: { readonly test?: number; readonly file?: number };
   readonly testRunner?: {
@@ -29,6 +30,7 @@ export const targetFields = [
   'srcs',
   'tests',
   'deps',
+  'testDeps',
   'entry',
   'timeouts',
   'testRunner',

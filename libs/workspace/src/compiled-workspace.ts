@@ -14,7 +14,7 @@ import { literalFolder } from './glob-prefilter.ts';
  * parsing a large BUILD.json, and the folder index of every glob comes precomputed.
  */
 export interface CompiledWorkspace {
-  readonly format: 3;
+  readonly format: 4;
   readonly names: readonly string[];
   /** Index into targetKinds, per target. */
   readonly kinds: Uint8Array;
@@ -39,6 +39,8 @@ export interface CompiledWorkspace {
   readonly folderGlobs: Int32Array;
   /** Per target `t`, its test timeouts: `timeouts[2t]` per test, `timeouts[2t + 1]` per file; 0 when not set. */
   readonly timeouts: Int32Array;
+  /** Per target, its testDeps (names; empty when none). Format 4 added them. */
+  readonly testDeps: readonly (readonly string[])[];
   /** Per target, its testRunner as JSON, '' when none (absent in memos written before it). */
   readonly testRunners?: readonly string[];
 }
@@ -86,10 +88,11 @@ export function compileWorkspace(workspace: Workspace): CompiledWorkspace {
     timeouts[2 * id + 1] = target.timeouts?.file ?? 0;
   });
   return {
-    format: 3,
+    format: 4,
     names: targets.map((target) => target.name),
     kinds: Uint8Array.from(targets.map((target) => targetKinds.indexOf(target.kind))),
     entries: targets.map((target) => target.entry ?? ''),
+    testDeps: targets.map((target) => target.testDeps ?? []),
     testRunners: targets.map((target) =>
       target.testRunner === undefined ? '' : JSON.stringify(target.testRunner),
     ),
@@ -179,6 +182,7 @@ class CompiledTargets implements ReadonlyMap<string, Target> {
       srcs: globs.filter((_, i) => ((owners[i] as number) & 1) === 0),
       tests: globs.filter((_, i) => ((owners[i] as number) & 1) === 1),
       deps,
+      ...(c.testDeps?.[id]?.length ? { testDeps: c.testDeps[id] } : {}),
       ...(c.entries[id] ? { entry: c.entries[id] as string } : {}),
       ...timeoutsOf(c.timeouts, id),
       ...(c.testRunners?.[id] ? { testRunner: JSON.parse(c.testRunners[id]) as TestRunner } : {}),

@@ -1,13 +1,22 @@
 import { didYouMean } from './did-you-mean.ts';
 import { type Problem, shown } from './problem.ts';
 
+const depWords = { dep: 'dep', itself: 'depends on itself', unknown: 'depends on unknown target' };
+const testDepWords = {
+  dep: 'test dep',
+  itself: 'lists itself in testDeps',
+  unknown: 'has a test dep on unknown target',
+};
+
 // Past this many deps, repeats are found with a set: indexOf on each would be quadratic.
 const scanUpTo = 32;
 
 /**
  * Checks one target's deps (unknown, itself, repeated) and appends the deps that make
  * graph edges to `edges`, as indexes into `names` (known, distinct, not `self`, the
- * target's own index). Returns the largest index appended (-1 for none).
+ * target's own index). Returns the largest index appended (-1 for none). `testDeps` are
+ * checked the same way; their edges make no build cycle (a test dep may depend on the
+ * target: it is built after it), so the caller keeps them out of the cycle check.
  */
 export function checkDeps(
   target: string,
@@ -17,7 +26,9 @@ export function checkDeps(
   names: readonly string[],
   problems: Problem[],
   edges: number[],
+  field: 'deps' | 'testDeps' = 'deps',
 ): number {
+  const words = field === 'deps' ? depWords : testDepWords;
   let latest = -1;
   if (!Array.isArray(deps)) return latest;
   const seen = deps.length > scanUpTo ? new Set<unknown>() : undefined;
@@ -32,32 +43,32 @@ export function checkDeps(
       if (index > latest) latest = index;
       continue;
     }
-    const at = { path: ['targets', target, 'deps', i] };
+    const at = { path: ['targets', target, field, i] };
     if (repeated) {
       problems.push({
         code: 'repeatedDep',
         at,
-        message: () => `target ${shown(target)} lists dep ${shown(dep)} more than once`,
+        message: () => `target ${shown(target)} lists ${words.dep} ${shown(dep)} more than once`,
         hint: 'remove the repeated entry',
       });
     } else if (index === self) {
       problems.push({
         code: 'selfDep',
         at,
-        message: () => `target ${shown(target)} depends on itself`,
-        hint: () => `remove ${shown(dep)} from its deps`,
+        message: () => `target ${shown(target)} ${words.itself}`,
+        hint: () => `remove ${shown(dep)} from its ${field}`,
       });
     } else {
       problems.push({
         code: 'unknownDep',
         at,
-        message: () => `target ${shown(target)} depends on unknown target ${shown(dep)}`,
+        message: () => `target ${shown(target)} ${words.unknown} ${shown(dep)}`,
         // Searching every name costs: only for the problems shown.
         hint: () => {
           const guess = didYouMean(dep, names);
           return guess
             ? `did you mean ${shown(guess)}?`
-            : `declare ${shown(dep)} in "targets", or remove it from the deps`;
+            : `declare ${shown(dep)} in "targets", or remove it from the ${field}`;
         },
       });
     }

@@ -37,6 +37,7 @@ export function semanticProblems(data: unknown, names: readonly string[]): Probl
     if (target.entry !== undefined) entryProblems(name, target.entry, target.srcs, problems);
     const latest = checkDeps(name, i, target.deps, targetIndex, names, problems, edges);
     if (latest >= i) depsComeFirst = false;
+    checkDeps(name, i, target.testDeps, targetIndex, names, problems, [], 'testDeps');
   }
   starts[names.length] = edges.length;
   if (depsComeFirst) return problems;

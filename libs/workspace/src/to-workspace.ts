@@ -19,8 +19,16 @@ export function toWorkspace(
     const deps = raw.deps ?? none;
     const target: Target =
       raw.entry === undefined
-        ? { name, kind: raw.kind, srcs: raw.srcs, tests, deps }
-        : { name, kind: raw.kind, srcs: raw.srcs, tests, deps, entry: raw.entry };
+        ? { name, kind: raw.kind, srcs: raw.srcs, tests, deps, ...testDepsOf(raw) }
+        : {
+            name,
+            kind: raw.kind,
+            srcs: raw.srcs,
+            tests,
+            deps,
+            ...testDepsOf(raw),
+            entry: raw.entry,
+          };
     const plain = raw.timeouts === undefined && raw.testRunner === undefined;
     targets.set(
       name,
@@ -38,6 +46,11 @@ export function toWorkspace(
     globalInputs: json.globalInputs ?? none,
     targets,
   };
+}
+
+/** `testDeps` when it lists any: an empty list is the default, the same target. */
+function testDepsOf(raw: TargetJson): Pick<Target, 'testDeps'> {
+  return raw.testDeps === undefined || raw.testDeps.length === 0 ? {} : { testDeps: raw.testDeps };
 }
 
 /**

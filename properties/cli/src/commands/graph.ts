@@ -15,10 +15,11 @@ export async function graphCommand(options: GraphOptions, io: Io): Promise<numbe
   printWarnings(io, warnings);
   const targets = [...workspace.targets.values()];
   if (options.json) {
-    const nodes = targets.map(({ name, kind, deps }) => ({
+    const nodes = targets.map(({ name, kind, deps, testDeps = [] }) => ({
       name,
       kind,
       deps,
+      testDeps,
       dependents: graph.dependents(name),
     }));
     io.stdout(`${JSON.stringify({ targets: nodes, layers: await graph.layers() }, null, 2)}\n`);
@@ -26,9 +27,11 @@ export async function graphCommand(options: GraphOptions, io: Io): Promise<numbe
   }
   if (options.dot) {
     const lines = ['digraph mainline {', '  rankdir=LR;'];
-    for (const { name, kind, deps } of targets) {
+    for (const { name, kind, deps, testDeps = [] } of targets) {
       lines.push(`  ${quote(name)} [shape=${shapes[kind]}];`);
       for (const dep of deps) lines.push(`  ${quote(name)} -> ${quote(dep)};`);
+      // Test deps are no build edges: dashed.
+      for (const dep of testDeps) lines.push(`  ${quote(name)} -> ${quote(dep)} [style=dashed];`);
     }
     io.stdout(`${[...lines, '}'].join('\n')}\n`);
     return 0;
@@ -40,7 +43,10 @@ export async function graphCommand(options: GraphOptions, io: Io): Promise<numbe
       const target = workspace.targets.get(name);
       const deps =
         target && target.deps.length > 0 ? style.dim(` <- ${target.deps.join(', ')}`) : '';
-      io.stdout(`  ${name} ${style.dim(`(${target?.kind})`)}${deps}\n`);
+      const testDeps = target?.testDeps?.length
+        ? style.dim(` (tests <- ${target.testDeps.join(', ')})`)
+        : '';
+      io.stdout(`  ${name} ${style.dim(`(${target?.kind})`)}${deps}${testDeps}\n`);
     }
   });
   return 0;

@@ -56,7 +56,10 @@ export async function whyCommand(asked: string, options: WhyOptions, io: Io): Pr
   const [first, ...rest] = answer.chain;
   for (const reason of answer.origin) io.stdout(`  ${describeReason(reason)}\n`);
   io.stdout(`  ${style.dim('->')} ${first}\n`);
-  for (const name of rest)
-    io.stdout(`  ${style.dim('->')} ${name} ${style.dim('(depends on the line above)')}\n`);
+  rest.forEach((name, i) => {
+    const testsOnly = answer.throughTestDep && i === rest.length - 1;
+    const link = testsOnly ? '(its tests depend on the line above)' : '(depends on the line above)';
+    io.stdout(`  ${style.dim('->')} ${name} ${style.dim(link)}\n`);
+  });
   return 0;
 }

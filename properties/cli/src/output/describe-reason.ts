@@ -7,6 +7,8 @@ export function describeReason(reason: AffectedReason): string {
       return reason.role === 'src' ? `${reason.path} changed` : `test ${reason.path} changed`;
     case 'dep':
       return `depends on ${reason.target}`;
+    case 'test-dep':
+      return `its tests depend on ${reason.target}`;
     case 'global':
       return reason.path === 'BUILD.json'
         ? 'globalInputs changed in BUILD.json'

@@ -10,7 +10,8 @@ import type { AffectedTarget } from '@mainline/core';
 export function wavesByDistance(affected: readonly AffectedTarget[]): string[][] {
   const placed = new Set<string>();
   const waves: string[][] = [];
-  let wave = affected.filter((target) => target.reasons.some((reason) => reason.type !== 'dep'));
+  const link = (type: string): boolean => type === 'dep' || type === 'test-dep';
+  let wave = affected.filter((target) => target.reasons.some((reason) => !link(reason.type)));
   while (wave.length > 0) {
     const names = wave.map((target) => target.name);
     for (const name of names) placed.add(name);
@@ -19,7 +20,9 @@ export function wavesByDistance(affected: readonly AffectedTarget[]): string[][]
     wave = affected.filter(
       (target) =>
         !placed.has(target.name) &&
-        target.reasons.some((reason) => reason.type === 'dep' && previous.has(reason.target)),
+        target.reasons.some(
+          (reason) => 'target' in reason && link(reason.type) && previous.has(reason.target),
+        ),
     );
   }
   // A target whose reasons name no placed dep would be a bug upstream: checked last, not lost.
