@@ -86,6 +86,14 @@ describe('definition keys', () => {
       buildDefinitionKey(apart),
     );
     expect(buildDefinitionKey(apart)).toBe(buildDefinitionKey({ ...apart, tests: [] }));
+    // A manifest listed in srcs is one file: a tests folder beside it shares nothing with it.
+    const manifest: Target = { ...apart, srcs: ['a/src/**', 'a/package.json'] };
+    expect(buildDefinitionKey({ ...manifest, tests: ['a/test/**/*.test.ts'] })).toBe(
+      buildDefinitionKey({ ...manifest, tests: [] }),
+    );
+    expect(buildDefinitionKey({ ...manifest, tests: ['a/*.json'] })).not.toBe(
+      buildDefinitionKey({ ...manifest, tests: [] }),
+    );
   });
 
   it('keep the order of a list with a negation, which then means something', () => {

@@ -1,4 +1,5 @@
-import { literalFolder } from './glob-prefilter.ts';
+import { literalFolder, mayMatch } from './glob-prefilter.ts';
+import { globSpecial } from './glob-syntax.ts';
 
 /**
  * A list of globs (a target's `srcs` or `tests`) read like .gitignore or Turborepo's
@@ -40,13 +41,18 @@ export function listHolds(
 }
 
 /**
- * Whether two globs (either may be a negation) can match one same file: only when the
- * literal folder of one holds the other's (see literalFolder). A cheap, sure "no" that
- * needs no file: `libs/a/test/**` never shares a file with `libs/a/src/**`.
+ * Whether two globs (either may be a negation) can match one same file. A cheap, sure "no"
+ * that needs no file and compiles nothing: a plain path must pass the other glob's
+ * prefilter (`libs/a/package.json` never meets `libs/a/test/**`), and otherwise the literal
+ * folder of one must hold the other's (`libs/a/test/**` never meets `libs/a/src/**`).
  */
 export function mayShareFiles(a: string, b: string): boolean {
-  const x = literalFolder(isNegated(a) ? a.slice(1) : a);
-  const y = literalFolder(isNegated(b) ? b.slice(1) : b);
+  const first = isNegated(a) ? a.slice(1) : a;
+  const second = isNegated(b) ? b.slice(1) : b;
+  if (!globSpecial.test(first)) return mayMatch(second, first);
+  if (!globSpecial.test(second)) return mayMatch(first, second);
+  const x = literalFolder(first);
+  const y = literalFolder(second);
   if (x === '' || y === '' || x === y) return true;
   return x.length < y.length ? y.startsWith(`${x}/`) : x.startsWith(`${y}/`);
 }
