@@ -16,7 +16,7 @@ export function describeReason(reason: AffectedReason): string {
     case 'entry':
       return reason.part === 'build'
         ? 'its BUILD.json entry changed'
-        : 'its tests list changed in BUILD.json';
+        : 'its tests, testDeps, timeouts or testRunner changed in BUILD.json';
     case 'added':
       return 'new target';
     case 'lockfile': {
