@@ -285,8 +285,10 @@ export class GitRepo {
    * checking BUILD.json's globs needs, and hashing 70,000 files costs twice as much.
    */
   async worktreePaths(): Promise<string[]> {
+    // Spawned directly: simple-git (its load, queue and plugins) cost more than the two
+    // listings on a 1,000-package tree (mainline init, graph).
     const list = (args: readonly string[]) =>
-      withGitFailed(this.git.text(['ls-files', '-z', ...args]));
+      withGitFailed(this.git.spawnText(['ls-files', '-z', ...args], {}));
     const [listed, deleted] = await Promise.all([
       list(['--cached', '--others', '--exclude-standard']),
       list(['--deleted']),
