@@ -1,13 +1,18 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Diagnostic, dependencyClosure, type Target, type Workspace } from '@mainline/core';
-import { checkStrictDeps, strictDepsDiagnostics, type WorkspacePackages } from '@mainline/runner';
+import {
+  checkStrictDeps,
+  type StrictDepsViolation,
+  strictDepsDiagnostics,
+  type WorkspacePackages,
+} from '@mainline/runner';
 import type { LoadedRun } from './prepare-run.ts';
 
 /**
- * Strict deps over some of a target's files (its sources when it builds, its test files
- * before they run): every import of another target's file or package must name a dep in
- * BUILD.json, or `affected` and the cache keys would not see what the target uses.
+ * Strict deps over a target's sources when it builds: every import of another target's
+ * file or package must name a dep in BUILD.json, or `affected` and the cache keys would
+ * not see what the target uses.
  */
 export function strictDepsProblems(
   run: LoadedRun,
@@ -16,13 +21,7 @@ export function strictDepsProblems(
   paths: readonly string[],
 ): Diagnostic[] {
   const target = run.workspace.targets.get(name) as Target;
-  const violations = checkStrictDeps({
-    target,
-    files: paths.map((path) => ({ path, text: readFileSync(join(run.root, path), 'utf8') })),
-    owners: (path) => run.owners.owners(path),
-    exists: (path) => run.owners.owners(path).length > 0 || existsSync(join(run.root, path)),
-    packages,
-  });
+  const violations = violationsOf(run, packages, target, paths);
   return strictDepsDiagnostics(violations).map((diagnostic, index) => {
     const owner = violations[index]?.owner as string;
     if (!dependsOn(run.workspace, owner, name)) return diagnostic;
@@ -46,17 +45,27 @@ export function testStrictDepsProblems(
   paths: readonly string[],
 ): { file: string; message: string }[] {
   const target = run.workspace.targets.get(name) as Target;
-  const violations = checkStrictDeps({
-    target: { name, deps: [...target.deps, ...(target.testDeps ?? [])] },
+  const allowed = { name, deps: [...target.deps, ...(target.testDeps ?? [])] };
+  return violationsOf(run, packages, allowed, paths).map((v) => ({
+    file: v.file,
+    message: `${v.file}:${v.line}:${v.column}: '${v.specifier}' belongs to ${v.owner}, which is neither a dep nor a test dep of ${name}; add "${v.owner}" to the testDeps of ${name} in BUILD.json`,
+  }));
+}
+
+/** The imports in `paths` (read from the run's root) of targets outside `target.deps`. */
+function violationsOf(
+  run: LoadedRun,
+  packages: WorkspacePackages,
+  target: { readonly name: string; readonly deps: readonly string[] },
+  paths: readonly string[],
+): StrictDepsViolation[] {
+  return checkStrictDeps({
+    target,
     files: paths.map((path) => ({ path, text: readFileSync(join(run.root, path), 'utf8') })),
     owners: (path) => run.owners.owners(path),
     exists: (path) => run.owners.owners(path).length > 0 || existsSync(join(run.root, path)),
     packages,
   });
-  return violations.map((v) => ({
-    file: v.file,
-    message: `${v.file}:${v.line}:${v.column}: '${v.specifier}' belongs to ${v.owner}, which is neither a dep nor a test dep of ${name}; add "${v.owner}" to the testDeps of ${name} in BUILD.json`,
-  }));
 }
 
 /** Whether `from` reaches `to` through deps. */

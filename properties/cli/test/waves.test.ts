@@ -32,3 +32,13 @@ describe('wavesByDistance', () => {
     expect(wavesByDistance([])).toEqual([]);
   });
 });
+
+describe('wavesByDistance: test deps', () => {
+  it('puts a target affected through a test dep one wave after that test dep', () => {
+    const waves = wavesByDistance([
+      target('libs/core', { type: 'test-dep', target: 'test/helpers' }),
+      target('test/helpers', file('test/helpers/x.ts')),
+    ]);
+    expect(waves).toEqual([['test/helpers'], ['libs/core']]);
+  });
+});
