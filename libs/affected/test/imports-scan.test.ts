@@ -135,6 +135,17 @@ exports.imported = 'imported-word';
     expect(packages(source)).toEqual([]);
   });
 
+  it('reads an import after a comment that ends with a full stop', () => {
+    const source = `// Generated for libs/a.
+import * as a from 'after-line-comment';
+/* A block comment. */ import 'after-block-comment';
+obj. /* a comment */ import('still-a-member');
+obj
+  .require('member-on-next-line');
+`;
+    expect(packages(source)).toEqual(['after-block-comment', 'after-line-comment']);
+  });
+
   it('finds imports next to code the clause reader gives up on', () => {
     const source = `
 export default { load: () => import('in-object-literal'), dep: require('beside-it') };

@@ -10,7 +10,6 @@ import {
   DOUBLE_QUOTE,
   IDENTIFIER,
   isIdentifierChar,
-  isWhitespace,
   kindOf,
   OPEN_BRACE,
   OPEN_PAREN,
@@ -82,6 +81,8 @@ class Scanner {
   private identStart = 0;
   private identEnd = 0;
   private braceDepth = 0;
+  /** Just after the last `.` of a member access (`a.b`, `a?.b`), -1 after a spread. */
+  private memberDotEnd = -1;
   /** Brace depths at which an open `${` of a template literal resumes the template. */
   private readonly templateDepths: number[] = [];
 
@@ -121,6 +122,10 @@ class Scanner {
         }
       } else {
         this.prev = c === CLOSE_PAREN || c === CLOSE_BRACKET ? 'value' : 'punctuator';
+        if (c === DOT) {
+          const spread = src.charCodeAt(i - 1) === DOT || src.charCodeAt(i + 1) === DOT;
+          this.memberDotEnd = spread ? -1 : i + 1;
+        }
         i++;
       }
     }
@@ -152,11 +157,13 @@ class Scanner {
     return next;
   }
 
-  /** `x.import` / `module.require` are properties, but `...require()` is a spread. */
+  /**
+   * `x.import` / `module.require` are properties, but `...require()` is a spread. Only
+   * white space and comments may stand between the dot and the word: a comment that ends
+   * with a full stop does not make the `import` on the next line a property.
+   */
   private isMemberAccess(start: number): boolean {
-    let j = start - 1;
-    while (j >= 0 && isWhitespace(this.src.charCodeAt(j))) j--;
-    return this.src.charCodeAt(j) === DOT && this.src.charCodeAt(j - 1) !== DOT;
+    return this.memberDotEnd >= 0 && skipTrivia(this.src, this.memberDotEnd) === start;
   }
 
   private afterImport(end: number): number {
