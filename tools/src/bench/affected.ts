@@ -29,6 +29,8 @@ export interface CaseResult {
   readonly wallSeconds: readonly number[];
   readonly affectedCount: number | null;
   readonly affectedCorrect: boolean | null;
+  /** How many targets a correct answer names (the source change's, or the lockfile bump's). */
+  readonly expectedCount: number;
   /** False when the tool succeeded but its output held no affected list to check. */
   readonly outputReadable: boolean | null;
   readonly error: string | null;
@@ -191,7 +193,13 @@ function runCase(
     env: { ...base.env, ...benchCase.env },
   };
   const outcome = measure(spec, runs);
-  const names = { tool: benchCase.tool, command: benchCase.command };
+  const expected =
+    benchCase.expects === 'lockfile' ? repo.lockfileExpectedNames : repo.expectedNames;
+  const names = {
+    tool: benchCase.tool,
+    command: benchCase.command,
+    expectedCount: expected.length,
+  };
   if (!outcome.ok) {
     return {
       ...names,
@@ -205,8 +213,6 @@ function runCase(
     };
   }
   const { wallSeconds, peakKiB, stdout } = outcome.value;
-  const expected =
-    benchCase.expects === 'lockfile' ? repo.lockfileExpectedNames : repo.expectedNames;
   const check = benchCase.parse ? checkAffected(benchCase.parse(stdout), expected) : null;
   return {
     ...names,

@@ -26,7 +26,7 @@ export function formatMarkdown(report: BenchReport): string {
   for (const size of report.sizes) {
     for (const result of size.results) {
       lines.push(
-        `| ${size.targets} ${size.lockfile} | ${result.tool} | ${wall(result)} | ${peak(result)} | ${affected(result, size.expectedAffected)} |`,
+        `| ${size.targets} ${size.lockfile} | ${result.tool} | ${wall(result)} | ${peak(result)} | ${affected(result, result.expectedCount)} |`,
       );
       if (result.error)
         failures.push(
