@@ -3,7 +3,7 @@ import { createTempRepo, createWorkspaceRepo, runCli } from '../src/index.ts';
 
 // Small things a first trial on a real repository hit (issue 12, point 8).
 describe('the command line, as a new user meets it', () => {
-  it.concurrent('refuses --base beside --all or target names: it would be ignored', async () => {
+  it('refuses --base beside --all or target names: it would be ignored', async () => {
     const repo = createTempRepo({
       files: { 'BUILD.json': '{"version":1,"targets":{"a":{"kind":"lib","srcs":["a/**"]}}}' },
     });
@@ -20,14 +20,14 @@ describe('the command line, as a new user meets it', () => {
     }
   });
 
-  it.concurrent('lists the actions of hook in its help', async () => {
+  it('lists the actions of hook in its help', async () => {
     const help = await runCli(['hook', '--help'], { cwd: process.cwd() });
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/install: put the hook where git runs hooks/);
     expect(help.stdout.replace(/\s+/g, ' ')).toContain('(choices: "install", "uninstall")');
   });
 
-  it.concurrent("takes a package's npm name for its target in why", async () => {
+  it("takes a package's npm name for its target in why", async () => {
     const repo = createWorkspaceRepo();
     repo.write({
       'libs/a/src/index.ts':
@@ -48,7 +48,7 @@ describe('the command line, as a new user meets it', () => {
     expect(unknown.stderr).toContain("mainline: no target named '@fx/nope'");
   });
 
-  it.concurrent('says how to start when there is no BUILD.json, in one sentence', async () => {
+  it('says how to start when there is no BUILD.json, in one sentence', async () => {
     const repo = createTempRepo({ files: { 'README.md': 'hello\n' } });
     repo.write({ 'README.md': 'hello again\n' });
     repo.commit('edit');

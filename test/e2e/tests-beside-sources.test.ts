@@ -34,7 +34,7 @@ function besideRepo() {
 }
 
 describe('tests are never swallowed', () => {
-  it.concurrent('runs a test file its srcs match too, counts targets without tests apart, and a test edit stays in its target', async () => {
+  it('runs a test file its srcs match too, counts targets without tests apart, and a test edit stays in its target', async () => {
     const repo = besideRepo();
     const { code, run } = await runJson(['test', '--all', '--no-typecheck'], repo.dir);
     expect(code).toBe(0);
@@ -73,7 +73,7 @@ describe('tests are never swallowed', () => {
     expect(report.unowned).toEqual(['b/src/notes.md']);
   });
 
-  it.concurrent('says plainly that a run tested nothing, in text, --json and JUnit', async () => {
+  it('says plainly that a run tested nothing, in text, --json and JUnit', async () => {
     const repo = besideRepo();
     const text = await runCli(['test', 'b', 'c', '--no-typecheck', '--junit', 'junit.xml'], {
       cwd: repo.dir,
