@@ -93,8 +93,8 @@ describe('schema violations', () => {
       "4:63 unknown field 'flaky' in target 'libs/a'",
     ]);
     expect(problems.map((p) => p.hint)).toEqual([
-      "did you mean 'deps'? allowed fields: kind, srcs, tests, deps, entry, timeouts, testRunner",
-      'allowed fields: kind, srcs, tests, deps, entry, timeouts, testRunner',
+      "did you mean 'deps'? allowed fields: kind, srcs, tests, deps, testDeps, entry, timeouts, testRunner",
+      'allowed fields: kind, srcs, tests, deps, testDeps, entry, timeouts, testRunner',
     ]);
   });
 
