@@ -85,7 +85,8 @@ const options = {
     'better-sqlite3',
     'junit-report-builder',
     'chokidar',
-    // The yarn.lock and pnpm-lock.yaml parsers: required only when such a lockfile changed.
+    // The yarn.lock and pnpm-lock.yaml parser, required only when such a lockfile is read,
+    // and the pnpm-workspace.yaml parser of `init`.
     '@yarnpkg/parsers',
     'yaml',
   ],

@@ -54,7 +54,7 @@ async function affected(dir: string): Promise<Report> {
 }
 
 describe('mainline affected reads yarn.lock and pnpm-lock.yaml', () => {
-  it.concurrent('a bump in yarn.lock (classic) affects the importers, named with the versions', async () => {
+  it('a bump in yarn.lock (classic) affects the importers, named with the versions', async () => {
     const head = fixture('yarn-classic.lock');
     const base = head
       .replace('version "2.1.3"', 'version "2.1.2"')
@@ -83,7 +83,7 @@ describe('mainline affected reads yarn.lock and pnpm-lock.yaml', () => {
     expect(why.stdout, why.stderr).toContain('ms 2.1.2 -> 2.1.3 in yarn.lock');
   });
 
-  it.concurrent('a broken pnpm-lock.yaml affects every target; a changed bun.lockb is a warning', async () => {
+  it('a broken pnpm-lock.yaml affects every target; a changed bun.lockb is a warning', async () => {
     const repo = workspace({ 'pnpm-lock.yaml': fixture('pnpm-v9.yaml'), 'bun.lockb': 'v1' });
     repo.write({ 'pnpm-lock.yaml': "lockfileVersion: '9.0'\nimporters: [\n", 'bun.lockb': 'v2' });
     repo.commit('broken lockfile');
