@@ -143,15 +143,16 @@ export function tsconfigFiles(
   return files;
 }
 
+// A plain object, not defineConfig from 'vitest/config': the sandbox has no node_modules,
+// and mainline loads the repository's vitest config from the repository.
 const vitestConfig = `import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vitest/config';
 
 // Resolves workspace imports to sources without an \`npm install\`.
 const libs = fileURLToPath(new URL('./libs/', import.meta.url));
 
-export default defineConfig({
+export default {
   resolve: { alias: [{ find: /^@synth\\/(l\\d+-\\d+)$/, replacement: \`\${libs}$1/src/index.ts\` }] },
-});
+};
 `;
 
 export const gitignore: GeneratedFile = {
