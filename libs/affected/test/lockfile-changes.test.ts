@@ -50,9 +50,8 @@ describe('possiblyChangedPackages', () => {
 
   it('adds the dependents of a transitive-only change, transitively, and nothing else', () => {
     const head = lock({ ...base, 'node_modules/js-tokens': npm('js-tokens', '4.0.1') });
-    // @repo/web is a workspace that depends on react.
+    // @repo/web, a workspace that depends on react, is no package its importers resolve.
     expect(sorted(possiblyChangedPackages(lock(base), head))).toEqual([
-      '@repo/web',
       'js-tokens',
       'loose-envify',
       'react',
@@ -61,12 +60,14 @@ describe('possiblyChangedPackages', () => {
     ]);
   });
 
-  it('reaches importers of a workspace package through its link name', () => {
+  it('leaves out the workspace whose dependency changed: its importers resolve no package', () => {
     const head = lock({ ...base, 'libs/ui/node_modules/clsx': npm('clsx', '2.1.0') });
-    const changed = possiblyChangedPackages(lock(base), head);
-    expect(sorted(changed)).toEqual(['@repo/ui', '@repo/web', 'clsx']);
-    const before = resolvePackage(lock(base), 'libs/web/src', '@repo/ui');
-    expect(resolvePackage(head, 'libs/web/src', '@repo/ui')?.closure).not.toBe(before?.closure);
+    expect(sorted(possiblyChangedPackages(lock(base), head))).toEqual(['clsx']);
+    expect(resolvePackage(lock(base), 'libs/web/src', '@repo/ui')).toBeUndefined();
+    expect(resolvePackage(head, 'libs/web/src', '@repo/ui')).toBeUndefined();
+    expect(resolvePackage(head, 'libs/ui/src', 'clsx')?.closure).not.toBe(
+      resolvePackage(lock(base), 'libs/ui/src', 'clsx')?.closure,
+    );
   });
 
   it('lists added and removed packages', () => {
@@ -78,12 +79,20 @@ describe('possiblyChangedPackages', () => {
     ]);
   });
 
-  it('lists a workspace whose dependency list changed', () => {
-    const head = lock({
+  it("lists no workspace whose dependency list changed, but a package that depends on one's version", () => {
+    const ui = (version: string, dependencies: Record<string, string>) => ({
       ...base,
-      'libs/ui': { name: '@repo/ui', version: '0.1.0', dependencies: { clsx: '^2', lodash: '^4' } },
+      'libs/ui': { name: '@repo/ui', version, dependencies },
+      'node_modules/ui-plugin': npm('ui-plugin', '1.0.0', { '@repo/ui': '*' }),
     });
-    expect(sorted(possiblyChangedPackages(lock(base), head))).toEqual(['@repo/ui', '@repo/web']);
+    const before = lock(ui('0.1.0', { clsx: '^2' }));
+    const moreDeps = lock(ui('0.1.0', { clsx: '^2', lodash: '^4' }));
+    expect(sorted(possiblyChangedPackages(before, moreDeps))).toEqual([]);
+    const bumped = lock(ui('0.2.0', { clsx: '^2' }));
+    expect(sorted(possiblyChangedPackages(before, bumped))).toEqual(['ui-plugin']);
+    const plugin = (l: Lockfile) => resolvePackage(l, 'libs/web/src', 'ui-plugin')?.closure;
+    expect(plugin(bumped)).not.toBe(plugin(before));
+    expect(plugin(moreDeps)).toBe(plugin(before));
   });
 
   it('over-approximates re-hoisting, which the closures then show to be no change', () => {
@@ -95,9 +104,9 @@ describe('possiblyChangedPackages', () => {
     const before = lock(base);
     const after = lock(rehoisted);
     expect(possiblyChangedPackages(before, after).has('clsx')).toBe(true);
-    const ui = (l: Lockfile): string | undefined =>
-      resolvePackage(l, 'libs/web/src', '@repo/ui')?.closure;
-    expect(ui(after)).toBe(ui(before));
+    const react = (l: Lockfile): string | undefined =>
+      resolvePackage(l, 'libs/web/src', 'react')?.closure;
+    expect(react(after)).toBe(react(before));
     expect(resolvePackage(after, 'libs/ui/src', 'clsx')?.closure).toBe(
       resolvePackage(before, 'libs/ui/src', 'clsx')?.closure,
     );

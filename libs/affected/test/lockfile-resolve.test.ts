@@ -47,14 +47,30 @@ describe('resolvePackage', () => {
     });
   });
 
-  it('follows workspace links to the folder, and resolves its dependencies from there', () => {
-    const b = resolvePackage(tree, 'libs/a/src', '@repo/b');
-    expect(b).toMatchObject({ key: 'libs/b', version: '0.1.0' });
-    // libs/b sees its own y@5; a change to it must reach whoever imports @repo/b.
-    const changed = lock({ ...workspaces, 'libs/b/node_modules/y': npm('y', '5.0.1') });
-    expect(closure(changed, 'libs/a/src', '@repo/b')).not.toBe(b?.closure);
-    expect(closure(changed, 'libs/a/src', 'x')).toBe(closure(tree, 'libs/a/src', 'x'));
-    expect(closure(changed, '', 'y')).toBe(closure(tree, '', 'y'));
+  it('resolves an import that lands on a workspace folder to no external package', () => {
+    // @repo/b is a target of its own: what its dependencies resolve to is its business.
+    expect(resolvePackage(tree, 'libs/a/src', '@repo/b')).toBeUndefined();
+    expect(resolvePackage(tree, '', '@repo/a')).toBeUndefined();
+    // ...while libs/b's files see its own y@5.
+    expect(resolvePackage(tree, 'libs/b/src', 'y')?.version).toBe('5.0.0');
+  });
+
+  it('hashes a workspace folder a package depends on by its identity alone', () => {
+    const withPlugin = (b: Record<string, unknown>) =>
+      lock({
+        ...workspaces,
+        'libs/b': b,
+        'node_modules/plugin': npm('plugin', '1.0.0', { '@repo/b': '*' }),
+      });
+    const before = closure(withPlugin(workspaces['libs/b'] ?? {}), '', 'plugin');
+    const moreDeps = {
+      name: '@repo/b',
+      version: '0.1.0',
+      dependencies: { x: '^1', y: '^1', z: '^1' },
+    };
+    expect(closure(withPlugin(moreDeps), '', 'plugin')).toBe(before);
+    const bumped = { name: '@repo/b', version: '0.2.0', dependencies: { x: '^1', y: '^1' } };
+    expect(closure(withPlugin(bumped), '', 'plugin')).not.toBe(before);
   });
 
   it('accepts the forms a folder may be given in', () => {
@@ -74,11 +90,9 @@ describe('resolvePackage', () => {
     expect(resolvePackage(nested, 'src', 'q')).toBeUndefined();
   });
 
-  it('reports a link to a folder the lockfile does not list as its own resolution', () => {
+  it('resolves a link to a folder the lockfile does not list to no external package', () => {
     const dangling = lock({ 'node_modules/gone': { resolved: 'libs/gone', link: true } });
-    const resolution = resolvePackage(dangling, 'src', 'gone');
-    expect(resolution).toMatchObject({ key: 'libs/gone', version: undefined });
-    expect(resolution?.closure).toMatch(/^[0-9a-f]{64}$/);
+    expect(resolvePackage(dangling, 'src', 'gone')).toBeUndefined();
   });
 });
 

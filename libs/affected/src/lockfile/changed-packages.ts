@@ -1,4 +1,4 @@
-import { installNameOf, type LockEntry } from './lock-entry.ts';
+import { installNameOf, isFolderKey, type LockEntry } from './lock-entry.ts';
 import type { Lockfile } from './lockfile.ts';
 import { normalizeDir } from './node-resolution.ts';
 
@@ -8,9 +8,18 @@ import { normalizeDir } from './node-resolution.ts';
  * depend on one of them. An over-approximation (by name, not location) meant to narrow
  * the search for importers; comparing resolvePackage() closures is the exact test.
  * The root project's entry is left out: its own name, version and ranges resolve nothing.
+ * A workspace folder's names are left out too (an import of one resolves to no external
+ * package, see isFolderKey); only its identity counts, for the packages that depend on it.
  */
 export function possiblyChangedPackages(base: Lockfile, head: Lockfile): Set<string> {
   const changed = new Set<string>();
+  // Names of folders whose identity changed: the packages depending on them are candidates.
+  const folderSeeds = new Set<string>();
+  const note = (lock: Lockfile, key: string): void => {
+    const installName = installNameOf(key);
+    if (installName !== undefined) changed.add(installName);
+    else for (const name of folderNames(lock, key)) folderSeeds.add(name);
+  };
   // Entries of head that differ from base; with base's entries they are all the
   // entries whose dependencies could lead to a change.
   const headOnly: string[] = [];
@@ -18,25 +27,25 @@ export function possiblyChangedPackages(base: Lockfile, head: Lockfile): Set<str
     if (key === '') continue;
     const after = head.entries.get(key);
     if (after === entry) continue; // taken over by parseLockfile(text, previous)
-    if (after === undefined || !sameResolution(entry, after)) {
-      addNames(base, key, changed);
+    if (after === undefined || !sameResolution(key, entry, after)) {
+      note(base, key);
       if (after !== undefined) {
-        addNames(head, key, changed);
+        note(head, key);
         headOnly.push(key);
       }
     }
   }
   for (const key of head.entries.keys()) {
     if (key !== '' && !base.entries.has(key)) {
-      addNames(head, key, changed);
+      note(head, key);
       headOnly.push(key);
     }
   }
-  if (changed.size === 0) return changed;
+  if (changed.size === 0 && folderSeeds.size === 0) return changed;
   const dependents = new Map<string, string[]>();
   addDependents(base, base.entries.keys(), dependents);
   addDependents(head, headOnly, dependents);
-  const pending = [...changed];
+  const pending = [...changed, ...folderSeeds];
   for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
     for (const dependent of dependents.get(name) ?? []) {
       if (!changed.has(dependent)) {
@@ -48,7 +57,9 @@ export function possiblyChangedPackages(base: Lockfile, head: Lockfile): Set<str
   return changed;
 }
 
-function sameResolution(a: LockEntry, b: LockEntry): boolean {
+/** Same for resolution; a folder's dependencies do not count (see closureOf). */
+function sameResolution(key: string, a: LockEntry, b: LockEntry): boolean {
+  if (isFolderKey(key)) return a.name === b.name && a.version === b.version;
   if (
     a.version !== b.version ||
     a.integrity !== b.integrity ||
@@ -63,7 +74,7 @@ function sameResolution(a: LockEntry, b: LockEntry): boolean {
   return true;
 }
 
-/** Adds, for each dependency name of the entries at `keys`, the names of those entries. */
+/** Adds, for each dependency name of the packages at `keys`, the names of those packages. */
 function addDependents(
   lock: Lockfile,
   keys: Iterable<string>,
@@ -71,27 +82,15 @@ function addDependents(
 ): void {
   for (const key of keys) {
     const entry = lock.entries.get(key);
-    if (key === '' || entry === undefined || entry.deps.length === 0) continue;
-    // Almost every entry is under node_modules and has one name: no array for it.
+    // A folder's dependencies are not part of any package's closure (see closureOf).
     const installName = installNameOf(key);
-    const names = installName === undefined ? folderNames(lock, key) : undefined;
+    if (installName === undefined || entry === undefined || entry.deps.length === 0) continue;
     for (const dep of entry.deps) {
-      let list = dependents.get(dep);
-      if (list === undefined) {
-        list = [];
-        dependents.set(dep, list);
-      }
-      if (installName !== undefined) list.push(installName);
-      else if (names !== undefined) for (const name of names) list.push(name);
+      const list = dependents.get(dep);
+      if (list === undefined) dependents.set(dep, [installName]);
+      else list.push(installName);
     }
   }
-}
-
-/** Adds the names a package is imported by (see folderNames for workspace folders). */
-function addNames(lock: Lockfile, key: string, to: Set<string>): void {
-  const installName = installNameOf(key);
-  if (installName !== undefined) to.add(installName);
-  else for (const name of folderNames(lock, key)) to.add(name);
 }
 
 /** A workspace folder is imported by its `name` and the names of the links to it. */

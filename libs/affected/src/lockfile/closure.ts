@@ -1,4 +1,4 @@
-import { installNameOf } from './lock-entry.ts';
+import { installNameOf, isFolderKey } from './lock-entry.ts';
 import { type Lockfile, memoOf } from './lockfile.ts';
 import { locate, realKey } from './node-resolution.ts';
 import { loadCrypto } from '../lazy-crypto.ts';
@@ -10,6 +10,9 @@ import { loadCrypto } from '../lazy-crypto.ts';
  * lockfile however many packages reach it. Identities say nothing of location, so
  * hoisting the same versions differently gives the same id, while a change of version,
  * integrity, or of which copy any dependency down the tree resolves to gives another.
+ *
+ * A folder of the repository that a package depends on (a workspace, see isFolderKey)
+ * counts by its identity alone: its own dependencies are its target's business.
  *
  * Dependency cycles are hashed as a unit: the members' sorted descriptors, with edges
  * inside the cycle naming the target's identity and edges leaving it the target's
@@ -104,8 +107,14 @@ function successors(lock: Lockfile, key: string): string[] {
   return [...targets];
 }
 
-/** What each dependency of the entry at real key `key` resolves to, from its location. */
+const noDeps: ReadonlyMap<string, string | undefined> = new Map();
+
+/**
+ * What each dependency of the entry at real key `key` resolves to, from its location;
+ * nothing for a folder (see closureOf).
+ */
 function resolvedDeps(lock: Lockfile, key: string): ReadonlyMap<string, string | undefined> {
+  if (isFolderKey(key)) return noDeps;
   const memo = memoOf(lock);
   let deps = memo.resolvedDeps.get(key);
   if (deps === undefined) {

@@ -26,3 +26,13 @@ export function installNameOf(key: string): string | undefined {
   if (at > 0 && key.charCodeAt(at - 1) !== 47 /* / */) return undefined;
   return key.slice(at + nodeModules.length);
 }
+
+/**
+ * A folder of the repository (a workspace, or another folder a link points to) rather than
+ * a package installed under node_modules. It is no external package: its files are some
+ * target's, and what its own dependencies resolve to reaches its importers through that
+ * target (BUILD.json deps), not through the lockfile.
+ */
+export function isFolderKey(key: string): boolean {
+  return installNameOf(key) === undefined;
+}

@@ -1,4 +1,5 @@
 import { closureOf } from './closure.ts';
+import { isFolderKey } from './lock-entry.ts';
 import type { Lockfile } from './lockfile.ts';
 import { locate, normalizeDir, realKey } from './node-resolution.ts';
 
@@ -16,9 +17,11 @@ export interface Resolution {
 }
 
 /**
- * How `pkg` resolves for a file in `fromDir` (repo-relative folder, '' = root), as
- * Node would resolve it in the tree npm installs from this lockfile. Undefined when
- * the lockfile has no such package where Node would look.
+ * How the external package `pkg` resolves for a file in `fromDir` (repo-relative folder,
+ * '' = root), as Node would resolve it in the tree npm installs from this lockfile.
+ * Undefined when the lockfile has no such package where Node would look, and when the
+ * import lands on a folder of the repository (a workspace package: see isFolderKey).
+ * This is the one place where both the fast path and the definition decide it.
  */
 export function resolvePackage(
   lock: Lockfile,
@@ -28,5 +31,6 @@ export function resolvePackage(
   const found = locate(lock, normalizeDir(fromDir), pkg);
   if (found === undefined) return undefined;
   const key = realKey(lock, found);
+  if (isFolderKey(key)) return undefined;
   return { key, version: lock.entries.get(key)?.version, closure: closureOf(lock, key) };
 }
