@@ -18,7 +18,7 @@ async function status(dir: string): Promise<Status> {
 const rulesByTarget = (candidates: Status['candidates']) =>
   Object.fromEntries(candidates.map((c) => [c.target, c.rule]));
 
-describe('the trunk loop holds a culprit back, for a person', () => {
+describe('the trunk loop holds a culprit back, for a person', { timeout: 180_000 }, () => {
   it('for a revert, an opt-out, an old commit and the daily limit: candidates, each with its rule, nothing pushed', async () => {
     // The team allows no revert a day: a culprit that passes every other rule meets that one.
     const sandbox = await trunkSandbox(4, {

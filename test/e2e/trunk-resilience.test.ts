@@ -50,7 +50,7 @@ function startGroup(
 
 const count = (text: string, pattern: RegExp): number => text.match(pattern)?.length ?? 0;
 
-describe('the trunk loop, when things go wrong around it', () => {
+describe('the trunk loop, when things go wrong around it', { timeout: 180_000 }, () => {
   it('takes a test that fails 30% of its runs for a flake: no revert, the flake recorded', async () => {
     const counter = join(makeTempDir('flaky-counter'), 'runs');
     // Fails on runs 2, 5, 8...: passes the baseline, fails when the loop first tests the change.

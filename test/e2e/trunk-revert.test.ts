@@ -16,7 +16,7 @@ async function status(dir: string): Promise<{
   return JSON.parse(result.stdout);
 }
 
-describe('the trunk loop reverts a culprit', () => {
+describe('the trunk loop reverts a culprit', { timeout: 180_000 }, () => {
   it('finds the one breaking commit among ten, reverts exactly it, and trunk is green again', async () => {
     const sandbox = await trunkSandbox(3);
     let culprit = '';
