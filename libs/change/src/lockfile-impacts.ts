@@ -47,7 +47,7 @@ export async function lockfileImpacts(
       const onlyForManifests = !touched.includes(path);
       if (onlyForManifests && !needsManifests) return;
       const [baseManifests, headManifests] = needsManifests
-        ? await Promise.all([manifestsAt(repo, range.base), manifestsAt(repo, range.headTreeish)])
+        ? await manifestsOfBoth(repo, range, changes)
         : [undefined, undefined];
       const plan = planLockfile(baseText, headText, { path, baseManifests, headManifests });
       if (plan.kind === 'unparsable') {
@@ -72,16 +72,42 @@ export async function lockfileImpacts(
   return impacts;
 }
 
-/** Every package.json of a tree-ish outside node_modules, by folder. */
-export async function manifestsAt(repo: GitRepo, treeish: string): Promise<WorkspaceManifests> {
-  const folders = manifestFolders((await repo.listFiles(treeish)).keys());
-  const blobs = await repo.readBlobs([...folders.values()].map((path) => `${treeish}:${path}`));
-  const manifests = new Map<string, string>();
+/**
+ * Every package.json outside node_modules, by folder, at head and at base. Head's are
+ * listed once and read by blob id; base's are head's but for the changed ones, read from
+ * base. Reading each as `base:path` took git 2 ms a name (it walks the big \`libs\` tree
+ * for each), 25 s for 10,000 workspaces.
+ */
+async function manifestsOfBoth(
+  repo: GitRepo,
+  range: ResolvedRange,
+  changes: readonly FileChange[],
+): Promise<[WorkspaceManifests, WorkspaceManifests]> {
+  const listing = await repo.listFiles(range.headTreeish);
+  const folders = manifestFolders(listing.keys());
+  const changed = manifestFolders(
+    changes.flatMap((change) =>
+      change.oldPath === undefined ? [change.path] : [change.path, change.oldPath],
+    ),
+  );
+  const oidOf = (path: string): string => listing.get(path)?.oid ?? '';
+  const baseName = (path: string): string => `${range.base}:${path}`;
+  const blobs = await repo.readBlobs([
+    ...[...folders.values()].map(oidOf),
+    ...[...changed.values()].map(baseName),
+  ]);
+  const head = new Map<string, string>();
   for (const [dir, path] of folders) {
-    const text = blobs.get(`${treeish}:${path}`);
-    if (text !== undefined) manifests.set(dir, text);
+    const text = blobs.get(oidOf(path));
+    if (text !== undefined) head.set(dir, text);
   }
-  return manifests;
+  const base = new Map(head);
+  for (const [dir, path] of changed) {
+    const text = blobs.get(baseName(path));
+    if (text === undefined) base.delete(dir);
+    else base.set(dir, text);
+  }
+  return [base, head];
 }
 
 function touches(change: FileChange, path: string): boolean {
