@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { parseChunked, type SymlChunks } from './chunked-syml.ts';
 import type { Lockfile } from './lockfile.ts';
 import { type LockfileFormat, lockfileFormatOf } from './lockfile-files.ts';
 import { type LockfileParse, parseLockfile } from './parse-lockfile.ts';
@@ -7,7 +8,7 @@ import { LockfileShapeError } from './shape.ts';
 import { type WorkspaceManifests, yarnEntries } from './yarn-lockfile.ts';
 
 export interface ReadLockfileOptions {
-  /** The other side of a diff, parsed from a similar text: only makes npm's parse faster. */
+  /** The other side of a diff, parsed from a similar text: only makes the parse faster. */
   readonly previous?: Lockfile | undefined;
   /** package.json texts by folder: yarn classic's lockfile leaves workspaces out. */
   readonly manifests?: WorkspaceManifests | undefined;
@@ -17,6 +18,9 @@ export interface ReadLockfileOptions {
 export const emptyLockfile = '{"lockfileVersion":3,"packages":{}}';
 
 const noManifests: WorkspaceManifests = new Map();
+
+/** The parsed chunks of each yarn or pnpm lockfile, for parsing the other side of a diff. */
+const chunksOf = new WeakMap<Lockfile, SymlChunks>();
 
 /**
  * Parses the lockfile at `path` (see lockfileFormats) in its own format, or says why it
@@ -32,18 +36,26 @@ export function readLockfile(
   if (format === 'npm') return parseLockfile(text ?? emptyLockfile, options.previous);
   if (text === undefined) return { ok: true, lockfile: { lockfileVersion: 0, entries: new Map() } };
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  let data: unknown;
-  try {
-    // yarn's parser reads pnpm's YAML too (through js-yaml, every scalar a string), 8 times
-    // faster than the yaml package, which took 0.6 s for a 1,000-workspace pnpm-lock.yaml.
-    data = loadSyml().parseSyml(source);
-  } catch (error) {
-    return { ok: false, message: describeParseError(error) };
+  // yarn's parser reads pnpm's YAML too (through js-yaml, every scalar a string), 8 times
+  // faster than the yaml package, which took 0.6 s for a 1,000-workspace pnpm-lock.yaml.
+  const { parseSyml } = loadSyml();
+  const previousChunks =
+    options.previous === undefined ? undefined : chunksOf.get(options.previous);
+  const chunked = parseChunked(source, parseSyml, previousChunks);
+  let data: unknown = chunked?.data;
+  if (chunked === undefined) {
+    try {
+      data = parseSyml(source);
+    } catch (error) {
+      return { ok: false, message: describeParseError(error) };
+    }
   }
   try {
     const entries =
       format === 'yarn' ? yarnEntries(data, options.manifests ?? noManifests) : pnpmEntries(data);
-    return { ok: true, lockfile: { lockfileVersion: 0, entries } };
+    const lockfile: Lockfile = { lockfileVersion: 0, entries };
+    if (chunked !== undefined) chunksOf.set(lockfile, chunked.chunks);
+    return { ok: true, lockfile };
   } catch (error) {
     if (error instanceof LockfileShapeError) return { ok: false, message: error.message };
     throw error;
