@@ -19,8 +19,10 @@ export function formatBuildJson(inference: Inference): string {
     if (target.entry !== undefined) fields.push(`      "entry": ${JSON.stringify(target.entry)}`);
     if (target.tests.length > 0) fields.push(list('      ', 'tests', target.tests));
     if (target.testRunner !== undefined) {
-      const command = list('        ', 'command', target.testRunner.command);
-      fields.push(`      "testRunner": {\n${command}\n      }`);
+      const { command, cwd } = target.testRunner;
+      const members = [list('        ', 'command', command)];
+      if (cwd !== undefined) members.push(`        "cwd": ${JSON.stringify(cwd)}`);
+      fields.push(`      "testRunner": {\n${members.join(',\n')}\n      }`);
     }
     const deps = target.deps.map((dep) => dep.target);
     if (deps.length > 0) fields.push(list('      ', 'deps', deps));

@@ -6,7 +6,13 @@ import { type PackageManifest, readManifest } from './manifest.ts';
 import { findPackageFolders } from './package-folders.ts';
 import { buildPackageGraph } from './package-graph.ts';
 import { findTestLayout } from './test-layout.ts';
-import { jestRunner, missingJestJunit, rootRunner, usesJest } from './test-runner.ts';
+import {
+  jestRunnerFor,
+  missingJestJunit,
+  rootJestConfig,
+  rootRunner,
+  usesJest,
+} from './test-runner.ts';
 import type { AdoptInput, Inference, InferredTarget } from './types.ts';
 import { readWorkspaceDeclaration } from './workspace-declaration.ts';
 
@@ -45,22 +51,17 @@ export function inferTargets(input: AdoptInput): Inference {
   const fileSet = new Set(input.files);
   const rootManifest =
     input.rootManifest === undefined ? undefined : readManifest(input.rootManifest);
-  const runner = rootRunner(
-    typeof rootManifest === 'string' ? undefined : rootManifest,
-    input.files.filter((file) => !file.includes('/')),
-  );
+  const rootFiles = input.files.filter((file) => !file.includes('/'));
+  const root = typeof rootManifest === 'string' ? undefined : rootManifest;
+  const runner = rootRunner(root, rootFiles);
+  const rootHasJestConfig = rootJestConfig(root, rootFiles);
   const targets: InferredTarget[] = folders.map((folder, i) => {
     const manifest = manifests[i] as PackageManifest;
     const files = filesOf.get(folder) ?? [];
     const relative = files.map((file) => file.slice(folder.length + 1));
     const layout = findTestLayout(folder, relative);
-    const jest =
-      layout.tests.length > 0 &&
-      usesJest(
-        manifest,
-        relative.filter((file) => !file.includes('/')),
-        runner,
-      );
+    const ownFiles = relative.filter((file) => !file.includes('/'));
+    const jest = layout.tests.length > 0 && usesJest(manifest, ownFiles, runner);
     const users = graph.dependents[i] ?? 0;
     const kind = manifest.hasBin || users === 0 ? 'property' : 'lib';
     const kindReason = manifest.hasBin
@@ -80,7 +81,7 @@ export function inferTargets(input: AdoptInput): Inference {
       testPlaces: layout.places,
       deps: graph.deps[i] ?? [],
       ...(entry === undefined ? {} : { entry }),
-      ...(jest ? { testRunner: jestRunner } : {}),
+      ...(jest ? { testRunner: jestRunnerFor(folder, manifest, ownFiles, rootHasJestConfig) } : {}),
       files,
       testFiles: layout.testFiles,
     };

@@ -8,6 +8,33 @@ export const jestRunner: TestRunner = {
   command: ['npx', 'jest', '--ci', '--reporters=default', '--reporters=jest-junit'],
 };
 
+/**
+ * How a package's jest tests run. A package with a jest config of its own runs jest in its
+ * folder. One that relies on the root's config (a jest.config.* or `jest` key there, as in
+ * actions/toolkit) runs jest at the root on its own folder: in its folder, jest would find
+ * no config and no TypeScript transform. The path goes first: `--reporters` takes the
+ * arguments after it.
+ */
+export function jestRunnerFor(
+  folder: string,
+  manifest: PackageManifest,
+  ownFiles: readonly string[],
+  rootHasJestConfig: boolean,
+): TestRunner {
+  const ownConfig = manifest.jestKey || ownFiles.some((file) => jestConfig.test(file));
+  if (ownConfig || !rootHasJestConfig) return jestRunner;
+  const [npx = 'npx', run = 'jest', ...flags] = jestRunner.command;
+  return { command: [npx, run, `${folder}/`, ...flags], cwd: '.' };
+}
+
+/** Whether the repository's root holds a jest config (a jest.config.* or a `jest` key). */
+export function rootJestConfig(
+  root: PackageManifest | undefined,
+  rootFiles: readonly string[],
+): boolean {
+  return rootFiles.some((file) => jestConfig.test(file)) || root?.jestKey === true;
+}
+
 const jest = /\bjest\b/;
 const vitest = /\bvitest\b/;
 const jestConfig = /^jest\.config\.[cm]?[jt]s(?:on)?$/;
@@ -19,7 +46,7 @@ export function rootRunner(
   rootFiles: readonly string[],
 ): 'jest' | 'vitest' | undefined {
   if (rootFiles.some((file) => vitestConfig.test(file))) return 'vitest';
-  if (rootFiles.some((file) => jestConfig.test(file)) || root?.jestKey) return 'jest';
+  if (rootJestConfig(root, rootFiles)) return 'jest';
   const script = root?.testScript ?? '';
   return vitest.test(script) ? 'vitest' : jest.test(script) ? 'jest' : undefined;
 }

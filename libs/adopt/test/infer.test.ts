@@ -263,5 +263,32 @@ describe('inferTargets', () => {
       parseBuildFile(formatBuildJson(rootJest), 'BUILD.json').workspace.targets.get('p/jest')
         ?.testRunner,
     ).toEqual(rootJest.targets[0]?.testRunner);
+    // With only the root's jest config, jest runs at the root on the package's folder.
+    expect(rootJest.targets.map((target) => target.testRunner)).toEqual([
+      {
+        command: [
+          'npx',
+          'jest',
+          'p/jest/',
+          '--ci',
+          '--reporters=default',
+          '--reporters=jest-junit',
+        ],
+        cwd: '.',
+      },
+      {
+        command: [
+          'npx',
+          'jest',
+          'p/silent/',
+          '--ci',
+          '--reporters=default',
+          '--reporters=jest-junit',
+        ],
+        cwd: '.',
+      },
+      undefined,
+      undefined,
+    ]);
   });
 });
