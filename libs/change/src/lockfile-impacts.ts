@@ -75,7 +75,7 @@ export async function lockfileImpacts(
 /**
  * Every package.json outside node_modules, by folder, at head and at base. Head's are
  * listed once and read by blob id; base's are head's but for the changed ones, read from
- * base. Reading each as `base:path` took git 2 ms a name (it walks the big \`libs\` tree
+ * base. Reading each as `base:path` took git 2 ms a name (it walks the big libs tree
  * for each), 25 s for 10,000 workspaces.
  */
 async function manifestsOfBoth(
