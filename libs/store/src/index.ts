@@ -36,6 +36,6 @@ export type {
   NewDecision,
   SearchRunRecord,
   TrunkCommit,
-  TrunkRecords,
   TrunkResult,
-} from './trunk-records.ts';
+} from './trunk-rows.ts';
+export type { TrunkRecords } from './trunk-records.ts';

@@ -1,115 +1,23 @@
 import type { Connection } from './connection.ts';
-
-/** A trunk commit as the loop saw it, in trunk order (`seq`). */
-export interface TrunkCommit {
-  readonly sha: string;
-  readonly seq: number;
-  readonly time: number;
-  readonly subject: string;
-  /** When the loop tested it (as a batch tip); undefined when it only passed through. */
-  readonly testedAt: number | undefined;
-}
-
-/** A target's result at a trunk commit the loop tested. */
-export interface TrunkResult {
-  readonly sha: string;
-  readonly target: string;
-  /** A TestStatus, or the build's when the build did not pass. */
-  readonly status: string;
-  /** Failing test names (`file > suite > test`), `(build)` when the build failed. */
-  readonly failing: readonly string[];
-  readonly runId: number | undefined;
-}
-
-export type BreakageState = 'open' | 'decided' | 'fixed' | 'flaky';
-
-/** A target that turned red on trunk, and what became of it. */
-export interface Breakage {
-  readonly id: number;
-  readonly target: string;
-  /** The last commit it was green at; undefined when it was red from the first test (a red baseline). */
-  readonly lastGreen: string | undefined;
-  /** The first tested commit it was red at. */
-  readonly firstRed: string;
-  readonly tests: readonly string[];
-  readonly state: BreakageState;
-  readonly openedAt: number;
-  readonly closedAt: number | undefined;
-  /** The culprit search's input, frozen when it started (JSON the trunk loop writes). */
-  readonly search: string | undefined;
-}
-
-/** One run of a culprit search, as it was recorded: the search resumes from these. */
-export interface SearchRunRecord {
-  readonly seq: number;
-  readonly at: number;
-  readonly failed: readonly string[];
-  readonly passed: readonly string[];
-  readonly origin: string;
-  readonly runId: number | undefined;
-}
-
-export interface NewDecision {
-  readonly breakageId: number | undefined;
-  readonly target: string;
-  readonly culprit?: string;
-  readonly confidence?: number;
-  readonly tests: readonly string[];
-  /** `reverted`, `candidate`, `flaky`, `no-culprit`, `fixed`. */
-  readonly kind: string;
-  /** For a candidate: the rule that held it back. */
-  readonly rule?: string;
-  readonly detail: string;
-  readonly revertSha?: string;
-  /** Where the revert went: the trunk branch, or a `mainline/revert/...` branch. */
-  readonly revertRef?: string;
-}
-
-export interface Decision extends NewDecision {
-  readonly id: number;
-  readonly decidedAt: number;
-}
-
-/** A test seen failing and passing at one commit, with how often it fails where it also passes. */
-export interface FlakeRate {
-  readonly target: string;
-  readonly test: string;
-  readonly rate: number;
-  readonly runs: number;
-  readonly lastSeen: number;
-}
-
-interface BreakageRow {
-  id: number;
-  target: string;
-  last_green: string | null;
-  first_red: string;
-  tests: string;
-  state: string;
-  opened_at: number;
-  closed_at: number | null;
-  search: string | null;
-}
-
-interface DecisionRow {
-  id: number;
-  breakage_id: number | null;
-  target: string;
-  culprit: string | null;
-  confidence: number | null;
-  tests: string;
-  kind: string;
-  rule: string | null;
-  detail: string;
-  revert_sha: string | null;
-  revert_ref: string | null;
-  decided_at: number;
-}
-
-const breakageColumns =
-  'id, target, last_green, first_red, tests, state, opened_at, closed_at, search';
-const decisionColumns =
-  'id, breakage_id, target, culprit, confidence, tests, kind, rule, detail, revert_sha, revert_ref, decided_at';
+import {
+  type Breakage,
+  type BreakageRow,
+  type BreakageState,
+  breakageColumns,
+  type Decision,
+  type FlakeRate,
+  type NewDecision,
+  type SearchRunRecord,
+  toBreakage,
+  type TrunkCommit,
+  type TrunkResult,
+} from './trunk-rows.ts';
+import {
+  type DecisionOutcome,
+  insertDecision,
+  selectDecisions,
+  updateDecision,
+} from './trunk-decisions.ts';
 
 /**
  * What the trunk loop keeps (schema version 5): trunk's commits, results per (commit,
@@ -391,64 +299,17 @@ export class TrunkRecords {
   }
 
   recordDecision(decision: NewDecision): Decision {
-    return this.use(() =>
-      this.conn.write(() => {
-        const row = this.conn
-          .statement<DecisionRow>(
-            `INSERT INTO decisions (breakage_id, target, culprit, confidence, tests, kind, rule, detail, revert_sha, revert_ref, decided_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ${decisionColumns}`,
-          )
-          .get(
-            decision.breakageId ?? null,
-            decision.target,
-            decision.culprit ?? null,
-            decision.confidence ?? null,
-            JSON.stringify(decision.tests),
-            decision.kind,
-            decision.rule ?? null,
-            decision.detail,
-            decision.revertSha ?? null,
-            decision.revertRef ?? null,
-            this.conn.now(),
-          );
-        return toDecision(row as DecisionRow);
-      }),
-    );
+    return this.use(() => this.conn.write(() => insertDecision(this.conn, decision)));
   }
 
   /** Rewrites a decision's outcome (a revert in flight that was pushed, or held back after all). */
-  updateDecision(
-    id: number,
-    outcome: Pick<NewDecision, 'kind' | 'rule' | 'detail' | 'revertSha' | 'revertRef'>,
-  ): void {
-    this.use(() =>
-      this.conn.write(() =>
-        this.conn
-          .statement(
-            'UPDATE decisions SET kind = ?, rule = ?, detail = ?, revert_sha = ?, revert_ref = ? WHERE id = ?',
-          )
-          .run(
-            outcome.kind,
-            outcome.rule ?? null,
-            outcome.detail,
-            outcome.revertSha ?? null,
-            outcome.revertRef ?? null,
-            id,
-          ),
-      ),
-    );
+  updateDecision(id: number, outcome: DecisionOutcome): void {
+    this.use(() => this.conn.write(() => updateDecision(this.conn, id, outcome)));
   }
 
   /** Decisions, newest first; with `since`, only those made since then. */
   decisions(options: { readonly since?: number; readonly limit?: number } = {}): Decision[] {
-    return this.use(() =>
-      this.conn
-        .statement<DecisionRow>(
-          `SELECT ${decisionColumns} FROM decisions WHERE decided_at >= ? ORDER BY id DESC LIMIT ?`,
-        )
-        .all(options.since ?? 0, options.limit ?? 100)
-        .map(toDecision),
-    );
+    return this.use(() => selectDecisions(this.conn, options.since ?? 0, options.limit ?? 100));
   }
 
   private insertOutcomes(
@@ -464,35 +325,4 @@ export class TrunkRecords {
     for (const test of failed) insert.run(target, test, sha, 1, now);
     for (const test of passed) insert.run(target, test, sha, 0, now);
   }
-}
-
-function toBreakage(row: BreakageRow): Breakage {
-  return {
-    id: row.id,
-    target: row.target,
-    lastGreen: row.last_green ?? undefined,
-    firstRed: row.first_red,
-    tests: JSON.parse(row.tests) as string[],
-    state: row.state as BreakageState,
-    openedAt: row.opened_at,
-    closedAt: row.closed_at ?? undefined,
-    search: row.search ?? undefined,
-  };
-}
-
-function toDecision(row: DecisionRow): Decision {
-  return {
-    id: row.id,
-    breakageId: row.breakage_id ?? undefined,
-    target: row.target,
-    ...(row.culprit === null ? {} : { culprit: row.culprit }),
-    ...(row.confidence === null ? {} : { confidence: row.confidence }),
-    tests: JSON.parse(row.tests) as string[],
-    kind: row.kind,
-    ...(row.rule === null ? {} : { rule: row.rule }),
-    detail: row.detail,
-    ...(row.revert_sha === null ? {} : { revertSha: row.revert_sha }),
-    ...(row.revert_ref === null ? {} : { revertRef: row.revert_ref }),
-    decidedAt: row.decided_at,
-  };
 }
