@@ -23,8 +23,7 @@ import { plainDiff, startupCommands } from './startup-commands.ts';
 import { worktreeTree } from './worktree-tree.ts';
 import { type CommitInfo, commitInfos, firstParentLine, isAncestor } from './history.ts';
 import { commitTree, type MergeResult, mergeTrees } from './merge-objects.ts';
-
-/** Diff options that keep user settings (external diff drivers, textconv, colour) out. */
+import { grepFiles } from './grep-files.ts';
 
 export interface OpenOptions {
   /** The environment git child processes derive theirs from; default `process.env`. */
@@ -321,44 +320,13 @@ export class GitRepo {
     return blobs;
   }
 
-  /**
-   * Paths at a tree-ish (a commit or tree name, not `rev:dir`) with content matching
-   * an extended regular expression.
-   */
+  /** See grepFiles: paths at a tree-ish whose content matches an extended regex. */
   async grepFiles(
     treeish: string,
     pattern: string,
     pathspecs: readonly string[] = [],
   ): Promise<string[]> {
-    // git 2.39's grep has no --end-of-options (it takes it for a revision), so a name
-    // that git would read as an option is refused here.
-    if (treeish.startsWith('-')) throw unknownRef(treeish);
-    const args = [
-      'grep',
-      '-l',
-      '-z',
-      '-E',
-      '--no-color',
-      '-e',
-      pattern,
-      treeish,
-      '--',
-      ...pathspecs,
-    ];
-    let output: string;
-    try {
-      output = await this.git.text(args, { okExitCodes: [1] });
-    } catch (error) {
-      if (error instanceof GitCommandError && /unable to resolve revision/.test(error.stderr)) {
-        throw unknownRef(treeish, error);
-      }
-      throw error instanceof GitCommandError ? gitFailed(error) : error;
-    }
-    const prefix = `${treeish}:`;
-    return output
-      .split('\0')
-      .filter((entry) => entry !== '')
-      .map((entry) => (entry.startsWith(prefix) ? entry.slice(prefix.length) : entry));
+    return grepFiles(this.git, treeish, pattern, pathspecs);
   }
 
   /** An unknown ref when git said so (or refused the name), otherwise a git failure. */
