@@ -3,24 +3,11 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { findMainlineLauncher } from './bench/affected.ts';
-import { benchGit } from './bench/bench-git.ts';
-import { benchEnv } from './bench/compare-tools.ts';
+import { runRepoBench } from './bench/run-repo-bench.ts';
 import { measure, median } from './bench/measure.ts';
-import { prepareRunRepo } from './bench/run-repo.ts';
-import { cleanGitEnv } from './synth/git.ts';
 
-const { values } = parseArgs({
-  options: { runs: { type: 'string', default: '5' }, targets: { type: 'string', default: '1000' } },
-});
-const runs = Number(values.runs);
-const targets = Number(values.targets);
-const cacheDir = '/tmp/mainline-bench';
-const env = benchEnv(cleanGitEnv());
-const git = benchGit(env);
-
-const repo = prepareRunRepo(cacheDir, targets, false);
+const { runs, targets, cacheDir, env, git, repo } = runRepoBench(1000);
 // A clone of its own: one commit on top that changes one mid-graph source file.
 const dir = join(cacheDir, `prepush-t${targets}`);
 if (!existsSync(dir)) {

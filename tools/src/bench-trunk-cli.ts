@@ -6,24 +6,11 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { findMainlineLauncher } from './bench/affected.ts';
-import { benchGit } from './bench/bench-git.ts';
-import { benchEnv } from './bench/compare-tools.ts';
+import { runRepoBench } from './bench/run-repo-bench.ts';
 import { median } from './bench/measure.ts';
-import { prepareRunRepo } from './bench/run-repo.ts';
-import { cleanGitEnv } from './synth/git.ts';
 
-const { values } = parseArgs({
-  options: { runs: { type: 'string', default: '5' }, targets: { type: 'string', default: '200' } },
-});
-const runs = Number(values.runs);
-const targets = Number(values.targets);
-const cacheDir = '/tmp/mainline-bench';
-const env = benchEnv(cleanGitEnv());
-const git = benchGit(env);
-
-const repo = prepareRunRepo(cacheDir, targets, false);
+const { runs, targets, cacheDir, env, git, repo } = runRepoBench(200);
 const dir = join(cacheDir, `trunk-t${targets}`);
 rmSync(dir, { recursive: true, force: true });
 const remote = join(dir, 'remote.git');
