@@ -50,7 +50,7 @@ export function storeRecorder(store: Store, runId: number): RunRecorder {
   let flushQueued = false;
   const flush = (): void => {
     const batch = pending.splice(0);
-    if (batch.length > 0) use(() => store.recordTargetResults(runId, batch), []);
+    if (batch.length > 0) use(() => store.recordTargetResults(runId, batch), 0);
   };
   const record = (result: NewTargetResult): void => {
     if (result.status !== 'cached') {
@@ -88,29 +88,26 @@ export function storeRecorder(store: Store, runId: number): RunRecorder {
         durationMs: Math.round(result.durationMs),
         ...(result.status === 'cached' && from !== undefined ? { cachedFromRunId: from } : {}),
       });
-      // A cached result's test cases stay with the run that ran them.
-      if (result.status !== 'cached' && result.tests.length > 0) {
+      // A cached result's test cases stay with the run that ran them. Recorded even when
+      // there are none: a result is reused only with its cases.
+      if (result.status !== 'cached') {
         use(() => store.recordTestResults(runId, result.target, result.tests), 0);
       }
     },
     passedTests(wanted, strictFlakes) {
       const passed = new Map<string, TargetTestResult>();
       const asked = wanted.map(({ target, key }) => ({ target, cacheKey: key }));
-      const latest = use(() => store.latestResultsByKeys('test', asked), []);
-      const green = wanted.flatMap(({ target }, index) => {
+      const latest = use(() => store.latestTestOutcomes(asked), []);
+      wanted.forEach(({ target }, index) => {
         const found = latest[index];
-        return found && isGreen(found.status, strictFlakes) ? [{ target, runId: found.runId }] : [];
-      });
-      const tests = use(() => store.testResultsOf(green), undefined);
-      if (tests === undefined) return passed;
-      green.forEach(({ target, runId }, index) => {
-        cachedFrom.set(target, runId);
+        // Without its cases (killed before they were written) a pass is not reused.
+        if (!found || !isGreen(found.result.status, strictFlakes) || !found.tests) return;
+        cachedFrom.set(target, found.result.runId);
         passed.set(target, {
           target,
           status: 'cached',
           durationMs: 0,
-          // As a fresh run reports them: the store's own ids stay in the store.
-          tests: (tests[index] ?? []).map(({ id, runId, target, ...test }) => test),
+          tests: found.tests,
           fileErrors: [],
         });
       });

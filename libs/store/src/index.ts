@@ -1,7 +1,7 @@
 export type { StoreRepair } from './damaged-file.ts';
 export type { MigrationOutcome } from './migrate.ts';
 export { type OpenStoreOptions, openStore, storeFileName } from './open.ts';
-export type { TargetKey, TargetRun } from './results-by-keys.ts';
+export type { TargetKey, TestOutcome } from './results-by-keys.ts';
 export type { Store } from './store.ts';
 export {
   type FinishedRunStatus,

@@ -1,4 +1,4 @@
-import { MainlineError } from '@mainline/core';
+import { MainlineError, type TestCaseResult } from '@mainline/core';
 import {
   type Phase,
   phases,
@@ -113,6 +113,17 @@ export function toTestResult(row: TestResultRow): TestResult {
           },
         }),
   };
+}
+
+/** target_results.tests: the JSON text recordTestResults wrote, checked as it is read. */
+export function toTestCases(text: string | null): TestCaseResult[] | undefined {
+  if (text === null) return undefined;
+  const cases: unknown = JSON.parse(text);
+  if (!Array.isArray(cases)) throw new Error('target_results.tests is not a JSON array');
+  for (const test of cases as TestCaseResult[]) {
+    oneOf<TestCaseStatus>(testCaseStatuses, test.status, 'target_results.tests');
+  }
+  return cases as TestCaseResult[];
 }
 
 /** A value read from a column; anything else means the file was altered. */

@@ -8,15 +8,14 @@ import {
   recordTargetResult,
   recordTargetResults,
   recordTestResults,
-  targetHistory,
   targetResults,
   testResults,
 } from './results.ts';
 import {
   latestResultsByKeys,
+  latestTestOutcomes,
   type TargetKey,
-  type TargetRun,
-  testResultsOf,
+  type TestOutcome,
 } from './results-by-keys.ts';
 import { finishRun, getRun, listRuns, recoverAbandonedRuns, startRun } from './runs.ts';
 import { TrunkRecords } from './trunk-records.ts';
@@ -106,7 +105,7 @@ export class Store {
   }
 
   /** Records several targets' outcomes in one transaction, in order. */
-  recordTargetResults(runId: number, results: readonly NewTargetResult[]): TargetResult[] {
+  recordTargetResults(runId: number, results: readonly NewTargetResult[]): number {
     return this.use(() => recordTargetResults(this.conn, runId, results));
   }
 
@@ -133,13 +132,9 @@ export class Store {
     return this.use(() => latestResultsByKeys(this.conn, phase, wanted));
   }
 
-  /** testResults(runId, target) for many at once, in their order. */
-  testResultsOf(wanted: readonly TargetRun[]): TestResult[][] {
-    return this.use(() => testResultsOf(this.conn, wanted));
-  }
-
-  targetHistory(target: string, phase: Phase, limit?: number): TargetResult[] {
-    return this.use(() => targetHistory(this.conn, target, phase, limit));
+  /** latestResultsByKeys of the test phase, each with the test cases it ran. */
+  latestTestOutcomes(wanted: readonly TargetKey[]): (TestOutcome | undefined)[] {
+    return this.use(() => latestTestOutcomes(this.conn, wanted));
   }
 
   testFlakiness(test: TestId, lastResults?: number): TestFlakiness {

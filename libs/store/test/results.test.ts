@@ -41,18 +41,19 @@ describe('target results', () => {
       cachedFromRunId: first.id,
       durationMs: 0,
     });
-    const recorded = store.recordTargetResults(run.id, [
-      cached('libs/a', 'build'),
-      cached('libs/b', 'build'),
-      cached('libs/a', 'test'),
-    ]);
+    const batch = [cached('libs/a', 'build'), cached('libs/b', 'build'), cached('libs/a', 'test')];
+    expect(store.recordTargetResults(run.id, batch)).toBe(3);
+    // Held as one at a time would have recorded them, in order.
+    const recorded = store.targetResults(run.id);
     expect(recorded.map((r) => [r.target, r.phase, r.cachedFromRunId])).toEqual([
       ['libs/a', 'build', first.id],
       ['libs/b', 'build', first.id],
       ['libs/a', 'test', first.id],
     ]);
-    // What recording returns is what the store holds.
-    expect(store.targetResults(run.id)).toEqual(recorded);
+    const one = store.startRun({ kind: 'test', argv: [] });
+    for (const result of batch) store.recordTargetResult(one.id, result);
+    const fields = ({ id, runId, recordedAt, ...result }: (typeof recorded)[number]) => result;
+    expect(store.targetResults(one.id).map(fields)).toEqual(recorded.map(fields));
     // All or nothing: a result naming a run that does not exist rolls back the batch.
     expect(() =>
       store.recordTargetResults(run.id, [
@@ -179,13 +180,6 @@ describe('target results', () => {
       runId: third.id,
       status: 'failed',
     });
-    expect(store.targetHistory('libs/a', 'test').map((r) => [r.runId, r.status])).toEqual([
-      [third.id, 'failed'],
-      [second.id, 'not-run'],
-      [second.id, 'skipped'],
-      [second.id, 'cached'],
-      [first.id, 'passed'],
-    ]);
     store.close();
   });
 
@@ -328,21 +322,28 @@ describe('results of many targets at once', () => {
       undefined,
     ]);
 
-    const runs = [
-      { runId: one.id, target: 'libs/a' },
-      { runId: two.id, target: 'libs/b' },
-      { runId: one.id, target: 'libs/b' },
-      { runId: two.id, target: 'libs/none' },
-    ];
-    const tests = store.testResultsOf(runs);
-    expect(tests).toEqual(runs.map(({ runId, target }) => store.testResults(runId, target)));
-    expect(tests[0]?.map((t) => t.name)).toEqual([
+    // Each with the cases its run recorded, as testResults reads them without the ids.
+    const outcomes = store.latestTestOutcomes(keys);
+    expect(outcomes.map((found) => found?.result)).toEqual(latest);
+    const cases = (runId: number, target: string) =>
+      store.testResults(runId, target).map(({ id, runId, target, ...test }) => test);
+    expect(outcomes.map((found) => found?.tests)).toEqual([
+      cases(two.id, 'libs/b'),
+      undefined,
+      cases(one.id, 'libs/a'),
+      undefined,
+    ]);
+    expect(outcomes[2]?.tests?.map((t) => t.name)).toEqual([
       'z last by name',
       'a "quoted" \u0000 name \u{1f600}',
       'with column',
     ]);
     expect(store.latestResultsByKeys('test', [])).toEqual([]);
-    expect(store.testResultsOf([])).toEqual([]);
+    expect(store.latestTestOutcomes([])).toEqual([]);
+    // A result whose cases were never written (its run killed in between) has none to reuse.
+    store.recordTargetResult(two.id, result('libs/d', 'kd', 'passed'));
+    const [bare] = store.latestTestOutcomes([{ target: 'libs/d', cacheKey: 'kd' }]);
+    expect(bare).toMatchObject({ result: { status: 'passed' }, tests: undefined });
     store.close();
   });
 });
