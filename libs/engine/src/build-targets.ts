@@ -72,12 +72,19 @@ export async function buildTargets(given: BuildContext): Promise<TargetBuildResu
   const { run, cache, options } = context;
   const names = run.selected.builds;
   // Every output folder is checked before anything is built, restored or replaced.
-  for (const name of names) outputFolder(run.state, name);
+  const folders = new Map(names.map((name) => [name, outputFolder(run.state, name)]));
+  // Outputs already in place under their key need no cache entry: the usual case of a
+  // fully cached run, which then reads one small file per target instead of two.
+  const inPlace = new Set(
+    names.filter((name) => readMarker(folders.get(name) as string) === buildKey(run, name)),
+  );
   const lookups = new Map<string, LookupResult>();
   await Promise.all(
-    names.map(async (name) => lookups.set(name, await cache.lookup(buildKey(run, name)))),
+    names
+      .filter((name) => !inPlace.has(name))
+      .map(async (name) => lookups.set(name, await cache.lookup(buildKey(run, name)))),
   );
-  const misses = names.filter((name) => lookups.get(name)?.kind !== 'hit');
+  const misses = names.filter((name) => !inPlace.has(name) && lookups.get(name)?.kind !== 'hit');
   const corrupt = new Map<string, Diagnostic>();
   for (const [name, lookup] of lookups) {
     if (lookup.kind === 'miss' && lookup.reason !== 'absent') {
@@ -108,8 +115,9 @@ export async function buildTargets(given: BuildContext): Promise<TargetBuildResu
       async (name) => {
         context.emit({ type: 'build-started', target: name });
         const lookup = lookups.get(name);
-        const result =
-          lookup?.kind === 'hit'
+        const result = inPlace.has(name)
+          ? cachedResult(name, performance.now())
+          : lookup?.kind === 'hit'
             ? await restore(context, name, lookup.action)
             : await buildOne(context, inputs ?? (await buildInputs(context)), name, types);
         return { ok: finish(result).status !== 'failed', value: result };
@@ -271,6 +279,10 @@ async function restore(
       removeInside(tmpFolder(run.state), staging);
     }
   }
+  return cachedResult(name, started);
+}
+
+function cachedResult(name: string, started: number): TargetBuildResult {
   return {
     target: name,
     status: 'cached',

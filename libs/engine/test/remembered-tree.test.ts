@@ -57,6 +57,7 @@ describe('a run of a tree seen before', () => {
     // Builds that must run again read the snapshot's files then, and are given what a
     // run that read them up front gave.
     rmSync(join(state, 'cache'), { recursive: true });
+    rmSync(join(state, 'out'), { recursive: true });
     const rebuilt = fakeExecutor();
     await runPipeline({ ...request, executor: rebuilt });
     const compiles = (asked: string[][]) =>
