@@ -1,3 +1,5 @@
+import { ReadyQueue } from './ready-queue.ts';
+
 /** A unit of work over the target graph: it may start once every dep finished green. */
 export interface Task {
   readonly name: string;
@@ -52,7 +54,8 @@ export async function runSchedule<R>(
   let stopReason: 'fail-fast' | 'interrupted' | undefined;
   let thrown: { error: unknown } | undefined;
   const waiting = new Map(tasks.map((task) => [task.name, plan.depsOf(task.name).length]));
-  const ready = tasks.filter((task) => waiting.get(task.name) === 0).map((task) => task.name);
+  const ready = new ReadyQueue((name) => plan.priority(name));
+  for (const task of tasks) if (waiting.get(task.name) === 0) ready.push(task.name);
   const running = new Set<Promise<void>>();
 
   const settle = (name: string, outcome: TaskOutcome<R>): void => {
@@ -91,8 +94,7 @@ export async function runSchedule<R>(
   try {
     for (;;) {
       if (abort.signal.aborted || thrown) stopReason ??= 'interrupted';
-      while (stopReason === undefined && ready.length > 0 && running.size < options.concurrency) {
-        ready.sort((a, b) => plan.priority(b) - plan.priority(a) || a.localeCompare(b));
+      while (stopReason === undefined && ready.size > 0 && running.size < options.concurrency) {
         start(ready.shift() as string);
       }
       if (running.size === 0) break;
