@@ -108,6 +108,15 @@ export async function buildTargets(given: BuildContext): Promise<TargetBuildResu
     context.emit({ type: 'build-finished', result });
     return result;
   };
+  if (inPlace.size === names.length) {
+    // Nothing to build or restore, the usual fully cached run: no schedule to run (its
+    // promises cost 0.02 s per 1,000 targets), each target done in turn.
+    for (const name of names) {
+      context.emit({ type: 'build-started', target: name });
+      finish(cachedResult(name, performance.now()));
+    }
+    return names.map((name) => results.get(name) as TargetBuildResult);
+  }
   const tasks = names.map((name) => ({ name, deps: targetOf(run, name).deps }));
   try {
     const outcomes = await runSchedule(

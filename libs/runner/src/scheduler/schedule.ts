@@ -48,15 +48,12 @@ export async function runSchedule<R>(
   const onAbort = (): void => abort.abort(options.signal?.reason);
   options.signal?.addEventListener('abort', onAbort, { once: true });
   if (options.signal?.aborted) onAbort();
-  const abortSeen = new Promise<void>((resolve) => {
-    abort.signal.addEventListener('abort', () => resolve(), { once: true });
-  });
   let stopReason: 'fail-fast' | 'interrupted' | undefined;
   let thrown: { error: unknown } | undefined;
   const waiting = new Map(tasks.map((task) => [task.name, plan.depsOf(task.name).length]));
   const ready = new ReadyQueue((name) => plan.priority(name));
   for (const task of tasks) if (waiting.get(task.name) === 0) ready.push(task.name);
-  const running = new Set<Promise<void>>();
+  let running = 0;
 
   const settle = (name: string, outcome: TaskOutcome<R>): void => {
     outcomes.set(name, outcome);
@@ -77,32 +74,39 @@ export async function runSchedule<R>(
     }
   };
 
-  const start = (name: string): void => {
-    options.onEvent?.({ type: 'task-started', name });
-    const task: Promise<void> = run(name, abort.signal)
-      .then(
-        (result) => settle(name, { kind: 'finished', ok: result.ok, value: result.value }),
-        (error: unknown) => {
-          // A thrown error is not a red target but a failure of the tool: stop, then rethrow.
-          thrown ??= { error };
-        },
-      )
-      .finally(() => running.delete(task));
-    running.add(task);
-  };
-
-  try {
-    for (;;) {
+  // Driven by completions: each finished task starts the next ones itself. (A loop that
+  // raced the running tasks cost 25 ms per 1,000 tasks that finish at once, cached ones.)
+  await new Promise<void>((allDone) => {
+    const pump = (): void => {
       if (abort.signal.aborted || thrown) stopReason ??= 'interrupted';
-      while (stopReason === undefined && ready.size > 0 && running.size < options.concurrency) {
+      while (stopReason === undefined && ready.size > 0 && running < options.concurrency) {
         start(ready.shift() as string);
       }
-      if (running.size === 0) break;
-      await Promise.race([...running, abortSeen]);
-    }
-  } finally {
-    options.signal?.removeEventListener('abort', onAbort);
-  }
+      if (running === 0) allDone();
+    };
+    const start = (name: string): void => {
+      options.onEvent?.({ type: 'task-started', name });
+      running++;
+      let task: Promise<TaskResult<R>>;
+      try {
+        task = run(name, abort.signal);
+      } catch (error) {
+        task = Promise.reject(error);
+      }
+      task
+        .then((result) => settle(name, { kind: 'finished', ok: result.ok, value: result.value }))
+        .catch((error: unknown) => {
+          // A thrown error is not a red target but a failure of the tool: stop, then rethrow.
+          thrown ??= { error };
+        })
+        .finally(() => {
+          running--;
+          pump();
+        });
+    };
+    abort.signal.addEventListener('abort', pump, { once: true });
+    pump();
+  }).finally(() => options.signal?.removeEventListener('abort', onAbort));
   if (thrown) throw thrown.error;
   for (const task of tasks) {
     if (!outcomes.has(task.name)) {
