@@ -16,7 +16,7 @@ import { migrations } from './migrations.ts';
 import { currentProcess } from './process-identity.ts';
 import { Store } from './store.ts';
 import { switchToWal } from './wal.ts';
-import { sqlite } from './sqlite.ts';
+import { openDatabase } from './sqlite.ts';
 
 /** The database's name inside the state folder. */
 export const storeFileName = 'mainline.db';
@@ -64,8 +64,7 @@ export function openStore(options: OpenStoreOptions): Store {
     const seen = identityOf(file);
     let db: Database.Database | undefined;
     try {
-      const Sqlite = sqlite();
-      db = new Sqlite(file, { timeout: busyTimeoutMs });
+      db = openDatabase(file, { timeout: busyTimeoutMs });
       const migration = prepare(db, file, options, busyTimeoutMs);
       const connection = new Connection(db, file, options.now ?? Date.now);
       const repairs = repairOnQuery(connection, identityOf(file), options, busyTimeoutMs);
