@@ -21,6 +21,11 @@ export interface BuildOptions {
   readonly concurrency: number;
   readonly failFast: boolean;
   readonly typecheck: boolean;
+  /**
+   * Build every target anew: no cache lookup, no outputs taken as in place (the nightly,
+   * which checks the cache's honesty). Green builds are still stored.
+   */
+  readonly fresh?: boolean;
   readonly signal: AbortSignal;
 }
 
@@ -76,12 +81,14 @@ export async function buildTargets(given: BuildContext): Promise<TargetBuildResu
   // Outputs already in place under their key need no cache entry: the usual case of a
   // fully cached run, which then reads one small file per target instead of two.
   const inPlace = new Set(
-    names.filter((name) => readMarker(folders.get(name) as string) === buildKey(run, name)),
+    options.fresh
+      ? []
+      : names.filter((name) => readMarker(folders.get(name) as string) === buildKey(run, name)),
   );
   const lookups = new Map<string, LookupResult>();
   await Promise.all(
     names
-      .filter((name) => !inPlace.has(name))
+      .filter((name) => !options.fresh && !inPlace.has(name))
       .map(async (name) => lookups.set(name, await cache.lookup(buildKey(run, name)))),
   );
   const misses = names.filter((name) => !inPlace.has(name) && lookups.get(name)?.kind !== 'hit');

@@ -41,6 +41,8 @@ export interface PipelineRequest extends RunRequest {
   readonly strictFlakes?: boolean;
   /** Run every test again, never take a result from an earlier run (a culprit search). */
   readonly rerunTests?: boolean;
+  /** Build every target again: no cache lookup, no outputs in place (results still stored). */
+  readonly freshBuilds?: boolean;
   /** Test time limits over every target's own (the command line's). */
   readonly testLimits?: TestLimits;
   /** Heap limit of each test worker, in MiB (default: Node's). */
@@ -114,6 +116,7 @@ export async function runPipeline(request: PipelineRequest): Promise<PipelineOut
           ...common,
           failFast: request.failFast ?? false,
           typecheck: request.typecheck ?? true,
+          fresh: request.freshBuilds ?? false,
         },
         emit,
       });
