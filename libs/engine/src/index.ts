@@ -2,6 +2,7 @@ export { allCached } from './all-cached.ts';
 export { outputFolder } from './build-targets.ts';
 export { type Executor, type LocalExecutorOptions, localExecutor } from './executor.ts';
 export { prepareKeys } from './prepare-keys.ts';
+export { undeclaredImports } from './undeclared-imports.ts';
 export { type PipelineOutcome, type PipelineRequest, runPipeline } from './run-pipeline.ts';
 export { selectTargets } from './select-targets.ts';
 export { type CommitTestOutcome, type CommitTestRequest, testCommit } from './test-commit.ts';

@@ -53,7 +53,7 @@ export function testStrictDepsProblems(
 }
 
 /** The imports in `paths` (read from the run's root) of targets outside `target.deps`. */
-function violationsOf(
+export function violationsOf(
   run: LoadedRun,
   packages: WorkspacePackages,
   target: { readonly name: string; readonly deps: readonly string[] },
