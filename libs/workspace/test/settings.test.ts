@@ -24,11 +24,16 @@ describe('mainline.json', () => {
       trunk: { branch: 'trunk', remote: 'upstream', batch: 5, revertVia: 'branch' },
       revert: { minConfidence: 0.995, maxPerDay: 2, maxAgeHours: 6 },
       search: { maxRuns: 20 },
+      nightly: { flakeThreshold: 0.05 },
     });
     expect(parseSettings(text, 'mainline.json')).toMatchObject({
       trunk: { branch: 'trunk', revertVia: 'branch' },
       revert: { maxPerDay: 2 },
+      nightly: { flakeThreshold: 0.05 },
     });
+    expect(short(problems('{ "nightly": { "flakeThreshold": 2 } }'))).toEqual([
+      "1:34 'nightly.flakeThreshold' must be <= 1",
+    ]);
   });
 
   it('names each problem at its line and column', () => {

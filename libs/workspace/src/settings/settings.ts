@@ -20,6 +20,9 @@ export interface Settings {
     readonly maxRuns?: number;
     readonly flakeCap?: number;
   };
+  readonly nightly?: {
+    readonly flakeThreshold?: number;
+  };
 }
 
 /** Its name, at the repository root. */
