@@ -5,6 +5,7 @@ import { removeInside } from '@mainline/core';
 import { GitAnswers, startupCommands } from '@mainline/git';
 import { compileWorkspace, parseBuildFile } from '@mainline/workspace';
 import { type Io, silentIo } from './io.ts';
+import { rehearseLockfiles } from './rehearsal-lockfiles.ts';
 import { runCli } from './run-cli.ts';
 import { CompiledBuildFiles } from '@mainline/change';
 import { indexWorkspace } from '@mainline/change';
@@ -22,7 +23,8 @@ const buildFile = JSON.stringify({
 });
 
 /**
- * Runs `affected` (JSON and table) and `why` once, on a made-up repository, while the
+ * Runs `affected` (JSON and table) and `why` once, on a made-up repository, and a lockfile
+ * diff of each format (rehearsal-lockfiles.ts), while the
  * startup snapshot is built. V8 keeps the bytecode of every function that has run in
  * the snapshot, so a real run starts with the hot path compiled instead of compiling it
  * function by function. Nothing here reaches git, the terminal or the real environment:
@@ -45,6 +47,7 @@ export async function rehearse(): Promise<void> {
       const code = await runCli(argv, quietIo(root));
       if (code !== 0) throw new Error(`rehearsal: mainline ${argv.join(' ')} exited ${code}`);
     }
+    rehearseLockfiles();
   } finally {
     removeInside(dirname(root), root);
   }

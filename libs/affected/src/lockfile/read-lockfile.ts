@@ -1,10 +1,10 @@
-import { createRequire } from 'node:module';
 import { parseChunked, type SymlChunks } from './chunked-syml.ts';
 import type { Lockfile } from './lockfile.ts';
 import { type LockfileFormat, lockfileFormatOf } from './lockfile-files.ts';
 import { type LockfileParse, parseLockfile } from './parse-lockfile.ts';
 import { pnpmEntries } from './pnpm-lockfile.ts';
 import { LockfileShapeError } from './shape.ts';
+import { loadParseSyml } from './syml-parser.ts';
 import { type WorkspaceManifests, yarnEntries } from './yarn-lockfile.ts';
 
 export interface ReadLockfileOptions {
@@ -25,7 +25,8 @@ const chunksOf = new WeakMap<Lockfile, SymlChunks>();
 /**
  * Parses the lockfile at `path` (see lockfileFormats) in its own format, or says why it
  * cannot. An absent lockfile (`text` undefined) resolves nothing. The yarn and pnpm
- * parser (@yarnpkg/parsers) is loaded only here, the first time such a lockfile is read.
+ * parser (@yarnpkg/parsers) is loaded only here, the first time such a lockfile is read
+ (see syml-parser.ts).
  */
 export function readLockfile(
   path: string,
@@ -38,7 +39,7 @@ export function readLockfile(
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   // yarn's parser reads pnpm's YAML too (through js-yaml, every scalar a string), 8 times
   // faster than the yaml package, which took 0.6 s for a 1,000-workspace pnpm-lock.yaml.
-  const { parseSyml } = loadSyml();
+  const parseSyml = loadParseSyml();
   const previousChunks =
     options.previous === undefined ? undefined : chunksOf.get(options.previous);
   const chunked = parseChunked(source, parseSyml, previousChunks);
@@ -60,12 +61,6 @@ export function readLockfile(
     if (error instanceof LockfileShapeError) return { ok: false, message: error.message };
     throw error;
   }
-}
-
-// By require, not import(): the CLI runs from a V8 code cache, where import() cannot work,
-// and a static import would load it at every start, lockfile or not.
-function loadSyml(): typeof import('@yarnpkg/parsers') {
-  return createRequire(import.meta.url)('@yarnpkg/parsers') as typeof import('@yarnpkg/parsers');
 }
 
 /**
