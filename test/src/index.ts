@@ -6,6 +6,7 @@ export { gitPush, gitSync, helperGitEnv } from './git-sync.ts';
 export { applyRandomChange, type Rng } from './random-change.ts';
 export { libSource, libTest, type TrunkSandbox, trunkSandbox } from './trunk-sandbox.ts';
 export { makeTempDir } from './temp-dirs.ts';
+export { bundleTestHost } from './test-host-bundle.ts';
 export {
   configureForTests,
   createChangedRepo,

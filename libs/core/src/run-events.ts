@@ -75,6 +75,12 @@ export interface TargetTestResult {
   /** What is not red but should be looked at: a test file that declares no test. */
   readonly warnings?: readonly { readonly file: string; readonly message: string }[];
   readonly failedDep?: string;
+  /**
+   * Only when the run recorded reads (the nightly's audit): the repository files its test
+   * files read through `node:fs` as they ran, repo-relative and sorted, outside
+   * node_modules and the state folder. A cached result has none.
+   */
+  readonly reads?: readonly string[];
 }
 
 /** What happened in a run (see RunEvent). */

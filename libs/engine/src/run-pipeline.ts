@@ -41,6 +41,11 @@ export interface PipelineRequest extends RunRequest {
   readonly strictFlakes?: boolean;
   /** Run every test again, never take a result from an earlier run (a culprit search). */
   readonly rerunTests?: boolean;
+  /**
+   * Record the repository files each target's vitest files read through `node:fs`, given
+   * back as `reads` on its test result (the nightly's audit); off by default.
+   */
+  readonly recordReads?: boolean;
   /** Build every target again: no cache lookup, no outputs in place (results still stored). */
   readonly freshBuilds?: boolean;
   /** Test time limits over every target's own (the command line's). */
@@ -133,6 +138,7 @@ export async function runPipeline(request: PipelineRequest): Promise<PipelineOut
               retries: request.retries ?? 0,
               strictFlakes: request.strictFlakes ?? false,
               rerun: request.rerunTests ?? false,
+              ...(request.recordReads ? { recordReads: true } : {}),
               ...(request.testLimits ? { limits: request.testLimits } : {}),
               ...(request.testMemoryMb ? { memoryMb: request.testMemoryMb } : {}),
             },

@@ -35,6 +35,8 @@ export interface TestOptions {
   readonly strictFlakes: boolean;
   /** Never take a result from an earlier run: every test runs again. */
   readonly rerun?: boolean;
+  /** Record the repository files each target's vitest files read (its result's `reads`). */
+  readonly recordReads?: boolean;
   readonly concurrency: number;
   readonly signal: AbortSignal;
 }
@@ -169,6 +171,7 @@ async function runFiles(
         cacheDir: ensureStateFolder(run.state, 'vitest'),
         scratchDir: scratch,
         ...(context.options.memoryMb ? { workerMemoryMb: context.options.memoryMb } : {}),
+        ...(context.options.recordReads ? { recordReads: { ignore: [run.state] } } : {}),
         signal: context.options.signal,
       });
       const runErrors = outcome.errors.map((error) => ({
@@ -297,6 +300,7 @@ function testResult(
     tests: target.files.flatMap((file) => file.tests),
     fileErrors,
     ...(warnings.length > 0 ? { warnings } : {}),
+    ...(target.reads ? { reads: target.reads } : {}),
   };
 }
 

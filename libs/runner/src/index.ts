@@ -10,6 +10,7 @@ export {
   defaultTestLimits,
   runVitest,
   runVitestInHost,
+  type ReadRecording,
   serveTestHost,
   type TestHost,
   TestHostPool,

@@ -6,6 +6,7 @@ import { FileWatch } from './file-watch.ts';
 import { loadVitest } from './load-vitest.ts';
 import { planRun, type RunPlan } from './plan-run.ts';
 import { guardProcess } from './process-guard.ts';
+import { clearRecordedReads, readsIn, recorderBounds, recorderSource } from './read-recorder.ts';
 import { safeEmit } from './safe-emit.ts';
 import { withScratch } from './scratch.ts';
 import { runEnd } from './target-results.ts';
@@ -44,7 +45,13 @@ async function runIn(
 ): Promise<VitestRunResult> {
   const started = performance.now();
   const emit = safeEmit(request.onEvent);
-  const finish = runEnd(request.files, plan.missing, started);
+  const recording = request.recordReads && scratch !== '' ? request.recordReads : undefined;
+  const finish = runEnd(
+    request.files,
+    plan.missing,
+    started,
+    request.recordReads ? readsIn(scratch, plan.root) : undefined,
+  );
   if (plan.files.length === 0 || request.signal?.aborted) {
     return finish(new Map(), [], request.signal?.aborted === true);
   }
@@ -71,7 +78,7 @@ async function runIn(
     { kind: isolationPools[request.isolation ?? 'thread'].kind, memoryMb: request.workerMemoryMb },
     watch,
   );
-  const setupFile = writeSetupFile(scratch);
+  const setupFile = writeSetupFile(scratch, recording ? recorderFor(request, plan, scratch) : '');
   const { options, viteOverrides } = vitestSetup(request, { plan, pool, setupFile }, reporter);
   const guard = guardProcess();
   let vitest: Vitest;
@@ -101,6 +108,16 @@ async function runIn(
     guard.dropAddedListeners();
     guard.restore();
   }
+}
+
+/** The recording part of the setup file; what an earlier run of these files recorded is forgotten. */
+function recorderFor(request: VitestRunRequest, plan: RunPlan, scratch: string): string {
+  const runFolders = [scratch, ...(request.cacheDir === undefined ? [] : [request.cacheDir])];
+  clearRecordedReads(
+    scratch,
+    plan.files.map((file) => join(plan.root, file)),
+  );
+  return recorderSource(recorderBounds(plan.root, request.recordReads ?? {}, runFolders));
 }
 
 /**

@@ -16,6 +16,8 @@ export interface RunOutcome {
   readonly runErrors: readonly TestFileError[];
   readonly interrupted: boolean;
   readonly durationMs: number;
+  /** With `recordReads`: what each request file read (see read-recorder.ts). */
+  readonly reads?: (file: string) => readonly string[];
 }
 
 /**
@@ -29,13 +31,15 @@ export function targetResults(outcome: RunOutcome): VitestRunResult {
   for (const { file, target } of outcome.files) {
     const files = byTarget.get(target) ?? [];
     byTarget.set(target, files);
-    if (!files.some((f) => f.file === file)) files.push(fileResult(file, outcome));
+    if (!files.some((f) => f.file === file))
+      files.push(withReads(fileResult(file, outcome), outcome));
   }
   const targets: VitestTargetResult[] = [...byTarget].map(([target, files]) => ({
     target,
     status: targetStatus(files),
     durationMs: files.reduce((sum, f) => sum + f.durationMs, 0),
     files,
+    ...(outcome.reads ? { reads: [...new Set(files.flatMap((f) => f.reads ?? []))].sort() } : {}),
   }));
   const failed = outcome.runErrors.length > 0 || targets.some((t) => t.status === 'failed');
   return {
@@ -46,11 +50,15 @@ export function targetResults(outcome: RunOutcome): VitestRunResult {
   };
 }
 
-/** How a run that started at `started` (performance.now()) ends: its result from the file results. */
+/**
+ * How a run that started at `started` (performance.now()) ends: its result from the file
+ * results, with what each file read when `reads` is given.
+ */
 export function runEnd(
   files: readonly TestFileRequest[],
   missing: ReadonlySet<string>,
   started: number,
+  reads?: (file: string) => readonly string[],
 ): (
   results: ReadonlyMap<string, TestFileResult>,
   runErrors: readonly TestFileError[],
@@ -64,7 +72,12 @@ export function runEnd(
       runErrors,
       interrupted,
       durationMs: performance.now() - started,
+      ...(reads ? { reads } : {}),
     });
+}
+
+function withReads(result: TestFileResult, outcome: RunOutcome): TestFileResult {
+  return outcome.reads ? { ...result, reads: outcome.reads(result.file) } : result;
 }
 
 function fileResult(file: string, outcome: RunOutcome): TestFileResult {

@@ -1,4 +1,5 @@
 import type { SourceLocation, TestCaseResult } from '@mainline/core';
+import type { ReadRecording } from './read-recorder.ts';
 
 /** One test file to run, and the target it belongs to (a file may belong to several). */
 export interface TestFileRequest {
@@ -70,6 +71,12 @@ export interface VitestRunRequest {
    * vite.config.* at `root`, if any; `false`: none.
    */
   readonly config?: string | false;
+  /**
+   * Record the repository files each test file reads through `node:fs` (see
+   * read-recorder.ts): they come back as `reads` on its file and target results. Off by
+   * default: a run that does not ask pays nothing.
+   */
+  readonly recordReads?: ReadRecording;
   /** Aborting cancels the run and kills its workers; the result is `interrupted`. */
   readonly signal?: AbortSignal;
   readonly onEvent?: (event: VitestRunEvent) => void;
@@ -98,6 +105,11 @@ export interface TestFileResult {
   /** In the order vitest reported them. */
   readonly tests: readonly TestCaseResult[];
   readonly errors: readonly TestFileError[];
+  /**
+   * With `recordReads`: the repository files it read through `node:fs` (relative to
+   * `root`, sorted), outside node_modules, the ignored folders and the run's own.
+   */
+  readonly reads?: readonly string[];
 }
 
 /** `flaky`: green, with at least one test that failed and then passed on a retry. */
@@ -110,6 +122,8 @@ export interface VitestTargetResult {
   readonly durationMs: number;
   /** In request order. */
   readonly files: readonly TestFileResult[];
+  /** With `recordReads`: what its files read, together, sorted. */
+  readonly reads?: readonly string[];
 }
 
 export interface VitestRunResult {

@@ -39,14 +39,18 @@ beforeEach((context) => running(context.task.fullTestName ?? context.task.name))
 afterEach(() => running(''));
 `;
 
-/** Writes the setup file into `dir`; returns its path, for vitest's `setupFiles`. */
-export function writeSetupFile(dir: string): string {
+/**
+ * Writes the setup file into `dir`, with `extra` code after the channel's (which may use
+ * its `dir` and `id`: see read-recorder.ts); returns its path, for vitest's `setupFiles`.
+ */
+export function writeSetupFile(dir: string, extra = ''): string {
   const path = join(dir, 'mainline-setup.mjs');
-  writeFileSync(path, setupSource);
+  writeFileSync(path, setupSource + extra);
   return path;
 }
 
-function channelId(moduleId: string): string {
+/** The name, in the channel folder, of the files of the test file at `moduleId` (absolute). */
+export function channelId(moduleId: string): string {
   return createHash('sha1').update(moduleId).digest('hex');
 }
 

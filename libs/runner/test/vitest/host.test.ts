@@ -1,12 +1,12 @@
 import { isMainlineError } from '@mainline/core';
+import { bundleTestHost } from '@mainline/test-utils';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runVitestInHost, type TestHost, TestHostPool } from '../../src/vitest/index.ts';
 import { eventLog, fixtureRoot, testFile } from './fixtures.ts';
-import { bundleTestHost } from './host-bundle.ts';
 
 let host: TestHost;
 beforeAll(async () => {
-  host = { entry: await bundleTestHost() };
+  host = { entry: await bundleTestHost(new URL('./host-entry.ts', import.meta.url)) };
 });
 
 const quick = testFile(`it('is quick', () => expect(1).toBe(1));`);

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { type ErrorCode, errorCodes, MainlineError } from '@mainline/core';
 import { planRun } from '../plan-run.ts';
+import { readsIn } from '../read-recorder.ts';
 import { safeEmit } from '../safe-emit.ts';
 import { withScratch } from '../scratch.ts';
 import { runEnd } from '../target-results.ts';
@@ -35,7 +36,9 @@ export async function runVitestInHost(
     const pool = host instanceof TestHostPool ? host : new TestHostPool(host);
     const run = new HostRun(request, pool, plan.root, scratch);
     const { results, runErrors, interrupted } = await run.run(plan.files);
-    return runEnd(request.files, plan.missing, started)(results, runErrors, interrupted);
+    // The host recorded reads in this scratch folder: a file it died in keeps what it read.
+    const reads = request.recordReads ? readsIn(scratch, plan.root) : undefined;
+    return runEnd(request.files, plan.missing, started, reads)(results, runErrors, interrupted);
   });
 }
 
