@@ -11,11 +11,13 @@ import type { TrunkRecords } from '@mainline/store';
  * The trunk loop's own clone as the engine's work trees: a commit is checked out there
  * (never in a person's checkout), and its dependencies installed (`npm ci`) when its
  * lockfile differs from the last install, which is reused while it is the same.
+ * `installedKey`: where that install is remembered, one per clone (the nightly has its own).
  */
 export function cloneWorkTrees(
   clone: OwnClone,
   records: TrunkRecords,
   env: NodeJS.ProcessEnv,
+  installedKey = 'installed-lockfile',
 ): WorkTrees {
   return {
     async checkout(commit) {
@@ -23,9 +25,9 @@ export function cloneWorkTrees(
       const lockfile = join(clone.dir, 'package-lock.json');
       if (existsSync(lockfile)) {
         const hash = createHash('sha256').update(readFileSync(lockfile)).digest('hex');
-        if (records.meta('installed-lockfile') !== hash) {
+        if (records.meta(installedKey) !== hash) {
           await npmCi(clone.dir, env);
-          records.setMeta('installed-lockfile', hash);
+          records.setMeta(installedKey, hash);
         }
       }
       return { dir: clone.dir, release: async () => undefined };
@@ -53,7 +55,7 @@ function npmCi(dir: string, env: NodeJS.ProcessEnv): Promise<void> {
 }
 
 function installFailed(dir: string, why: string): MainlineError {
-  return new MainlineError('installFailed', `npm ci failed in the trunk loop's clone ${dir}`, {
+  return new MainlineError('installFailed', `npm ci failed in mainline's clone ${dir}`, {
     hint: why,
   });
 }

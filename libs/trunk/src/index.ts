@@ -1,3 +1,4 @@
+export { cloneWorkTrees } from './clone-work-trees.ts';
 export { buildTest, type TargetOutcome } from './target-outcome.ts';
 export type { TrunkEvent } from './trunk-events.ts';
 export { type LoopOptions, runTrunkLoop } from './trunk-loop.ts';

@@ -1,0 +1,58 @@
+import { loadChange } from '@mainline/change';
+import { undeclaredImports } from '@mainline/engine';
+import type { Workspace } from '@mainline/core';
+import { auditCandidates, auditFinding } from './audit.ts';
+import type { AuditFinding, NightlyTarget } from './nightly-report.ts';
+import type { PreviousNight } from './previous-night.ts';
+
+export interface AuditPlace {
+  readonly dir: string;
+  readonly env: NodeJS.ProcessEnv;
+  readonly state: string;
+  readonly commit: string;
+}
+
+/**
+ * The audit: each target red tonight, green at the previous nightly and not affected by
+ * the change between the two nightlies' commits, with the evidence git and the sources
+ * give. `unownedReads` waits for the test host to record the files tests read.
+ */
+export async function gatherAudit(
+  place: AuditPlace,
+  workspace: Workspace,
+  targets: readonly NightlyTarget[],
+  previous: PreviousNight,
+): Promise<AuditFinding[]> {
+  const change =
+    previous.commit === place.commit
+      ? undefined
+      : await loadChange({
+          cwd: place.dir,
+          env: place.env,
+          base: previous.commit,
+          head: place.commit,
+        });
+  const affected = new Set(change?.report.affected.map((target) => target.name) ?? []);
+  const candidates = auditCandidates(targets, previous, affected);
+  if (candidates.length === 0) return [];
+  const changedFiles = (change?.report.changedFiles ?? []).map(({ path }) => ({
+    path,
+    owners: [...new Set(change?.head.owners.owners(path).map((owner) => owner.target) ?? [])],
+  }));
+  const imports = await undeclaredImports(
+    { cwd: place.dir, env: place.env, state: place.state },
+    candidates,
+  );
+  const deps = new Map([...workspace.targets].map(([name, target]) => [name, target.deps]));
+  return candidates.map((name) =>
+    auditFinding(name, deps, {
+      changedFiles,
+      undeclaredImports: (imports.get(name) ?? []).map((v) => ({
+        file: `${v.file}:${v.line}:${v.column}`,
+        imported: v.specifier,
+        owner: v.owner,
+      })),
+      unownedReads: [],
+    }),
+  );
+}
