@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createTempRepo, runCli } from '../src/index.ts';
 
@@ -79,6 +80,17 @@ describe('mainline affected reads yarn.lock and pnpm-lock.yaml', () => {
       },
     ]);
     expect(json.unowned).toEqual([]);
+    // Both sides are remembered as parsed, and a run that reads them answers the same;
+    // damaged, they are parsed again.
+    const remembered = join(repo.dir, '.mainline', 'lockfiles');
+    const files = readdirSync(remembered).map((file) => join(remembered, file));
+    expect(files).toHaveLength(2);
+    const written = files.map((file) => statSync(file).mtimeMs);
+    expect(await affected(repo.dir)).toEqual(json);
+    expect(files.map((file) => statSync(file).mtimeMs)).toEqual(written); // read, not parsed
+    for (const file of files) writeFileSync(file, 'garbage');
+    expect(await affected(repo.dir)).toEqual(json);
+    expect(files.map((file) => readFileSync(file, 'utf8'))).not.toContain('garbage');
     const why = await runCli(['why', 'libs/b', '--base', 'HEAD~1'], { cwd: repo.dir });
     expect(why.stdout, why.stderr).toContain('ms 2.1.2 -> 2.1.3 in yarn.lock');
   });

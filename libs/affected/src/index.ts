@@ -29,9 +29,11 @@ export {
   type LockfilePlan,
   type LockfileSides,
   lockfileImporters,
+  planFromLockfiles,
   planLockfile,
 } from './lockfile-impact.ts';
 export {
+  type Lockfile,
   type LockfileFormat,
   lockfileFormatOf,
   lockfileNeedsManifests,

@@ -54,8 +54,15 @@ export function planLockfile(
     previous: base.lockfile,
   });
   if (!head.ok) return { kind: 'unparsable', message: head.message };
-  const packages = possiblyChangedPackages(base.lockfile, head.lockfile);
-  return { kind: 'candidates', packages, base: base.lockfile, head: head.lockfile };
+  return planFromLockfiles(base.lockfile, head.lockfile);
+}
+
+/** planLockfile for two lockfiles already parsed (remembered from an earlier run). */
+export function planFromLockfiles(
+  base: Lockfile,
+  head: Lockfile,
+): Extract<LockfilePlan, { kind: 'candidates' }> {
+  return { kind: 'candidates', packages: possiblyChangedPackages(base, head), base, head };
 }
 
 /**

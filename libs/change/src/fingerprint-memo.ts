@@ -1,6 +1,3 @@
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { removeInside } from '@mainline/core';
 import { deserialize, serialize } from 'node:v8';
 import { fingerprintId } from '@mainline/core';
 import { StateFiles } from '@mainline/state';
@@ -66,7 +63,7 @@ export class FingerprintMemo {
     const known = this.read(tree);
     const merged: SnapshotFingerprints = known ? merge(known, fingerprints) : fingerprints;
     const written = this.#files.write(fileName(tree), serialize(merged));
-    if (written && known === undefined && this.#files.folder) prune(this.#files.folder);
+    if (written && known === undefined) this.#files.keepNewest(kept);
   }
 }
 
@@ -98,20 +95,6 @@ function merge(known: SnapshotFingerprints, added: SnapshotFingerprints): Snapsh
 
 function fileName(tree: string): string {
   return `${fingerprintId}-${tree}.v8`;
-}
-
-function prune(folder: string): void {
-  try {
-    const files = readdirSync(folder).map((name) => {
-      const path = join(folder, name);
-      return { path, written: statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? 0 };
-    });
-    if (files.length <= kept) return;
-    files.sort((a, b) => b.written - a.written);
-    for (const { path } of files.slice(kept)) removeInside(folder, path, { recursive: false });
-  } catch {
-    // Pruned by the next run that can.
-  }
 }
 
 function isSnapshotFingerprints(value: unknown): value is SnapshotFingerprints {

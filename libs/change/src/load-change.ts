@@ -10,6 +10,7 @@ import { type GitAnswers, GitRepo } from '@mainline/git';
 import type { TargetGraph } from '@mainline/graph';
 import { findDanglingPaths, findOverlappingSrcs, parseBuildFile } from '@mainline/workspace';
 import { lockfileImpacts } from './lockfile-impacts.ts';
+import { ParsedLockfiles } from './parsed-lockfiles.ts';
 import { type IndexedWorkspace, loadBaseWorkspace, loadHeadWorkspace } from './load-workspace.ts';
 import {
   type RangeRequest,
@@ -43,7 +44,8 @@ export async function loadChange(request: ChangeRequest): Promise<LoadedChange> 
     readConfig: readsTrunkConfig(request) ? ['mainline.trunk'] : [],
     ...(request.answers ? { answers: request.answers } : {}),
   });
-  const cache = new CompiledBuildFiles(stateDir(repo.root, request.env));
+  const state = stateDir(repo.root, request.env);
+  const cache = new CompiledBuildFiles(state);
   const range = await resolveRange(repo, request, request.env);
   const [changes, head] = await Promise.all([
     range.head === WORKTREE
@@ -72,7 +74,7 @@ export async function loadChange(request: ChangeRequest): Promise<LoadedChange> 
     }
   }
   const [lockfiles, manifests] = await Promise.all([
-    lockfileImpacts(repo, range, head, changes),
+    lockfileImpacts(repo, range, head, changes, new ParsedLockfiles(state)),
     manifestTexts(repo, range, changedManifestPaths(changes, head.workspace)),
   ]);
   const outcome = computeAffected({

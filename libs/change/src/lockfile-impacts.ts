@@ -1,16 +1,20 @@
 import {
   importPatternFor,
+  type Lockfile,
   type LockfileImpact,
+  type LockfilePlan,
   lockfileImporters,
   lockfileNeedsManifests,
   lockfilePaths,
   manifestFolders,
+  planFromLockfiles,
   planLockfile,
   type WorkspaceManifests,
 } from '@mainline/affected';
 import type { FileChange } from '@mainline/core';
-import type { GitRepo } from '@mainline/git';
+import type { BlobText, GitRepo } from '@mainline/git';
 import type { IndexedWorkspace } from './load-workspace.ts';
+import type { LockfileSource, ParsedLockfiles } from './parsed-lockfiles.ts';
 import type { ResolvedRange } from './resolve-range.ts';
 
 /**
@@ -25,6 +29,7 @@ export async function lockfileImpacts(
   range: ResolvedRange,
   head: IndexedWorkspace,
   changes: readonly FileChange[],
+  parsed: ParsedLockfiles,
 ): Promise<Map<string, LockfileImpact>> {
   const impacts = new Map<string, LockfileImpact>();
   const touched = lockfilePaths.filter((path) => changes.some((change) => touches(change, path)));
@@ -35,21 +40,36 @@ export async function lockfileImpacts(
   const wanted =
     manifestChanged && !touched.includes('yarn.lock') ? [...touched, 'yarn.lock'] : touched;
   if (wanted.length === 0) return impacts;
-  const texts = await repo.readBlobs(
+  const blobs = await repo.readBlobsWithIds(
     wanted.flatMap((path) => [`${range.base}:${path}`, `${range.headTreeish}:${path}`]),
   );
   await Promise.all(
     wanted.map(async (path) => {
-      const baseText = texts.get(`${range.base}:${path}`);
-      const headText = texts.get(`${range.headTreeish}:${path}`);
+      const baseBlob = blobs.get(`${range.base}:${path}`);
+      const headBlob = blobs.get(`${range.headTreeish}:${path}`);
       const needsManifests =
-        lockfileNeedsManifests(path, baseText) || lockfileNeedsManifests(path, headText);
+        lockfileNeedsManifests(path, baseBlob?.text) ||
+        lockfileNeedsManifests(path, headBlob?.text);
       const onlyForManifests = !touched.includes(path);
       if (onlyForManifests && !needsManifests) return;
-      const [baseManifests, headManifests] = needsManifests
-        ? await manifestsOfBoth(repo, range, changes)
-        : [undefined, undefined];
-      const plan = planLockfile(baseText, headText, { path, baseManifests, headManifests });
+      const source = (blob: BlobText | undefined, rev: string): LockfileSource | undefined =>
+        blob && { path, blob: blob.oid, ...(needsManifests ? { manifestsFrom: rev } : {}) };
+      const sources = [source(baseBlob, range.base), source(headBlob, range.headTreeish)];
+      const [baseLock, headLock] = sources.map((side) => side && parsed.read(side));
+      let plan: LockfilePlan;
+      if (baseLock && headLock) {
+        plan = planFromLockfiles(baseLock, headLock);
+      } else {
+        const [baseManifests, headManifests] = needsManifests
+          ? await manifestsOfBoth(repo, range, changes)
+          : [undefined, undefined];
+        plan = planLockfile(baseBlob?.text, headBlob?.text, {
+          path,
+          baseManifests,
+          headManifests,
+        });
+        if (plan.kind === 'candidates') remember(parsed, sources, [plan.base, plan.head]);
+      }
       if (plan.kind === 'unparsable') {
         // An unchanged lockfile that cannot be parsed was already so at base: nothing new.
         if (!onlyForManifests) impacts.set(path, plan);
@@ -108,6 +128,18 @@ async function manifestsOfBoth(
     else base.set(dir, text);
   }
   return [base, head];
+}
+
+/** Both sides as parsed, each under what it was parsed from (absent sides are not kept). */
+function remember(
+  parsed: ParsedLockfiles,
+  sources: readonly (LockfileSource | undefined)[],
+  lockfiles: readonly Lockfile[],
+): void {
+  sources.forEach((source, side) => {
+    const lockfile = lockfiles[side];
+    if (source && lockfile) parsed.remember(source, lockfile);
+  });
 }
 
 function touches(change: FileChange, path: string): boolean {

@@ -312,10 +312,19 @@ export class GitRepo {
    * `git cat-file --batch`. Names that are not blobs are absent from the result.
    */
   async readBlobs(names: readonly string[]): Promise<Map<string, string>> {
-    const objects = await readObjects(this.git, [...new Set(names)]);
     const blobs = new Map<string, string>();
+    for (const [name, { text }] of await this.readBlobsWithIds(names)) blobs.set(name, text);
+    return blobs;
+  }
+
+  /** readBlobs, each with its blob id: the id names the content, for caches. */
+  async readBlobsWithIds(names: readonly string[]): Promise<Map<string, BlobText>> {
+    const objects = await readObjects(this.git, [...new Set(names)]);
+    const blobs = new Map<string, BlobText>();
     for (const [name, object] of objects) {
-      if (object.type === 'blob') blobs.set(name, object.content.toString('utf8'));
+      if (object.type === 'blob') {
+        blobs.set(name, { oid: object.oid, text: object.content.toString('utf8') });
+      }
     }
     return blobs;
   }

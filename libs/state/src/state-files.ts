@@ -1,6 +1,6 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { childPath } from '@mainline/core';
+import { childPath, removeInside } from '@mainline/core';
 import { ensureStateFolder } from './state-dir.ts';
 
 /**
@@ -44,6 +44,23 @@ export class StateFiles {
       return true;
     } catch {
       return false;
+    }
+  }
+
+  /** Deletes all but the `count` files written last: what is left to the next run that can. */
+  keepNewest(count: number): void {
+    const folder = this.folder;
+    if (folder === undefined) return;
+    try {
+      const files = readdirSync(folder).map((name) => {
+        const path = join(folder, name);
+        return { path, written: statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? 0 };
+      });
+      if (files.length <= count) return;
+      files.sort((a, b) => b.written - a.written);
+      for (const { path } of files.slice(count)) removeInside(folder, path, { recursive: false });
+    } catch {
+      // Pruned by the next run that can.
     }
   }
 }
