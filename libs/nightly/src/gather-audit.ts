@@ -1,9 +1,11 @@
 import { loadChange } from '@mainline/change';
 import { undeclaredImports } from '@mainline/engine';
 import type { Workspace } from '@mainline/core';
+import { OwnershipIndex } from '@mainline/workspace';
 import { auditCandidates, auditFinding } from './audit.ts';
 import type { AuditFinding, NightlyTarget } from './nightly-report.ts';
 import type { PreviousNight } from './previous-night.ts';
+import { unownedReads } from './unowned-reads.ts';
 
 export interface AuditPlace {
   readonly dir: string;
@@ -15,13 +17,15 @@ export interface AuditPlace {
 /**
  * The audit: each target red tonight, green at the previous nightly and not affected by
  * the change between the two nightlies' commits, with the evidence git and the sources
- * give. `unownedReads` waits for the test host to record the files tests read.
+ * give, and the files its tests read tonight (`reads`, by target, recorded by the test
+ * host) that no target owns.
  */
 export async function gatherAudit(
   place: AuditPlace,
   workspace: Workspace,
   targets: readonly NightlyTarget[],
   previous: PreviousNight,
+  reads: ReadonlyMap<string, readonly string[]>,
 ): Promise<AuditFinding[]> {
   const change =
     previous.commit === place.commit
@@ -44,6 +48,7 @@ export async function gatherAudit(
     candidates,
   );
   const deps = new Map([...workspace.targets].map(([name, target]) => [name, target.deps]));
+  const ownership = OwnershipIndex.build(workspace);
   return candidates.map((name) =>
     auditFinding(name, deps, {
       changedFiles,
@@ -52,7 +57,7 @@ export async function gatherAudit(
         imported: v.specifier,
         owner: v.owner,
       })),
-      unownedReads: [],
+      unownedReads: unownedReads(reads.get(name) ?? [], ownership),
     }),
   );
 }

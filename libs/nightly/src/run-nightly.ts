@@ -90,6 +90,8 @@ export async function runNightly(request: NightlyRequest): Promise<NightlyOutcom
     commit: place.commit,
     rerunTests: true,
     freshBuilds: true,
+    // The files tests read: the audit's evidence of inputs no target owns.
+    recordReads: true,
     retries: request.retries ?? 2,
     executor: request.executor,
     argv: request.argv ?? ['nightly'],
@@ -140,7 +142,9 @@ export async function runNightly(request: NightlyRequest): Promise<NightlyOutcom
       flakeThreshold,
       comparison: compareNights(targets, flakyTonight, previous),
       cacheHonesty: honestyFindings(outcomes),
-      audit: previous ? await gatherAudit({ ...place, state }, workspace, targets, previous) : [],
+      audit: previous
+        ? await gatherAudit({ ...place, state }, workspace, targets, previous, readsOf(summary))
+        : [],
     };
   } finally {
     after.close();
@@ -151,6 +155,11 @@ export async function runNightly(request: NightlyRequest): Promise<NightlyOutcom
     runId,
     state,
   };
+}
+
+/** The files each target's tests read tonight, as the test host recorded them. */
+function readsOf(summary: RunSummary): Map<string, readonly string[]> {
+  return new Map(summary.tests.map((result) => [result.target, result.reads ?? []]));
 }
 
 /**
