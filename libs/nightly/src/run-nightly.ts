@@ -124,8 +124,9 @@ export async function runNightly(request: NightlyRequest): Promise<NightlyOutcom
       version: 1,
       runId,
       commit: place.commit,
-      startedAt: new Date(startedAt).toISOString(),
-      durationMs: Math.round(Date.now() - startedAt),
+      // The run's start as the store has it: what the next nightly reads back.
+      startedAt: new Date(after.getRun(runId)?.startedAt ?? startedAt).toISOString(),
+      durationMs: 0,
       status: counts.red > 0 ? 'failed' : 'passed',
       ...(previous
         ? {
@@ -150,6 +151,7 @@ export async function runNightly(request: NightlyRequest): Promise<NightlyOutcom
     after.close();
   }
   return {
+    // Everything the command waited for: the keys, the run, and the findings after it.
     report: { ...report, durationMs: Math.round(Date.now() - startedAt) },
     summary,
     runId,

@@ -86,7 +86,7 @@ export function nightlyMarkdown(report: NightlyReport): string {
     }
     out.push('');
   }
-  return `${out.join('\n')}\n`;
+  return `${out.join('\n').trimEnd()}\n`;
 }
 
 function redLines(target: NightlyTarget): string[] {

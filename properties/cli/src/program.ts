@@ -187,6 +187,28 @@ export function buildProgram(
         run(async (io) => (await import('./commands/trunk.ts')).trunkCommand(action, options, io));
       });
 
+  if (wanted('nightly'))
+    program
+      .command('nightly')
+      .description(
+        'build and test every target afresh: flakes, cache honesty, comparison with the last nightly, an audit of the graph, reports',
+      )
+      .option('--report <dir>', 'write the reports to DIR (default: .mainline/nightly/<run id>)')
+      .option(
+        '--retries <n>',
+        'rerun a failed test up to N times; one that then passes is flaky (default: 2)',
+      )
+      .option(
+        '--trunk',
+        "run at the remote trunk tip in mainline's own clone, not in this checkout",
+      )
+      .option('--json', 'print the report (nightly.json) as one JSON document')
+      .action((options) => {
+        run(async (io) =>
+          (await import('./commands/nightly.ts')).nightlyCommand(options, argvOf(), io),
+        );
+      });
+
   if (wanted('graph'))
     program
       .command('graph')
@@ -238,6 +260,7 @@ const commandNames: ReadonlySet<string> = new Set([
   'prepush',
   'watch',
   'trunk',
+  'nightly',
   'graph',
 ]);
 

@@ -36,7 +36,7 @@ export interface RunTargetsOptions {
 }
 
 /** Exit code of an interrupted run, as shells report a process stopped by Ctrl-C. */
-const interruptedExit = 130;
+export const interruptedExit = 130;
 
 /** `mainline build` and `mainline test`: run, report, and turn the result into an exit code. */
 export async function runTargetsCommand(
@@ -132,7 +132,7 @@ function cannotWrite(file: string, error: unknown): MainlineError {
 }
 
 /** A status line redrawn in place on a terminal; plain lines in CI, logs and pipes. */
-function progressFor(io: Io): { onEvent: (event: RunEvent) => void; stop: () => void } {
+export function progressFor(io: Io): { onEvent: (event: RunEvent) => void; stop: () => void } {
   const style = styleFor(io);
   if (!io.stderrIsTTY || runningInCI())
     return { onEvent: progressReporter(io.stderr, style), stop() {} };
@@ -164,7 +164,7 @@ function optional<K extends string>(key: K, value: number | undefined): { [P in 
   return value === undefined ? {} : ({ [key]: value } as { [P in K]?: number });
 }
 
-function count<T extends number | undefined>(
+export function count<T extends number | undefined>(
   flag: string,
   value: string | undefined,
   fallback: T,

@@ -1,0 +1,66 @@
+import { resolve } from 'node:path';
+import { defaultReportDir, runNightly } from '@mainline/nightly';
+import { formatSummary } from '@mainline/report';
+import { executorFor } from '../executor.ts';
+import type { Io } from '../io.ts';
+import { nightlyLines } from '../output/nightly-lines.ts';
+import { reportFolder, writeNightlyReports } from '../output/nightly-reports.ts';
+import { styleFor } from '../output/style.ts';
+import { count, interruptedExit, progressFor } from './run-targets.ts';
+
+export interface NightlyCommandOptions {
+  readonly report?: string;
+  readonly retries?: string;
+  readonly trunk?: boolean;
+  readonly json?: boolean;
+}
+
+/**
+ * `mainline nightly`: every target built and tested afresh, its reports written to
+ * `--report DIR` (default `.mainline/nightly/<run id>`). Exit 1 when anything is red.
+ */
+export async function nightlyCommand(
+  options: NightlyCommandOptions,
+  argv: readonly string[],
+  io: Io,
+): Promise<number> {
+  const retries = count('--retries', options.retries, 2, 0);
+  const given =
+    options.report === undefined ? undefined : reportFolder(resolve(io.cwd, options.report));
+  const controller = new AbortController();
+  const stopListening = io.onInterrupt(() => controller.abort());
+  const progress = progressFor(io);
+  try {
+    const outcome = await runNightly({
+      cwd: io.cwd,
+      env: io.env,
+      executor: executorFor(io.env, true),
+      retries,
+      trunk: options.trunk === true,
+      argv,
+      signal: controller.signal,
+      emit: progress.onEvent,
+      ...(given === undefined ? {} : { reportDir: given }),
+    });
+    progress.stop();
+    const { report, summary } = outcome;
+    if (report === undefined) {
+      io.stderr('mainline: the nightly was interrupted: no report written\n');
+      return interruptedExit;
+    }
+    const dir = given ?? defaultReportDir(outcome.state, outcome.runId);
+    await writeNightlyReports(dir, report, summary, io.env);
+    if (options.json) {
+      io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+      io.stderr(`reports: ${dir}\n`);
+    } else {
+      const style = styleFor(io);
+      io.stdout(formatSummary(summary, style));
+      io.stdout(nightlyLines(report, dir, style));
+    }
+    return report.status === 'failed' ? 1 : 0;
+  } finally {
+    progress.stop();
+    stopListening();
+  }
+}
