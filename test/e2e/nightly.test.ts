@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createTempRepo, makeTempDir, runCli } from '../src/index.ts';
+import { createTempRepo, libSource, makeTempDir, runCli, trunkSandbox } from '../src/index.ts';
 import type { NightlyReport } from '@mainline/nightly';
 
 const manifest = (name: string) =>
@@ -81,7 +81,7 @@ function nightRepo() {
         ].join('\n'),
       ),
       'libs/e/test/e.test.ts': vitestTest(
-        "import { readFileSync } from 'node:fs';",
+        "import { existsSync, readFileSync } from 'node:fs';",
         "  expect(readFileSync(new URL('../../../data/flag.txt', import.meta.url), 'utf8')).toBe('on\\n');",
       ),
     },
@@ -186,6 +186,21 @@ describe('mainline nightly', () => {
     );
     expect(night2.stdout).toContain(`reports: ${reports}\n`);
   }, 180_000);
+
+  it("with --trunk, tests the remote trunk tip in mainline's own clone, not the working tree", async () => {
+    const sandbox = await trunkSandbox(1, {}, { baseline: false });
+    // A person's edit in progress, which would fail the test: the trunk tip is what runs.
+    sandbox.work.write({ 'libs/t1/src/index.ts': libSource(2) });
+    const head = sandbox.work.head();
+    const result = await runCli(['nightly', '--trunk', '--json'], { cwd: sandbox.work.dir });
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as NightlyReport;
+    expect(report).toMatchObject({ commit: sandbox.tip(), status: 'passed' });
+    expect(report.targets.map((t) => [t.name, t.status])).toEqual([['libs/t1', 'green']]);
+    expect(existsSync(join(sandbox.work.dir, '.mainline/nightly/clone/.git'))).toBe(true);
+    expect(sandbox.work.head()).toBe(head);
+    expect(readFileSync(join(sandbox.work.dir, 'libs/t1/src/index.ts'), 'utf8')).toBe(libSource(2));
+  }, 120_000);
 
   it('refuses bad input with exit 2 before running anything', async () => {
     const repo = createTempRepo({ files: { 'BUILD.json': '{"version":1,"targets":{}}\n' } });
