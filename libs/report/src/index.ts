@@ -6,3 +6,4 @@ export { formatSummary } from './summary.ts';
 export { plainStyle, type TextStyle } from './text-style.ts';
 export { githubAnnotations, githubJobSummary } from './github.ts';
 export { type LiveProgress, liveProgress } from './live-progress.ts';
+export { renderNightlyHtml } from './nightly/render-nightly-html.ts';
