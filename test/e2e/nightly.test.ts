@@ -102,7 +102,10 @@ describe('mainline nightly', () => {
     repo.write({ 'data/flag.txt': 'off\n' });
     const first = repo.commit('flag off');
 
-    const night1 = await runCli(['nightly', '--report', reports, '--json'], { cwd: repo.dir });
+    const night1 = await runCli(['nightly', '--report', reports, '--json'], {
+      cwd: repo.dir,
+      timeoutMs: 120_000,
+    });
     expect(night1.stderr).toContain(`reports: ${reports}\n`);
     expect(night1.code).toBe(1);
     const one = JSON.parse(night1.stdout) as NightlyReport;
@@ -148,7 +151,10 @@ describe('mainline nightly', () => {
       'libs/a/src/index.ts': 'export const a: number = 2;\n',
     });
     const second = repo.commit('fix c, change a');
-    const night2 = await runCli(['nightly', '--report', reports], { cwd: repo.dir });
+    const night2 = await runCli(['nightly', '--report', reports], {
+      cwd: repo.dir,
+      timeoutMs: 120_000,
+    });
     expect(night2.code).toBe(1);
     const two = readReport(reports);
     expect(two.previous).toEqual({
@@ -192,7 +198,10 @@ describe('mainline nightly', () => {
     // A person's edit in progress, which would fail the test: the trunk tip is what runs.
     sandbox.work.write({ 'libs/t1/src/index.ts': libSource(2) });
     const head = sandbox.work.head();
-    const result = await runCli(['nightly', '--trunk', '--json'], { cwd: sandbox.work.dir });
+    const result = await runCli(['nightly', '--trunk', '--json'], {
+      cwd: sandbox.work.dir,
+      timeoutMs: 120_000,
+    });
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout) as NightlyReport;
     expect(report).toMatchObject({ commit: sandbox.tip(), status: 'passed' });
@@ -200,7 +209,7 @@ describe('mainline nightly', () => {
     expect(existsSync(join(sandbox.work.dir, '.mainline/nightly/clone/.git'))).toBe(true);
     expect(sandbox.work.head()).toBe(head);
     expect(readFileSync(join(sandbox.work.dir, 'libs/t1/src/index.ts'), 'utf8')).toBe(libSource(2));
-  }, 120_000);
+  }, 180_000);
 
   it('refuses bad input with exit 2 before running anything', async () => {
     const repo = createTempRepo({ files: { 'BUILD.json': '{"version":1,"targets":{}}\n' } });
