@@ -19,6 +19,7 @@ await build({
     'bench-culprit': 'tools/src/bench-culprit-cli.ts',
     'bench-trunk': 'tools/src/bench-trunk-cli.ts',
     'bench-init': 'tools/src/bench-init-cli.ts',
+    'bench-nightly': 'tools/src/bench-nightly-cli.ts',
   },
   outdir,
   bundle: true,

@@ -19,6 +19,7 @@ export interface RunSample {
   /** Max resident set of the largest process in the tree, KiB; null without GNU time. */
   readonly peakKiB: number | null;
   readonly stdout: string;
+  readonly stderr: string;
 }
 
 export type RunOutcome =
@@ -54,7 +55,12 @@ export function runOnce(spec: CommandSpec): RunOutcome {
     }
     return {
       ok: true,
-      sample: { wallSeconds, peakKiB: useTime ? readPeak(timeFile) : null, stdout: result.stdout },
+      sample: {
+        wallSeconds,
+        peakKiB: useTime ? readPeak(timeFile) : null,
+        stdout: result.stdout,
+        stderr: result.stderr,
+      },
     };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
@@ -88,8 +94,8 @@ export interface MeasureOptions {
   readonly warmUp?: boolean;
   /** Runs untimed before every run (0 is the warm-up), e.g. to delete a cache. */
   readonly before?: (run: number) => void;
-  /** Checks a successful run's stdout: an error message fails the measurement. */
-  readonly check?: (stdout: string) => string | null;
+  /** Checks a successful run's output: an error message fails the measurement. */
+  readonly check?: (stdout: string, stderr: string) => string | null;
 }
 
 /**
@@ -123,7 +129,7 @@ function checkedRun(spec: CommandSpec, run: number, hooks: MeasureOptions): RunO
   hooks.before?.(run);
   const outcome = runOnce(spec);
   if (!outcome.ok || !hooks.check) return outcome;
-  const problem = hooks.check(outcome.sample.stdout);
+  const problem = hooks.check(outcome.sample.stdout, outcome.sample.stderr);
   const which = run === 0 ? 'warm-up' : `run ${run}`;
   return problem === null ? outcome : { ok: false, error: `${which}: ${problem}` };
 }

@@ -9,38 +9,53 @@ export interface Verdict {
   readonly met: boolean | null;
 }
 
-/** The issue's speed targets, from the measured medians. */
-export function runVerdicts(report: RunBenchReport): Verdict[] {
-  const small = report.repos[0]?.targets ?? 0;
-  const large = report.repos[1]?.targets ?? 0;
-  const at = (id: CaseId, targets: number): number | null =>
-    report.cases.find((c) => c.id === id && c.repoTargets === targets)?.medianWallSeconds ?? null;
-  const ratio = (label: string, a: number | null, b: number | null, max: number): Verdict => {
-    const value = a !== null && b !== null && b > 0 ? a / b : null;
-    return {
-      label,
-      value: value === null ? 'n/a' : `${value.toFixed(3)}x`,
-      target: `<= ${max}x`,
-      met: value === null ? null : value <= max,
-    };
+/** `a / b`, wanted at most `max`. */
+export function ratioVerdict(
+  label: string,
+  a: number | null,
+  b: number | null,
+  max: number,
+): Verdict {
+  const value = a !== null && b !== null && b > 0 ? a / b : null;
+  return {
+    label,
+    value: value === null ? 'n/a' : `${value.toFixed(3)}x`,
+    target: `<= ${max}x`,
+    met: value === null ? null : value <= max,
   };
-  const seconds = (label: string, value: number | null, max: number): Verdict => ({
+}
+
+/** A time in seconds, wanted at most `max`. */
+export function secondsVerdict(label: string, value: number | null, max: number): Verdict {
+  return {
     label,
     value: value === null ? 'n/a' : `${value.toFixed(3)} s`,
     target: `<= ${max} s`,
     met: value === null ? null : value <= max,
-  });
+  };
+}
+
+/** The median of case `id` on the repository of `targets`, or null. */
+export function medianOf(cases: readonly TimedCase[], id: CaseId, targets: number): number | null {
+  return cases.find((c) => c.id === id && c.repoTargets === targets)?.medianWallSeconds ?? null;
+}
+
+/** The issue's speed targets, from the measured medians. */
+export function runVerdicts(report: RunBenchReport): Verdict[] {
+  const small = report.repos[0]?.targets ?? 0;
+  const large = report.repos[1]?.targets ?? 0;
+  const at = (id: CaseId, targets: number): number | null => medianOf(report.cases, id, targets);
   const { change } = report;
   return [
-    ratio(
+    ratioVerdict(
       `cold test --all, ${small} targets: mainline / turbo`,
       at('mainline-cold', small),
       at('turbo-cold', small),
       0.25,
     ),
-    seconds(`fully cached test --all, ${small} targets`, at('mainline-cached', small), 1),
-    seconds(`fully cached test --all, ${large} targets`, at('mainline-cached', large), 2),
-    ratio(
+    secondsVerdict(`fully cached test --all, ${small} targets`, at('mainline-cached', small), 1),
+    secondsVerdict(`fully cached test --all, ${large} targets`, at('mainline-cached', large), 2),
+    ratioVerdict(
       `fully cached, ${small} targets: mainline / turbo replay`,
       at('mainline-cached', small),
       at('turbo-cached', small),
@@ -70,25 +85,8 @@ export function formatRunMarkdown(report: RunBenchReport): string {
           : ` (generated in ${repo.generationSeconds.toFixed(1)}s)`),
     );
   }
-  lines.push(
-    '',
-    '| repo | tool | command | runs | median wall s | each run s | peak MiB | load after | verified |',
-    '|---:|---|---|---:|---:|---|---:|---|---|',
-  );
   const failures: string[] = [];
-  for (const c of report.cases) {
-    lines.push(
-      `| ${c.repoTargets} | ${c.tool} | \`${c.command}\` | ${c.runs}${c.warmUp ? '+1' : ''} | ` +
-        `${wall(c)} | ${c.wallSeconds.map((s) => s.toFixed(2)).join(', ')} | ${peak(c)} | ` +
-        `${loads(c.loadAfter)} | ${c.error ? 'FAILED' : c.verified} |`,
-    );
-    if (c.error) failures.push(`- ${c.repoTargets} / ${c.command}: ${oneBlock(c.error)}`);
-  }
-  lines.push('', '| target | measured | wanted | met |', '|---|---:|---|---|');
-  for (const verdict of runVerdicts(report)) {
-    const met = verdict.met === null ? 'n/a' : verdict.met ? 'yes' : 'NO';
-    lines.push(`| ${verdict.label} | ${verdict.value} | ${verdict.target} | ${met} |`);
-  }
+  lines.push(...casesTable(report.cases, failures), ...verdictsTable(runVerdicts(report)));
   const { change } = report;
   lines.push(
     '',
@@ -113,6 +111,34 @@ export function formatRunMarkdown(report: RunBenchReport): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** The table of timed cases (after a blank line); each failed case's error goes to `failures`. */
+export function casesTable(cases: readonly TimedCase[], failures: string[]): string[] {
+  const lines = [
+    '',
+    '| repo | tool | command | runs | median wall s | each run s | peak MiB | load after | verified |',
+    '|---:|---|---|---:|---:|---|---:|---|---|',
+  ];
+  for (const c of cases) {
+    lines.push(
+      `| ${c.repoTargets} | ${c.tool} | \`${c.command}\` | ${c.runs}${c.warmUp ? '+1' : ''} | ` +
+        `${wall(c)} | ${c.wallSeconds.map((s) => s.toFixed(2)).join(', ')} | ${peak(c)} | ` +
+        `${loads(c.loadAfter)} | ${c.error ? 'FAILED' : c.verified} |`,
+    );
+    if (c.error) failures.push(`- ${c.repoTargets} / ${c.command}: ${oneBlock(c.error)}`);
+  }
+  return lines;
+}
+
+/** The issue's targets and whether each is met (after a blank line). */
+export function verdictsTable(verdicts: readonly Verdict[]): string[] {
+  const lines = ['', '| target | measured | wanted | met |', '|---|---:|---|---|'];
+  for (const verdict of verdicts) {
+    const met = verdict.met === null ? 'n/a' : verdict.met ? 'yes' : 'NO';
+    lines.push(`| ${verdict.label} | ${verdict.value} | ${verdict.target} | ${met} |`);
+  }
+  return lines;
+}
+
 function wall(c: TimedCase): string {
   if (c.error) return 'failed';
   return c.medianWallSeconds === null ? 'n/a' : c.medianWallSeconds.toFixed(3);
@@ -123,10 +149,10 @@ function peak(c: TimedCase): string {
   return c.peakRssMiB === null ? 'n/a' : c.peakRssMiB.toFixed(0);
 }
 
-function loads(values: readonly number[]): string {
+export function loads(values: readonly number[]): string {
   return values.map((value) => value.toFixed(2)).join(' ');
 }
 
-function oneBlock(text: string): string {
+export function oneBlock(text: string): string {
   return text.replaceAll('\n', '\n  ');
 }

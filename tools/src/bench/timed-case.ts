@@ -1,7 +1,7 @@
 import { loadavg } from 'node:os';
 import { type CommandSpec, type MeasureOptions, measure, median } from './measure.ts';
 
-/** The cases of `bench:run`; the report finds the ratios' operands by id. */
+/** The cases of `bench:run` and `bench:nightly`; the reports find the ratios' operands by id. */
 export type CaseId =
   | 'mainline-cold'
   | 'mainline-cached'
@@ -9,7 +9,10 @@ export type CaseId =
   | 'mainline-build-cold'
   | 'mainline-build-cold-no-typecheck'
   | 'turbo-cold'
-  | 'turbo-cached';
+  | 'turbo-cached'
+  // bench:nightly
+  | 'mainline-nightly'
+  | 'turbo-build-test';
 
 export interface TimedCase {
   readonly id: CaseId;

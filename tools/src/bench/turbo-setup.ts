@@ -40,21 +40,30 @@ export function withTestScript(manifestText: string): string {
  * resolve from there, through the link's real path) and `@synth/<id>` to each package.
  */
 export function linkRunNodeModules(repoDir: string, targets: readonly RepoPackage[]): void {
-  const require = createRequire(import.meta.url);
-  const vitestDir = dirname(require.resolve('vitest/package.json'));
   const nodeModules = join(repoDir, 'node_modules');
   if (isSymlink(nodeModules)) rmSync(nodeModules);
-  mkdirSync(join(nodeModules, '.bin'), { recursive: true });
   mkdirSync(join(nodeModules, '@synth'), { recursive: true });
-  linkOnce(vitestDir, join(nodeModules, 'vitest'));
-  const manifest = JSON.parse(readFileSync(join(vitestDir, 'package.json'), 'utf8')) as {
-    bin: Record<string, string>;
-  };
-  const bin = join(nodeModules, 'vitest', manifest.bin.vitest ?? 'vitest.mjs');
-  linkOnce(relative(join(nodeModules, '.bin'), bin), join(nodeModules, '.bin', 'vitest'));
+  linkToolPackage(repoDir, 'vitest', 'vitest');
   for (const target of targets) {
     linkOnce(join(repoDir, target.name), join(nodeModules, '@synth', target.id));
   }
+}
+
+/**
+ * `node_modules/<name>` of `repoDir` linked to this checkout's copy of the package, and its
+ * `bin` command into node_modules/.bin: a tool the packages' scripts run, without an install.
+ */
+export function linkToolPackage(repoDir: string, name: string, bin: string): void {
+  const require = createRequire(import.meta.url);
+  const packageDir = dirname(require.resolve(`${name}/package.json`));
+  const nodeModules = join(repoDir, 'node_modules');
+  mkdirSync(join(nodeModules, '.bin'), { recursive: true });
+  linkOnce(packageDir, join(nodeModules, name));
+  const manifest = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as {
+    bin: Record<string, string>;
+  };
+  const file = join(nodeModules, name, manifest.bin[bin] ?? bin);
+  linkOnce(relative(join(nodeModules, '.bin'), file), join(nodeModules, '.bin', bin));
 }
 
 /**

@@ -1,0 +1,199 @@
+import { rmSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { MainlineError } from '@mainline/core';
+import { cleanGitEnv } from '../synth/git.ts';
+import { findMainlineLauncher } from './affected.ts';
+import { benchEnv, ensureCompareTools } from './compare-tools.ts';
+import { checkNightlyReports, checkNightlyRun, reportSeconds } from './nightly-results.ts';
+import { type NightlyRepo, prepareNightlyRepo } from './nightly-repo.ts';
+import type { RepoInfo } from './run-bench.ts';
+import { checkTurboRun } from './run-results.ts';
+import { type TimedCase, timeCase } from './timed-case.ts';
+import { clearTurboState } from './turbo-setup.ts';
+
+export interface NightlyBenchOptions {
+  /** The repository of the side-by-side cases (default 200). */
+  readonly targets: number;
+  /** The repository of the nightly alone (default 1000). */
+  readonly largeTargets: number;
+  readonly runs: number;
+  readonly json: boolean;
+  readonly skipTurbo: boolean;
+  readonly cacheDir: string;
+  readonly fresh: boolean;
+  readonly mainline: string | undefined;
+}
+
+export interface NightlyBenchReport {
+  readonly node: string;
+  readonly cpus: number;
+  readonly runs: number;
+  readonly mainline: string;
+  readonly turbo: string | null;
+  readonly loadBefore: readonly number[];
+  readonly loadAfter: readonly number[];
+  readonly repos: readonly RepoInfo[];
+  readonly cases: readonly TimedCase[];
+  /** The time each measured nightly took to produce its reports, by repository. */
+  readonly reportTimes: readonly ReportTimes[];
+}
+
+export interface ReportTimes {
+  readonly targets: number;
+  readonly seconds: readonly number[];
+}
+
+/** Tests per target in bench:run's generated repositories. */
+const testsPerTarget = 10;
+
+export const nightlyBenchUsage = `usage: bench-nightly [--targets 200] [--large-targets 1000] [--runs 5] [--skip-turbo] [--json]
+  --targets N          the repository of the side-by-side cases (default 200)
+  --large-targets N    the repository of the nightly alone, 1 run (default 1000; 0: none)
+  --runs N             measured runs of each side-by-side case (default 5)
+  --skip-turbo         time mainline only
+  --cache-dir DIR      where repositories and tools are kept (default /tmp/mainline-bench)
+  --fresh              prepare the nightly repositories again
+  --mainline FILE      the launcher to time (default: this checkout's properties/cli/bin/mainline)`;
+
+export function parseNightlyBenchArgs(argv: readonly string[]): NightlyBenchOptions {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      targets: { type: 'string', default: '200' },
+      'large-targets': { type: 'string', default: '1000' },
+      runs: { type: 'string', default: '5' },
+      json: { type: 'boolean', default: false },
+      'skip-turbo': { type: 'boolean', default: false },
+      'cache-dir': { type: 'string', default: '/tmp/mainline-bench' },
+      fresh: { type: 'boolean', default: false },
+      mainline: { type: 'string' },
+    },
+  });
+  const number = (name: string, text: string, min: number): number => {
+    const value = Number(text.replaceAll('_', ''));
+    if (!Number.isSafeInteger(value) || value < min) {
+      throw new MainlineError('usage', `--${name} expects an integer >= ${min}, got "${text}"`, {
+        hint: nightlyBenchUsage,
+      });
+    }
+    return value;
+  };
+  return {
+    targets: number('targets', values.targets, 2),
+    largeTargets: number('large-targets', values['large-targets'], 0),
+    runs: number('runs', values.runs, 1),
+    json: values.json,
+    skipTurbo: values['skip-turbo'],
+    cacheDir: values['cache-dir'],
+    fresh: values.fresh,
+    mainline: values.mainline,
+  };
+}
+
+/**
+ * A full `mainline nightly` of bench:run's generated repository with real tests, beside
+ * `turbo run build test` of every package on the same repository (both from nothing:
+ * the nightly reads no cached result, turbo's caches are deleted before each run); then
+ * the nightly alone on the larger repository, once.
+ */
+export function runNightlyBench(
+  options: NightlyBenchOptions,
+  log: (line: string) => void,
+): NightlyBenchReport {
+  const loadBefore = loadavg();
+  const launcher = options.mainline ?? findMainlineLauncher();
+  const turbo = options.skipTurbo ? undefined : ensureCompareTools(options.cacheDir, log).turbo;
+  const env = benchEnv(cleanGitEnv());
+  const cases: TimedCase[] = [];
+  const repos: RepoInfo[] = [];
+  const reportTimes: ReportTimes[] = [];
+  const timed = (c: TimedCase): void => {
+    cases.push(c);
+    const time = c.medianWallSeconds === null ? 'failed' : `${c.medianWallSeconds.toFixed(2)}s`;
+    log(`  -> ${time}${c.error ? `: ${c.error}` : ''}`);
+  };
+  const prepare = (targets: number): NightlyRepo => {
+    log(`preparing the ${targets}-target nightly repository ...`);
+    const repo = prepareNightlyRepo(options.cacheDir, targets, options.fresh);
+    repos.push({ targets, dir: repo.dir, generationSeconds: repo.generationSeconds });
+    return repo;
+  };
+  const nightly = (repo: NightlyRepo, runs: number): TimedCase => {
+    // Outside the repository: reports in its tree would change the tree the nightly tests.
+    const reports = join(options.cacheDir, `nightly-reports-t${repo.targets}`);
+    const seconds: number[] = [];
+    reportTimes.push({ targets: repo.targets, seconds });
+    let run = 0;
+    return timeCase({
+      id: 'mainline-nightly',
+      repoTargets: repo.targets,
+      tool: 'mainline',
+      command: `mainline nightly --report DIR --json`,
+      spec: {
+        program: launcher,
+        args: ['nightly', '--report', reports, '--json'],
+        cwd: repo.dir,
+        env,
+      },
+      runs,
+      warmUp: runs > 1,
+      verified: `${repo.targets} targets built afresh and green (${testsPerTarget} tests each); 4 report files`,
+      before: (index) => {
+        run = index;
+        rmSync(reports, { recursive: true, force: true });
+      },
+      check: (stdout, stderr) => {
+        const problem =
+          checkNightlyRun(stdout, repo.targets, testsPerTarget) ?? checkNightlyReports(reports);
+        if (problem !== null) return problem;
+        const taken = reportSeconds(stderr);
+        if (taken === null) return 'no "reports: DIR (N s after the run)" line on stderr';
+        if (run > 0) seconds.push(taken);
+        return null;
+      },
+    });
+  };
+
+  const small = prepare(options.targets);
+  log(`${small.targets} targets: mainline nightly (${options.runs} runs + 1 warm-up)`);
+  timed(nightly(small, options.runs));
+  if (turbo) {
+    const [program = '', ...args] = turbo.command;
+    const tasks = 2 * small.targets;
+    log(`${small.targets} targets: turbo run build test, cold (${options.runs} runs)`);
+    timed(
+      timeCase({
+        id: 'turbo-build-test',
+        repoTargets: small.targets,
+        tool: `turbo ${turbo.version}`,
+        command: 'rm -rf .turbo */*/.turbo */*/node_modules && turbo run build test',
+        spec: { program, args: [...args, 'run', 'build', 'test'], cwd: small.dir, env },
+        runs: options.runs,
+        // Each run starts from nothing (its caches deleted): a warm-up adds nothing but time.
+        warmUp: false,
+        verified: `${tasks} tasks successful (build and test of each package), 0 cached`,
+        before: () => clearTurboState(small.dir, small.packages),
+        check: (stdout) => checkTurboRun(stdout, 'cold', tasks),
+      }),
+    );
+  }
+  if (options.largeTargets > 0) {
+    const large = prepare(options.largeTargets);
+    log(`${large.targets} targets: mainline nightly (1 run)`);
+    timed(nightly(large, 1));
+  }
+  return {
+    node: process.version,
+    cpus: cpus().length,
+    runs: options.runs,
+    mainline: launcher,
+    turbo: turbo ? `${turbo.version} (${turbo.note})` : null,
+    loadBefore,
+    loadAfter: loadavg(),
+    repos,
+    cases,
+    reportTimes,
+  };
+}
