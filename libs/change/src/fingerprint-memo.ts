@@ -47,7 +47,27 @@ export class FingerprintMemo {
     this.#files = new StateFiles(state, 'fingerprints', fingerprintId !== undefined);
   }
 
+  /** The last tree read, kept: a run reads its tree's file twice (see newestTree). */
+  #last: { readonly tree: string; readonly fingerprints: SnapshotFingerprints } | undefined;
+
+  /**
+   * The tree remembered last (by when its file was written): the likeliest tree of the
+   * next run on this work tree, which it can read ahead while git snapshots the tree.
+   */
+  newestTree(): string | undefined {
+    const prefix = `${fingerprintId}-`;
+    const newest = this.#files.newest((name) => name.startsWith(prefix) && name.endsWith('.v8'));
+    return newest?.slice(prefix.length, -'.v8'.length);
+  }
+
   read(tree: string): SnapshotFingerprints | undefined {
+    if (this.#last?.tree === tree) return this.#last.fingerprints;
+    const fingerprints = this.#read(tree);
+    if (fingerprints !== undefined) this.#last = { tree, fingerprints };
+    return fingerprints;
+  }
+
+  #read(tree: string): SnapshotFingerprints | undefined {
     const bytes = this.#files.read(fileName(tree));
     if (bytes === undefined) return undefined;
     try {
@@ -63,6 +83,7 @@ export class FingerprintMemo {
     const known = this.read(tree);
     const merged: SnapshotFingerprints = known ? merge(known, fingerprints) : fingerprints;
     const written = this.#files.write(fileName(tree), serialize(merged));
+    this.#last = written ? { tree, fingerprints: merged } : undefined;
     if (written && known === undefined) this.#files.keepNewest(kept);
   }
 }

@@ -1,8 +1,7 @@
-import { mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ArtifactCache, LookupResult } from '@mainline/cache';
 import {
-  childPath,
   type Diagnostic,
   type RunEventBody,
   removeInside,
@@ -13,7 +12,9 @@ import { runSchedule, type TypecheckResult, type WorkspacePackages } from '@main
 import { ensureStateFolder } from '@mainline/state';
 import type { Executor } from './executor.ts';
 import type { LoadedRun, PreparedRun } from './prepare-run.ts';
+import type { ReadAhead } from './read-ahead.ts';
 import type { RunRecorder } from './run-recorder.ts';
+import { keyMarker, outputFolder, readMarker } from './output-folders.ts';
 import { linkPolicy, readableSources, sourceLinks, withoutRefusedLinks } from './source-links.ts';
 import { strictDepsProblems } from './strict-deps-check.ts';
 
@@ -40,15 +41,8 @@ export interface BuildContext {
   readonly emit: (event: RunEventBody) => void;
   /** Targets whose cache entry was found damaged: said on their rebuilt result. */
   readonly corrupt?: ReadonlyMap<string, Diagnostic>;
-}
-
-/**
- * Where a target's build outputs are: `out/<target>` under the state dir. A name that
- * would leave `out/` or alias another (`..`, `/abs`, `.`, `a//b`) throws `unsafePath`,
- * whatever checked the name before: that folder is replaced, and the old one deleted.
- */
-export function outputFolder(state: string, target: string): string {
-  return childPath(join(state, 'out'), target, 'target');
+  /** Output markers read while git snapshotted the tree. */
+  readonly readAhead?: ReadAhead;
 }
 
 /** The run's scratch folder under the state dir (made by runPipeline). */
@@ -64,8 +58,6 @@ function scratchFolder(state: string, use: 'out' | 'restore' | 'old'): string {
   return mkdtempSync(join(tmpFolder(state), `${use}-${process.pid}-`));
 }
 
-const keyMarker = '.mainline-key';
-
 /**
  * Builds the run's targets, deps first, in parallel: a target whose build key is cached
  * has its outputs restored; any other is checked for strict deps, compiled by esbuild
@@ -76,6 +68,8 @@ export async function buildTargets(given: BuildContext): Promise<TargetBuildResu
   let context = given;
   const { run, cache, options } = context;
   const names = run.selected.builds;
+  const markerOf = (folder: string) =>
+    context.readAhead ? context.readAhead.marker(folder) : readMarker(folder);
   // Every output folder is checked before anything is built, restored or replaced.
   const folders = new Map(names.map((name) => [name, outputFolder(run.state, name)]));
   // Outputs already in place under their key need no cache entry: the usual case of a
@@ -83,7 +77,7 @@ export async function buildTargets(given: BuildContext): Promise<TargetBuildResu
   const inPlace = new Set(
     options.fresh
       ? []
-      : names.filter((name) => readMarker(folders.get(name) as string) === buildKey(run, name)),
+      : names.filter((name) => markerOf(folders.get(name) as string) === buildKey(run, name)),
   );
   const lookups = new Map<string, LookupResult>();
   await Promise.all(
@@ -337,14 +331,6 @@ function replaceOutputs(state: string, target: string, staging: string, key: str
 
 function hasCode(error: unknown, code: string): boolean {
   return error instanceof Error && 'code' in error && error.code === code;
-}
-
-function readMarker(folder: string): string | undefined {
-  try {
-    return readFileSync(join(folder, keyMarker), 'utf8').trim();
-  } catch {
-    return undefined;
-  }
 }
 
 function buildKey(run: PreparedRun, name: string): string {

@@ -1,5 +1,5 @@
 export { allCached } from './all-cached.ts';
-export { outputFolder } from './build-targets.ts';
+export { outputFolder } from './output-folders.ts';
 export { type Executor, type LocalExecutorOptions, localExecutor } from './executor.ts';
 export { prepareKeys } from './prepare-keys.ts';
 export { undeclaredImports } from './undeclared-imports.ts';

@@ -78,20 +78,20 @@ const noneKnown: SnapshotFingerprints = { build: new Map(), full: new Map(), tes
  */
 export async function prepareRun(
   request: RunRequest,
-  meanwhile?: (state: string) => void,
+  meanwhile?: (state: string, memo: FingerprintMemo) => void,
 ): Promise<PreparedRun> {
   const repo = await GitRepo.open(request.cwd, { env: request.env });
   const state = request.state ?? stateDir(repo.root, request.env);
   const typecheck = request.typecheck !== false;
   const snapshotting = request.at === undefined ? repo.worktreeTree() : undefined;
   snapshotting?.catch(() => undefined); // awaited below, after what runs meanwhile
+  const memo = new FingerprintMemo(state);
   // git snapshots the work tree in a process of its own: what needs no tree runs now.
-  meanwhile?.(state);
+  meanwhile?.(state, memo);
   const tooling = settled(() => keyTools(repo.root, typecheck));
   const tree = request.at ?? ((await snapshotting) as string);
   const selection = await selectionOf(request);
   const buildFiles = new CompiledBuildFiles(state);
-  const memo = new FingerprintMemo(state);
   const remembered = memo.read(tree);
   const packagesChecked = remembered?.packagesChecked === true;
   const common = { root: repo.root, state, tree, packagesChecked };

@@ -17,6 +17,7 @@ import { checkedPackages } from './checked-packages.ts';
 import type { Executor } from './executor.ts';
 import { type PreparedRun, prepareRun, type RunRequest } from './prepare-run.ts';
 import { storeRecorder } from './run-recorder.ts';
+import { ReadAhead } from './read-ahead.ts';
 import { RunStore } from './run-store.ts';
 import { testTargets } from './test-targets.ts';
 
@@ -72,9 +73,14 @@ export async function runPipeline(request: PipelineRequest): Promise<PipelineOut
   const signal = request.signal ?? new AbortController().signal;
   const concurrency = request.concurrency ?? availableParallelism();
   const runStore = new RunStore();
+  let readAhead: ReadAhead | undefined;
   let run: PreparedRun;
   try {
-    run = await prepareRun(request, (state) => runStore.open(state));
+    run = await prepareRun(request, (state, memo) => {
+      runStore.open(state);
+      // A snapshot of the work tree leaves time to read ahead; a commit's keys come at once.
+      if (request.at === undefined) readAhead = ReadAhead.during(state, memo, runStore.opened);
+    });
     ensureStateFolder(run.state, 'tmp');
   } catch (error) {
     runStore.close();
@@ -95,7 +101,7 @@ export async function runPipeline(request: PipelineRequest): Promise<PipelineOut
       ...(request.commit ? { commit: request.commit } : {}),
     });
   try {
-    const recorder = storeRecorder(store, runId);
+    const recorder = storeRecorder(store, runId, readAhead);
     let status: RunStatus | undefined;
     let builds: TargetBuildResult[] = [];
     let tests: TargetTestResult[] = [];
@@ -117,6 +123,7 @@ export async function runPipeline(request: PipelineRequest): Promise<PipelineOut
         executor: request.executor,
         cache: request.cache ?? openLocalCache(run.state, { onRepair: reportMovedAside }),
         recorder,
+        ...(readAhead ? { readAhead } : {}),
         options: {
           ...common,
           failFast: request.failFast ?? false,

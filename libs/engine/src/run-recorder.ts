@@ -6,6 +6,7 @@ import {
 } from '@mainline/core';
 import type { NewTargetResult, Store } from '@mainline/store';
 import { isStoreDamage } from '@mainline/state';
+import type { ReadAhead } from './read-ahead.ts';
 
 /**
  * Writes a run's results to the store as they happen, so a killed run loses no build or
@@ -29,7 +30,7 @@ export interface RunRecorder {
   finish(status: RunStatus | 'error', message?: string): void;
 }
 
-export function storeRecorder(store: Store, runId: number): RunRecorder {
+export function storeRecorder(store: Store, runId: number, readAhead?: ReadAhead): RunRecorder {
   const cachedFrom = new Map<string, number>();
   let damaged = false;
   const use = <T>(call: () => T, otherwise: T): T => {
@@ -97,7 +98,11 @@ export function storeRecorder(store: Store, runId: number): RunRecorder {
     passedTests(wanted, strictFlakes) {
       const passed = new Map<string, TargetTestResult>();
       const asked = wanted.map(({ target, key }) => ({ target, cacheKey: key }));
-      const latest = use(() => store.latestTestOutcomes(asked), []);
+      const latest = use(
+        () =>
+          readAhead ? readAhead.latestTestOutcomes(store, asked) : store.latestTestOutcomes(asked),
+        [],
+      );
       wanted.forEach(({ target }, index) => {
         const found = latest[index];
         // Without its cases (killed before they were written) a pass is not reused.

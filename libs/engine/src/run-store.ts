@@ -27,6 +27,11 @@ export class RunStore {
     }
   }
 
+  /** The store opened early, if it could be. */
+  get opened(): Store | undefined {
+    return this.#early;
+  }
+
   /** The store with the run started in it, and the run's id. */
   start(state: string, run: NewRun): [Store, number] {
     const early = this.#early;

@@ -52,15 +52,30 @@ export class StateFiles {
     const folder = this.folder;
     if (folder === undefined) return;
     try {
-      const files = readdirSync(folder).map((name) => {
-        const path = join(folder, name);
-        return { path, written: statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? 0 };
-      });
-      if (files.length <= count) return;
-      files.sort((a, b) => b.written - a.written);
+      const files = this.#byAge();
       for (const { path } of files.slice(count)) removeInside(folder, path, { recursive: false });
     } catch {
       // Pruned by the next run that can.
     }
+  }
+
+  /** The name of the file written last of those `wanted` accepts. */
+  newest(wanted: (name: string) => boolean): string | undefined {
+    try {
+      return this.#byAge().find(({ name }) => wanted(name))?.name;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The folder's files, newest first; throws when it cannot be listed. */
+  #byAge(): { name: string; path: string; written: number }[] {
+    const folder = this.folder;
+    if (folder === undefined) return [];
+    const files = readdirSync(folder).map((name) => {
+      const path = join(folder, name);
+      return { name, path, written: statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? 0 };
+    });
+    return files.sort((a, b) => b.written - a.written);
   }
 }
