@@ -42,18 +42,44 @@ describe('renderNightlyHtml', () => {
 
   it('shows the headline, the red targets with their failures, and each finding', () => {
     const page = renderNightlyHtml(sampleNightly());
-    expect(page).toContain('<title>Nightly #42 FAILED at 3f9c2a1b7d</title>');
-    expect(page).toContain('started 2026-12-07 03:00 UTC, took 3m04s');
-    expect(page).toContain('<b>3</b>red');
-    expect(page).toContain('rounds half to even');
-    expect(page).toContain('expected 0.125 to be 0.12');
-    expect(page).toContain('TS2322: Type &#39;string&#39; is not assignable');
-    expect(page).toContain('18% <span class="quiet">of 22</span>');
-    expect(page).toContain('quarantine</span>');
-    expect(page).toContain('suspected missing edge');
-    expect(page).toContain('<code>fixtures/rates.json</code>');
-    expect(page).toContain('+2.1s (+68%)');
-    expect(page).toContain('<h4>properties</h4>');
+    const shown = [
+      '<title>Nightly #42 FAILED at 3f9c2a1b7d</title>',
+      'started 2026-12-07 03:00 UTC, took 3m04s',
+      '<b>3</b>red',
+      'rounds half to even',
+      'expected 0.125 to be 0.12',
+      'TS2322: Type &#39;string&#39; is not assignable',
+      '18% <span class="quiet">of 22</span>',
+      'quarantine</span>',
+      'suspected missing edge',
+      '<code>fixtures/rates.json</code>',
+      '+2.1s (+68%)',
+      '<h4>properties</h4>',
+    ];
+    for (const text of shown) expect(page).toContain(text);
+  });
+
+  it('says plainly when nothing is red, nor compared, nor found', () => {
+    const sample = sampleNightly();
+    const page = renderNightlyHtml({
+      ...sample,
+      status: 'passed',
+      previous: undefined,
+      targets: sample.targets.map((t) => ({
+        ...t,
+        status: t.status === 'red' ? 'green' : t.status,
+      })),
+      flakyTests: [],
+      cacheHonesty: [],
+      audit: [],
+      comparison: { newlyRed: [], fixed: [], stillRed: [], newlyFlaky: [], slowest: [] },
+    });
+    expect(page).toContain('<span class="badge badge-green">PASSED</span>');
+    expect(page).toContain('The first nightly: nothing to compare with.');
+    expect(page).toContain('No target is red.');
+    expect(page).toContain('Nothing is red tonight: no neighbourhood to draw.');
+    expect(page).toContain('Every fresh result agreed with the cached result of the same key.');
+    expect(page).not.toContain('<g class="node');
   });
 
   it('draws 1,000 targets as one cell each in a few folder blocks', () => {

@@ -29,15 +29,17 @@ function neighbourhoodDiagram(targets: readonly NightlyTarget[], anchorOf: Ancho
   const around = redNeighbourhood(targets);
   if (around.nodes.length === 0)
     return html`<p class="quiet">Nothing is red tonight: no neighbourhood to draw.</p>`;
-  const labels = new Map(around.nodes.map(({ target }) => [target.name, label(target.name)]));
-  const layout = layoutGraph(
-    around.nodes.map(({ target }) => ({
+  const boxes = around.nodes.map(({ target }) => {
+    const text = label(target.name);
+    return {
       id: target.name,
-      width: Math.ceil((labels.get(target.name) ?? '').length * charWidth) + 20,
+      text,
+      width: Math.ceil(text.length * charWidth) + 20,
       height: nodeHeight,
-    })),
-    around.edges,
-  );
+    };
+  });
+  const boxOf = new Map(boxes.map((box) => [box.id, box]));
+  const layout = layoutGraph(boxes, around.edges);
   const width = Math.ceil(layout.width);
   const height = Math.ceil(layout.height);
   const edges = layout.edges.map(
@@ -46,8 +48,8 @@ function neighbourhoodDiagram(targets: readonly NightlyTarget[], anchorOf: Ancho
   );
   const nodes = around.nodes.map(({ target, step }) => {
     const at = layout.nodes.get(target.name) ?? { x: 0, y: 0 };
-    const nodeWidth = Math.ceil((labels.get(target.name) ?? '').length * charWidth) + 20;
-    const node = html`<g class="node s-${target.status}${step === 0 ? ' origin' : step === 2 ? ' far' : ''}" transform="translate(${round(at.x - nodeWidth / 2)},${round(at.y - nodeHeight / 2)})"><title>${target.name}: ${statusLabel[target.status]}</title><rect width="${nodeWidth}" height="${nodeHeight}" rx="4"/><text x="${nodeWidth / 2}" y="16">${labels.get(target.name) ?? ''}</text></g>`;
+    const { text = '', width: nodeWidth = 0 } = boxOf.get(target.name) ?? {};
+    const node = html`<g class="node s-${target.status}${step === 0 ? ' origin' : step === 2 ? ' far' : ''}" transform="translate(${round(at.x - nodeWidth / 2)},${round(at.y - nodeHeight / 2)})"><title>${target.name}: ${statusLabel[target.status]}</title><rect width="${nodeWidth}" height="${nodeHeight}" rx="4"/><text x="${nodeWidth / 2}" y="16">${text}</text></g>`;
     const anchor = anchorOf(target.name);
     return anchor === undefined ? node : html`<a href="#${anchor}">${node}</a>`;
   });
