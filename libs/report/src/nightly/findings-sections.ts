@@ -9,13 +9,13 @@ export function flakySection(report: NightlyReport): Html {
   const quarantined = report.flakyTests.filter((test) => test.quarantine).length;
   const rows = report.flakyTests.map(
     (test) =>
-      html`<tr${test.quarantine ? html` class="quarantine"` : ''}><td><code>${test.target}</code></td><td><code>${test.file}</code> › ${test.name}</td><td class="num">${percent(test.rate)} <span class="quiet">of ${test.results}</span></td><td>${test.flakyTonight ? 'flaky' : html`<span class="quiet">passed</span>`}</td><td>${test.quarantine ? html`<span class="badge badge-flaky">quarantine</span>` : ''}</td></tr>`,
+      html`<tr${test.quarantine ? html` class="quarantine"` : ''}><td><code>${test.target}</code></td><td><code>${test.file}</code> › ${test.name}</td><td class="num">${percent(test.rate)} <span class="quiet">of ${test.results}</span></td><td>${test.flakyTonight ? 'flaky' : html`<span class="quiet">passed</span>`}${test.quarantine ? html` <span class="badge badge-flaky">quarantine</span>` : ''}</td></tr>`,
   );
   const body =
     rows.length === 0
       ? html`<p class="quiet">No test failed then passed tonight, and none flakes above ${threshold}.</p>`
       : html`<p>${plural(quarantined, 'test')} above the flake threshold of ${threshold} ${quarantined === 1 ? 'is' : 'are'} listed for quarantine. The rate counts nightly, trunk and local runs.</p>
-<table><thead><tr><th>Target</th><th>Test</th><th class="num">Flaky rate</th><th>Tonight</th><th></th></tr></thead><tbody>${rows}</tbody></table>`;
+<table><thead><tr><th>Target</th><th>Test</th><th class="num">Flaky rate</th><th>Tonight</th></tr></thead><tbody>${rows}</tbody></table>`;
   return html`<section id="flaky"><h2>Flaky tests <span class="quiet">(${report.flakyTests.length})</span></h2>${body}</section>`;
 }
 

@@ -7,7 +7,7 @@ export const pageStyle: Html = trustedHtml(`<style>
 body{margin:0;padding:24px 32px 48px;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;color:#1f2328;background:#fff;max-width:1280px}
 code,pre,.neighbourhood text{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,"DejaVu Sans Mono",monospace;font-size:12px}
 code{overflow-wrap:anywhere}
-td code{overflow-wrap:break-word}
+td:first-child{min-width:9em}
 pre{background:#f6f8fa;border:1px solid var(--line);border-radius:4px;padding:8px;margin:4px 0 8px;white-space:pre-wrap;overflow-wrap:anywhere;max-height:320px;overflow:auto}
 h1{font-size:24px;margin:0 0 4px;display:flex;align-items:center;gap:12px}
 h2{font-size:18px;margin:32px 0 8px;padding-bottom:4px;border-bottom:1px solid var(--line)}
