@@ -149,7 +149,7 @@ export function runNightlyBench(
           checkNightlyRun(stdout, repo.targets, testsPerTarget) ?? checkNightlyReports(reports);
         if (problem !== null) return problem;
         const taken = reportSeconds(stderr);
-        if (taken === null) return 'no "reports: DIR (N s after the run)" line on stderr';
+        if (taken === null) return 'no "reports written N s after the run ended" on stderr';
         if (run > 0) seconds.push(taken);
         return null;
       },

@@ -61,10 +61,10 @@ export function checkNightlyReports(dir: string): string | null {
 
 /**
  * The seconds `mainline nightly` took to produce its reports, from its stderr line
- * `reports: DIR (0.41 s after the run)`: from the run's end (the last result recorded) to
- * the report files written; null without that line.
+ * `reports written 0.412 s after the run ended` (from the run's last result to the report
+ * files written); null without that line.
  */
 export function reportSeconds(stderr: string): number | null {
-  const match = /^reports: .* \((\d+(?:\.\d+)?) s after the run\)$/m.exec(stderr);
+  const match = /^reports written (\d+(?:\.\d+)?) s after the run ended$/m.exec(stderr);
   return match ? Number(match[1]) : null;
 }
