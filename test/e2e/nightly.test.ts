@@ -141,6 +141,7 @@ describe('mainline nightly', () => {
     const junit = readFileSync(join(reports, 'junit.xml'), 'utf8');
     expect(junit).toMatch(/^<\?xml/);
     expect(junit).toMatch(/<testcase[^>]*name="holds"[^>]*>\s*<failure/);
+    expect(readFileSync(join(reports, 'report.html'), 'utf8')).toMatch(/^<!doctype html>/i);
     expect(readFileSync(join(reports, 'summary.md'), 'utf8')).toMatch(
       /^## mainline nightly: red at `[0-9a-f]{12}`\n\n5 targets: 2 red, 1 flaky, 2 green/,
     );

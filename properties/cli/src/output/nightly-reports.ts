@@ -2,7 +2,7 @@ import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MainlineError, type RunSummary } from '@mainline/core';
 import { type NightlyReport, nightlyMarkdown } from '@mainline/nightly';
-import { junitReport } from '@mainline/report';
+import { junitReport, renderNightlyHtml } from '@mainline/report';
 
 /** The folder the reports go to, made now: one that cannot be is found before the run. */
 export function reportFolder(dir: string): string {
@@ -16,8 +16,9 @@ export function reportFolder(dir: string): string {
 
 /**
  * The night's reports in `dir`: `nightly.json` (the report as data: what the HTML renders
- * and the next nightly compares with), `junit.xml` (every test case) and `summary.md` (for
- * a CI job summary, appended to $GITHUB_STEP_SUMMARY when GitHub Actions sets it).
+ * and the next nightly compares with), `junit.xml` (every test case), `summary.md` (for a
+ * CI job summary, appended to $GITHUB_STEP_SUMMARY when GitHub Actions sets it) and
+ * `report.html` (self-contained: the page a person opens in the morning).
  */
 export async function writeNightlyReports(
   dir: string,
@@ -30,6 +31,7 @@ export async function writeNightlyReports(
     ['nightly.json', `${JSON.stringify(report, null, 2)}\n`],
     ['junit.xml', await junitReport(summary)],
     ['summary.md', markdown],
+    ['report.html', renderNightlyHtml(report)],
   ];
   reportFolder(dir);
   for (const [name, text] of files) {
