@@ -1,11 +1,13 @@
-import { loadChange } from '@mainline/change';
+import { type LoadedChange, loadChange } from '@mainline/change';
 import { undeclaredImports } from '@mainline/engine';
-import type { Workspace } from '@mainline/core';
+import { type ErrorCode, isMainlineError, type Workspace } from '@mainline/core';
 import { OwnershipIndex } from '@mainline/workspace';
 import { auditCandidates, auditFinding } from './audit.ts';
 import type { AuditFinding, NightlyTarget } from './nightly-report.ts';
 import type { PreviousNight } from './previous-night.ts';
 import { unownedReads } from './unowned-reads.ts';
+
+const unreachable: ReadonlySet<ErrorCode> = new Set(['unknownRef', 'noMergeBase', 'shallowClone']);
 
 export interface AuditPlace {
   readonly dir: string;
@@ -27,15 +29,22 @@ export async function gatherAudit(
   previous: PreviousNight,
   reads: ReadonlyMap<string, readonly string[]>,
 ): Promise<AuditFinding[]> {
-  const change =
-    previous.commit === place.commit
-      ? undefined
-      : await loadChange({
-          cwd: place.dir,
-          env: place.env,
-          base: previous.commit,
-          head: place.commit,
-        });
+  let change: LoadedChange | undefined;
+  try {
+    if (previous.commit !== place.commit) {
+      change = await loadChange({
+        cwd: place.dir,
+        env: place.env,
+        base: previous.commit,
+        head: place.commit,
+      });
+    }
+  } catch (error) {
+    // The previous nightly's commit is gone (history rewritten, another clone, a shallow
+    // one): no change can be computed, so nothing can be said to be unexplained.
+    if (isMainlineError(error) && unreachable.has(error.code)) return [];
+    throw error;
+  }
   const affected = new Set(change?.report.affected.map((target) => target.name) ?? []);
   const candidates = auditCandidates(targets, previous, affected);
   if (candidates.length === 0) return [];
