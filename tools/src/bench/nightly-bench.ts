@@ -2,13 +2,10 @@ import { rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { MainlineError } from '@mainline/core';
-import { cleanGitEnv } from '../synth/git.ts';
-import { findMainlineLauncher } from './affected.ts';
-import { benchEnv, ensureCompareTools } from './compare-tools.ts';
+import { type RepoInfo, startBench } from './bench-session.ts';
 import { checkNightlyReports, checkNightlyRun, reportSeconds } from './nightly-results.ts';
 import { type NightlyRepo, prepareNightlyRepo } from './nightly-repo.ts';
-import type { RepoInfo } from './run-bench.ts';
+import { positiveInteger } from './run-options.ts';
 import { checkTurboRun } from './run-results.ts';
 import { type TimedCase, timeCase } from './timed-case.ts';
 import { clearTurboState } from './turbo-setup.ts';
@@ -71,15 +68,8 @@ export function parseNightlyBenchArgs(argv: readonly string[]): NightlyBenchOpti
       mainline: { type: 'string' },
     },
   });
-  const number = (name: string, text: string, min: number): number => {
-    const value = Number(text.replaceAll('_', ''));
-    if (!Number.isSafeInteger(value) || value < min) {
-      throw new MainlineError('usage', `--${name} expects an integer >= ${min}, got "${text}"`, {
-        hint: nightlyBenchUsage,
-      });
-    }
-    return value;
-  };
+  const number = (name: string, text: string, min: number): number =>
+    positiveInteger(name, text, min, nightlyBenchUsage);
   return {
     targets: number('targets', values.targets, 2),
     largeTargets: number('large-targets', values['large-targets'], 0),
@@ -102,18 +92,8 @@ export function runNightlyBench(
   options: NightlyBenchOptions,
   log: (line: string) => void,
 ): NightlyBenchReport {
-  const loadBefore = loadavg();
-  const launcher = options.mainline ?? findMainlineLauncher();
-  const turbo = options.skipTurbo ? undefined : ensureCompareTools(options.cacheDir, log).turbo;
-  const env = benchEnv(cleanGitEnv());
-  const cases: TimedCase[] = [];
-  const repos: RepoInfo[] = [];
+  const { loadBefore, launcher, turbo, env, cases, repos, timed } = startBench(options, log);
   const reportTimes: ReportTimes[] = [];
-  const timed = (c: TimedCase): void => {
-    cases.push(c);
-    const time = c.medianWallSeconds === null ? 'failed' : `${c.medianWallSeconds.toFixed(2)}s`;
-    log(`  -> ${time}${c.error ? `: ${c.error}` : ''}`);
-  };
   const prepare = (targets: number): NightlyRepo => {
     log(`preparing the ${targets}-target nightly repository ...`);
     const repo = prepareNightlyRepo(options.cacheDir, targets, options.fresh);

@@ -10,6 +10,7 @@ import {
   linkToolPackage,
   type RepoPackage,
   testScript,
+  turboConfig,
 } from './turbo-setup.ts';
 
 /** Bump when the preparation below changes, to invalidate kept repositories. */
@@ -35,18 +36,11 @@ export const buildScript = 'tsc -p tsconfig.json';
  * script-less `transit` task, as bench:run's (its hash covers the deps' sources, every
  * package's tests run in parallel).
  */
-export const nightlyTurboJson: GeneratedFile = {
-  path: 'turbo.json',
-  content: json({
-    $schema: 'https://turborepo.com/schema.json',
-    daemon: false,
-    tasks: {
-      transit: { dependsOn: ['^transit'] },
-      build: { dependsOn: ['^build'], outputs: [] },
-      test: { dependsOn: ['transit'], outputs: [] },
-    },
-  }),
-};
+export const nightlyTurboJson: GeneratedFile = turboConfig({
+  transit: { dependsOn: ['^transit'] },
+  build: { dependsOn: ['^build'], outputs: [] },
+  test: { dependsOn: ['transit'], outputs: [] },
+});
 
 /** A package's tsconfig.json: the root's options, its own sources. */
 export const packageTsconfig = json({ extends: '../../tsconfig.base.json', include: ['src'] });

@@ -1,10 +1,8 @@
 import { rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { cleanGitEnv } from '../synth/git.ts';
-import { findMainlineLauncher } from './affected.ts';
+import { type RepoInfo, startBench } from './bench-session.ts';
 import { type ChangeResult, runChangeCase } from './change-case.ts';
-import { benchEnv, ensureCompareTools } from './compare-tools.ts';
 import type { CommandSpec } from './measure.ts';
 import type { RunBenchOptions } from './run-options.ts';
 import { prepareRunRepo, type RunRepo } from './run-repo.ts';
@@ -12,11 +10,7 @@ import { checkMainlineRun, checkTurboRun, parseMainlineRun, summedSeconds } from
 import { type TimedCase, timeCase } from './timed-case.ts';
 import { clearTurboState, linkRunNodeModules } from './turbo-setup.ts';
 
-export interface RepoInfo {
-  readonly targets: number;
-  readonly dir: string;
-  readonly generationSeconds: number | null;
-}
+export type { RepoInfo } from './bench-session.ts';
 
 export interface RunBenchReport {
   readonly node: string;
@@ -38,18 +32,7 @@ export interface RunBenchReport {
  * `turbo run test` cold and fully cached, on one repo; fully cached on a larger one.
  */
 export function runRunBench(options: RunBenchOptions, log: (line: string) => void): RunBenchReport {
-  const loadBefore = loadavg();
-  const launcher = options.mainline ?? findMainlineLauncher();
-  const turbo = options.skipTurbo ? undefined : ensureCompareTools(options.cacheDir, log).turbo;
-  const env = benchEnv(cleanGitEnv());
-  const cases: TimedCase[] = [];
-  const repos: RepoInfo[] = [];
-  const timed = (c: TimedCase): TimedCase => {
-    cases.push(c);
-    const time = c.medianWallSeconds === null ? 'failed' : `${c.medianWallSeconds.toFixed(2)}s`;
-    log(`  -> ${time}${c.error ? `: ${c.error}` : ''}`);
-    return c;
-  };
+  const { loadBefore, launcher, turbo, env, cases, repos, timed } = startBench(options, log);
 
   const repo = prepare(options, options.targets, repos, log);
   const mainline = mainlineSpec(launcher, repo, env);

@@ -55,11 +55,17 @@ export function parseRunBenchArgs(argv: readonly string[]): RunBenchOptions {
   };
 }
 
-function positiveInteger(name: string, text: string, min: number): number {
+/** The integer flag `--name`, at least `min`; else a usage error with `usage` as its hint. */
+export function positiveInteger(
+  name: string,
+  text: string,
+  min: number,
+  usage = runBenchUsage,
+): number {
   const value = Number(text.replaceAll('_', ''));
   if (!Number.isSafeInteger(value) || value < min) {
     throw new MainlineError('usage', `--${name} expects an integer >= ${min}, got "${text}"`, {
-      hint: runBenchUsage,
+      hint: usage,
     });
   }
   return value;

@@ -15,17 +15,18 @@ export const testScript = 'vitest run';
  * (Turborepo's documented "transit node"): a test's hash then covers its deps' files,
  * as it must when tests run the deps' sources, and every test still runs in parallel.
  */
-export const turboJson: GeneratedFile = {
-  path: 'turbo.json',
-  content: json({
-    $schema: 'https://turborepo.com/schema.json',
-    daemon: false,
-    tasks: {
-      transit: { dependsOn: ['^transit'] },
-      test: { dependsOn: ['transit'], outputs: [] },
-    },
-  }),
-};
+export const turboJson: GeneratedFile = turboConfig({
+  transit: { dependsOn: ['^transit'] },
+  test: { dependsOn: ['transit'], outputs: [] },
+});
+
+/** turbo.json with these tasks, no daemon. */
+export function turboConfig(tasks: Readonly<Record<string, object>>): GeneratedFile {
+  return {
+    path: 'turbo.json',
+    content: json({ $schema: 'https://turborepo.com/schema.json', daemon: false, tasks }),
+  };
+}
 
 /** The target's package.json with `"scripts": { "test": "vitest run" }` added. */
 export function withTestScript(manifestText: string): string {
