@@ -57,8 +57,7 @@ export async function runNightly(request: NightlyRequest): Promise<NightlyOutcom
   const selection = { names: [], all: true };
   let place: NightPlace;
   let previous: PreviousNight | undefined;
-  let cached: ReadonlyMap<string, KeyedOutcome['cached']>;
-  let keys: Awaited<ReturnType<typeof prepareKeys>>;
+  let cached: readonly Omit<KeyedOutcome, 'fresh'>[];
   const store = openStateStore(state);
   try {
     place = request.trunk
@@ -75,7 +74,7 @@ export async function runNightly(request: NightlyRequest): Promise<NightlyOutcom
     }
     // The keys of what is about to run, looked up before the run records its own results.
     const at = request.trunk ? place.commit : await repo.worktreeTree();
-    keys = await prepareKeys({ cwd: place.dir, env: place.env, state, selection, at });
+    const keys = await prepareKeys({ cwd: place.dir, env: place.env, state, selection, at });
     cached = cachedResults(store, keys);
   } finally {
     store.close();
@@ -115,10 +114,12 @@ export async function runNightly(request: NightlyRequest): Promise<NightlyOutcom
         .targetResults(runId)
         .map((r) => [`${r.phase} ${r.target}`, { status: r.status, key: r.cacheKey }]),
     );
-    const outcomes = [...cached].map(([id, before]): KeyedOutcome => {
-      const [phase, target, key] = JSON.parse(id) as ['build' | 'test', string, string];
-      return { target, phase, key, cached: before, fresh: fresh.get(`${phase} ${target}`) };
-    });
+    const outcomes = cached.map(
+      (before): KeyedOutcome => ({
+        ...before,
+        fresh: fresh.get(`${before.phase} ${before.target}`),
+      }),
+    );
     const counts = countStatuses(targets);
     report = {
       version: 1,
@@ -165,25 +166,23 @@ function readsOf(summary: RunSummary): Map<string, readonly string[]> {
 }
 
 /**
- * The latest result recorded before the night for each target's build key and test key
- * (what the cache would have answered), by `[phase, target, key]`.
+ * The latest result recorded before the night for each target's build key and test key:
+ * what the cache would have answered.
  */
 function cachedResults(
   store: Store,
   keys: Awaited<ReturnType<typeof prepareKeys>>,
-): Map<string, KeyedOutcome['cached']> {
-  const found = new Map<string, KeyedOutcome['cached']>();
-  for (const phase of ['build', 'test'] as const) {
+): Omit<KeyedOutcome, 'fresh'>[] {
+  return (['build', 'test'] as const).flatMap((phase) => {
     const names = phase === 'build' ? keys.selected.builds : keys.selected.asked;
     const wanted = names.map((target) => ({
       target,
       cacheKey: keys.keys[phase].get(target) as string,
     }));
-    store.latestResultsByKeys(phase, wanted).forEach((result, index) => {
+    return store.latestResultsByKeys(phase, wanted).map((result, index) => {
       const { target, cacheKey } = wanted[index] as { target: string; cacheKey: string };
-      const id = JSON.stringify([phase, target, cacheKey]);
-      found.set(id, result && { status: result.status, runId: result.runId });
+      const cached = result && { status: result.status, runId: result.runId };
+      return { target, phase, key: cacheKey, cached };
     });
-  }
-  return found;
+  });
 }
