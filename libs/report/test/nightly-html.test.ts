@@ -53,7 +53,8 @@ describe('renderNightlyHtml', () => {
       'quarantine</span>',
       'suspected missing edge',
       '<code>fixtures/rates.json</code>',
-      '+2.1s (+68%)',
+      '<td class="num slower">+2.1s (+68%)</td>',
+      '<td class="num">−100ms (−8%)</td>',
       '<h4>properties</h4>',
     ];
     for (const text of shown) expect(page).toContain(text);

@@ -54,6 +54,7 @@ function movedCell(now: number, before: number): Html {
       ? ` (${delta >= 0 ? '+' : '−'}${Math.round((Math.abs(delta) / before) * 100)}%)`
       : '';
   const sign = delta >= 0 ? '+' : '−';
-  const slower = before > 0 && delta / before > 0.2;
+  // Marked when it is more than noise: a fifth slower and at least half a second.
+  const slower = before > 0 && delta / before > 0.2 && delta >= 500;
   return html`<td class="num${slower ? ' slower' : ''}">${sign}${formatDuration(Math.abs(delta))}${ratio}</td>`;
 }
