@@ -1,7 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createTempRepo, libSource, makeTempDir, runCli, trunkSandbox } from '../src/index.ts';
+import {
+  createTempRepo,
+  libSource,
+  makeTempDir,
+  runCli,
+  trunkSandbox,
+  tsconfigBase,
+} from '../src/index.ts';
 import type { NightlyReport } from '@mainline/nightly';
 
 const manifest = (name: string) =>
@@ -27,18 +34,7 @@ function nightRepo() {
   return createTempRepo({
     files: {
       'package.json': `${JSON.stringify({ name: 'night', private: true, type: 'module', workspaces: ['libs/*'] })}\n`,
-      'tsconfig.base.json': `${JSON.stringify({
-        compilerOptions: {
-          strict: true,
-          target: 'ES2022',
-          module: 'ESNext',
-          moduleResolution: 'Bundler',
-          allowImportingTsExtensions: true,
-          noEmit: true,
-          skipLibCheck: true,
-          types: [],
-        },
-      })}\n`,
+      'tsconfig.base.json': tsconfigBase,
       'BUILD.json': `${JSON.stringify(
         {
           version: 1,

@@ -1,5 +1,5 @@
 export { type CliResult, type RunCliOptions, type RunningCli, runCli, startCli } from './cli.ts';
-export { createWorkspaceRepo } from './workspace-repo.ts';
+export { createWorkspaceRepo, tsconfigBase } from './workspace-repo.ts';
 export { type JsonRun, runJson } from './run-json.ts';
 export { type CloneOptions, cloneTemp } from './clone.ts';
 export { gitPush, gitSync, helperGitEnv } from './git-sync.ts';

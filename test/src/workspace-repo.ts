@@ -1,5 +1,19 @@
 import { createTempRepo, type TempRepo } from './temp-repo.ts';
 
+/** A strict tsconfig.base.json for generated repositories whose sources import `.ts` files. */
+export const tsconfigBase = `${JSON.stringify({
+  compilerOptions: {
+    strict: true,
+    target: 'ES2022',
+    module: 'ESNext',
+    moduleResolution: 'Bundler',
+    allowImportingTsExtensions: true,
+    noEmit: true,
+    skipLibCheck: true,
+    types: [],
+  },
+})}\n`;
+
 /**
  * A small TypeScript monorepo with real code and vitest tests, committed on main:
  * `libs/a` (add), `libs/b` (depends on a), and `properties/app` bundled from its entry
@@ -12,18 +26,7 @@ export function createWorkspaceRepo(extra: Record<string, string> = {}): TempRep
   return createTempRepo({
     files: {
       'package.json': `${JSON.stringify({ name: 'fx', private: true, type: 'module', workspaces: ['libs/*', 'properties/*'] })}\n`,
-      'tsconfig.base.json': `${JSON.stringify({
-        compilerOptions: {
-          strict: true,
-          target: 'ES2022',
-          module: 'ESNext',
-          moduleResolution: 'Bundler',
-          allowImportingTsExtensions: true,
-          noEmit: true,
-          skipLibCheck: true,
-          types: [],
-        },
-      })}\n`,
+      'tsconfig.base.json': tsconfigBase,
       'BUILD.json': `${JSON.stringify(
         {
           version: 1,
