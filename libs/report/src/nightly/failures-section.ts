@@ -52,5 +52,5 @@ function redTarget(target: NightlyTarget, anchor: string | undefined): Html {
 function skippedLine(skipped: readonly NightlyTarget[]): Html | string {
   if (skipped.length === 0) return '';
   const { shown, more } = firstOf(skipped, 50);
-  return html`<details><summary>${plural(skipped.length, 'target')} skipped</summary><p>${shown.map((target, i) => html`${i > 0 ? ', ' : ''}<code>${target.name}</code>`)}${more > 0 ? ` and ${more} more` : ''}</p></details>`;
+  return html`<details><summary>${plural(skipped.length, 'target')} skipped: a dependency did not build</summary><p>${shown.map((target, i) => html`${i > 0 ? ', ' : ''}<code>${target.name}</code>`)}${more > 0 ? ` and ${more} more` : ''}</p></details>`;
 }

@@ -1,4 +1,4 @@
-/** `2026-12-07 03:00 UTC`: the same on every reader's machine, as the nightly's log says it. */
+/** `2026-12-07 03:00 UTC`: in UTC, so the page reads the same on every reader's machine. */
 export function formatTime(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
