@@ -48,6 +48,9 @@ export function nightlyLines(report: NightlyReport, dir: string, style: Style): 
           (f) =>
             `changed ${f.path} (${f.owners.length > 0 ? f.owners.join(', ') : 'no target'}, ${f.distance === null ? 'not connected' : `${f.distance} away`})`,
         ),
+      ...finding.unownedReads
+        .slice(0, 5)
+        .map((path) => `its tests read ${path}, owned by no target`),
     ];
     lines.push(
       `audit: ${finding.target} is red and no change explains it: suspected ${finding.suspicion.replace('-', ' ')}${evidence.length > 0 ? `; ${evidence.join('; ')}` : ''}`,
