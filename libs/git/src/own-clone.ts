@@ -31,11 +31,16 @@ export class OwnClone {
     this.#git = git;
   }
 
-  /** Opens the clone at `dir`, cloning `url` there first when it is not one yet. */
+  /**
+   * Opens the clone at `dir`, cloning `url` there first when it is not one yet. Its one
+   * remote is `origin`, pointed at `url` (whatever the remote is called where the loop
+   * started, and wherever it moved since): fetch and push go there.
+   */
   static async at(dir: string, url: string, env: NodeJS.ProcessEnv): Promise<OwnClone> {
     const git = new GitRunner(dir, env);
     try {
       await git.text(['rev-parse', '--git-dir']);
+      await withGitFailed(git.text(['remote', 'set-url', '--', 'origin', url]));
       return new OwnClone(dir, git);
     } catch (error) {
       if (!(error instanceof GitCommandError)) throw error;
@@ -47,18 +52,18 @@ export class OwnClone {
   }
 
   /**
-   * Fetches `branch` from `remote` into `refs/remotes/<remote>/<branch>`; returns its tip.
+   * Fetches `branch` from the remote into `refs/remotes/origin/<branch>`; returns its tip.
    * Throws `gitFailed` when the remote cannot be reached.
    */
-  async fetch(remote: string, branch: string): Promise<string> {
-    const tracking = `refs/remotes/${remote}/${branch}`;
+  async fetch(branch: string): Promise<string> {
+    const tracking = `refs/remotes/origin/${branch}`;
     await withGitFailed(
       this.#git.text([
         'fetch',
         '--quiet',
         '--no-tags',
         '--end-of-options',
-        remote,
+        'origin',
         `+refs/heads/${branch}:${tracking}`,
       ]),
     );
@@ -115,15 +120,15 @@ export class OwnClone {
     return { kind: 'reverted', sha };
   }
 
-  /** Pushes `sha` to `refs/heads/<branch>` of `remote`, fast-forward only (never forced). */
-  async push(remote: string, sha: string, branch: string): Promise<PushResult> {
+  /** Pushes `sha` to `refs/heads/<branch>` of the remote, fast-forward only (never forced). */
+  async push(sha: string, branch: string): Promise<PushResult> {
     try {
       await this.#git.text([
         'push',
         '--quiet',
         '--porcelain',
         '--end-of-options',
-        remote,
+        'origin',
         `${sha}:refs/heads/${branch}`,
       ]);
       return { kind: 'pushed' };

@@ -30,8 +30,7 @@ export async function trunkTip(
   // What git and mainline read in the clone stay in the person's state folder.
   const inState = { ...env, MAINLINE_HOME: state };
   const clone = await OwnClone.at(join(state, 'nightly', 'clone'), url, inState);
-  // The clone was made from the remote's URL: there it is `origin`, whatever its name here.
-  const tip = await clone.fetch('origin', branch);
+  const tip = await clone.fetch(branch);
   await cloneWorkTrees(clone, store.trunk, inState, 'nightly-installed-lockfile').checkout(tip);
   return { dir: clone.dir, commit: tip, env: inState };
 }

@@ -60,7 +60,7 @@ export async function decide(
   const settings = { ...options.revert };
   let pending: Decision | undefined;
   for (let attempt = 1; ; attempt++) {
-    const tip = await context.clone.fetch(options.remote, options.branch);
+    const tip = await context.clone.fetch(options.branch);
     let facts = await gatherFacts(context, breakage, verdict, culprit, tip);
     let ruled = decideRevert(verdict, facts, settings);
     if (ruled.kind !== 'verify') {
@@ -89,7 +89,7 @@ export async function decide(
       return finish(context, record(context, pending, { ...base, ...asRecord(ruled) }));
     }
     const ref = ruled.via === 'branch' ? revertBranch(culprit) : options.branch;
-    const pushed = await context.clone.push(options.remote, reverted.sha, ref);
+    const pushed = await context.clone.push(reverted.sha, ref);
     if (pushed.kind === 'pushed') {
       return finish(
         context,

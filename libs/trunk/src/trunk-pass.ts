@@ -40,7 +40,7 @@ export async function trunkPass(
   const repo = await GitRepo.open(clone.dir, { env: options.env });
   const workTrees = cloneWorkTrees(clone, records, options.env);
   settleInterrupted(store);
-  const tip = await clone.fetch(options.remote, options.branch);
+  const tip = await clone.fetch(options.branch);
   const run = runner(repo, state, workTrees, options);
   const last = records.lastTested();
   const known = last !== undefined && (await repo.isAncestor(last.sha, tip));
