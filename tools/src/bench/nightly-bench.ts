@@ -137,7 +137,9 @@ export function runNightlyBench(
   };
 
   const small = prepare(options.targets);
-  log(`${small.targets} targets: mainline nightly (${options.runs} runs + 1 warm-up)`);
+  log(
+    `${small.targets} targets: mainline nightly (${options.runs} runs${options.runs > 1 ? ' + 1 warm-up' : ''})`,
+  );
   timed(nightly(small, options.runs));
   if (turbo) {
     const [program = '', ...args] = turbo.command;
