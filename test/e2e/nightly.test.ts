@@ -27,7 +27,8 @@ const vitestTest = (imports: string, body: string) =>
 /**
  * Five libs, each showing one thing a nightly must find: `c` fails for sure; `d` fails on
  * every other run (a counter outside the repository); `e` reads `data/flag.txt`, which no
- * target owns; `b` imports `a` from a test helper without declaring it (and depends on `c`).
+ * target owns; `b` imports `a` from a test helper without declaring it (and depends on `c`),
+ * and its test reads `data/flag.txt` too (the audit names it).
  */
 function nightRepo() {
   const counter = join(makeTempDir('counter'), 'runs');
@@ -63,8 +64,8 @@ function nightRepo() {
       ),
       'libs/b/test/helper.ts': "export { a } from '../../a/src/index.ts';\n",
       'libs/b/test/b.test.ts': vitestTest(
-        "import { a } from './helper.ts';",
-        '  expect(a).toBe(1);',
+        "import { readFileSync } from 'node:fs';\nimport { a } from './helper.ts';",
+        "  readFileSync(new URL('../../../data/flag.txt', import.meta.url));\n  expect(a).toBe(1);",
       ),
       'libs/c/test/c.test.ts': vitestTest('', '  expect(1 + 1).toBe(3);'),
       'libs/d/test/d.test.ts': vitestTest(
@@ -178,14 +179,14 @@ describe('mainline nightly', () => {
         undeclaredImports: [
           { file: 'libs/b/test/helper.ts:1:19', imported: '../../a/src/index.ts', owner: 'libs/a' },
         ],
-        unownedReads: [],
+        unownedReads: ['data/flag.txt'],
       },
     ]);
     expect(night2.stdout).toContain(
       `since the nightly of ${one.startedAt} (run ${one.runId}): newly red libs/b; fixed libs/c; still red libs/e; newly flaky none\n`,
     );
     expect(night2.stdout).toContain(
-      "audit: libs/b is red and no change explains it: suspected missing edge; libs/b/test/helper.ts:1:19 imports '../../a/src/index.ts', owned by libs/a, not a dep; changed libs/c/test/c.test.ts (libs/c, 1 away); changed libs/a/src/index.ts (libs/a, not connected)\n",
+      "audit: libs/b is red and no change explains it: suspected missing edge; libs/b/test/helper.ts:1:19 imports '../../a/src/index.ts', owned by libs/a, not a dep; changed libs/c/test/c.test.ts (libs/c, 1 away); changed libs/a/src/index.ts (libs/a, not connected); its tests read data/flag.txt, owned by no target\n",
     );
     expect(night2.stdout).toContain(`reports: ${reports}\n`);
   }, 180_000);
