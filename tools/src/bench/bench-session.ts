@@ -1,4 +1,4 @@
-import { loadavg } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { cleanGitEnv } from '../synth/git.ts';
 import { findMainlineLauncher } from './affected.ts';
 import { benchEnv, type CompareTool, ensureCompareTools } from './compare-tools.ts';
@@ -21,6 +21,20 @@ export interface BenchSession {
   readonly repos: RepoInfo[];
   /** Keeps a measured case and logs its median (or why it failed). */
   readonly timed: (c: TimedCase) => TimedCase;
+  /** What every report of the session says of the machine, the tools and what ran. */
+  readonly facts: (runs: number) => BenchFacts;
+}
+
+export interface BenchFacts {
+  readonly node: string;
+  readonly cpus: number;
+  readonly runs: number;
+  readonly mainline: string;
+  readonly turbo: string | null;
+  readonly loadBefore: readonly number[];
+  readonly loadAfter: readonly number[];
+  readonly repos: readonly RepoInfo[];
+  readonly cases: readonly TimedCase[];
 }
 
 /**
@@ -46,5 +60,17 @@ export function startBench(
     log(`  -> ${time}${c.error ? `: ${c.error}` : ''}`);
     return c;
   };
-  return { loadBefore, launcher, turbo, env: benchEnv(cleanGitEnv()), cases, repos: [], timed };
+  const repos: RepoInfo[] = [];
+  const facts = (runs: number): BenchFacts => ({
+    node: process.version,
+    cpus: cpus().length,
+    runs,
+    mainline: launcher,
+    turbo: turbo ? `${turbo.version} (${turbo.note})` : null,
+    loadBefore,
+    loadAfter: loadavg(),
+    repos,
+    cases,
+  });
+  return { loadBefore, launcher, turbo, env: benchEnv(cleanGitEnv()), cases, repos, timed, facts };
 }

@@ -1,8 +1,7 @@
 import { rmSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type RepoInfo, startBench } from './bench-session.ts';
+import { type BenchFacts, startBench } from './bench-session.ts';
 import { checkNightlyReports, checkNightlyRun, reportSeconds } from './nightly-results.ts';
 import { type NightlyRepo, prepareNightlyRepo } from './nightly-repo.ts';
 import { positiveInteger } from './run-options.ts';
@@ -23,16 +22,7 @@ export interface NightlyBenchOptions {
   readonly mainline: string | undefined;
 }
 
-export interface NightlyBenchReport {
-  readonly node: string;
-  readonly cpus: number;
-  readonly runs: number;
-  readonly mainline: string;
-  readonly turbo: string | null;
-  readonly loadBefore: readonly number[];
-  readonly loadAfter: readonly number[];
-  readonly repos: readonly RepoInfo[];
-  readonly cases: readonly TimedCase[];
+export interface NightlyBenchReport extends BenchFacts {
   /** The time each measured nightly took to produce its reports, by repository. */
   readonly reportTimes: readonly ReportTimes[];
 }
@@ -92,7 +82,7 @@ export function runNightlyBench(
   options: NightlyBenchOptions,
   log: (line: string) => void,
 ): NightlyBenchReport {
-  const { loadBefore, launcher, turbo, env, cases, repos, timed } = startBench(options, log);
+  const { launcher, turbo, env, repos, timed, facts } = startBench(options, log);
   const reportTimes: ReportTimes[] = [];
   const prepare = (targets: number): NightlyRepo => {
     log(`preparing the ${targets}-target nightly repository ...`);
@@ -167,15 +157,7 @@ export function runNightlyBench(
     timed(nightly(large, 1));
   }
   return {
-    node: process.version,
-    cpus: cpus().length,
-    runs: options.runs,
-    mainline: launcher,
-    turbo: turbo ? `${turbo.version} (${turbo.note})` : null,
-    loadBefore,
-    loadAfter: loadavg(),
-    repos,
-    cases,
+    ...facts(options.runs),
     reportTimes,
   };
 }

@@ -1,7 +1,6 @@
 import { rmSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { type RepoInfo, startBench } from './bench-session.ts';
+import { type BenchFacts, type RepoInfo, startBench } from './bench-session.ts';
 import { type ChangeResult, runChangeCase } from './change-case.ts';
 import type { CommandSpec } from './measure.ts';
 import type { RunBenchOptions } from './run-options.ts';
@@ -12,16 +11,7 @@ import { clearTurboState, linkRunNodeModules } from './turbo-setup.ts';
 
 export type { RepoInfo } from './bench-session.ts';
 
-export interface RunBenchReport {
-  readonly node: string;
-  readonly cpus: number;
-  readonly runs: number;
-  readonly mainline: string;
-  readonly turbo: string | null;
-  readonly loadBefore: readonly number[];
-  readonly loadAfter: readonly number[];
-  readonly repos: readonly RepoInfo[];
-  readonly cases: readonly TimedCase[];
+export interface RunBenchReport extends BenchFacts {
   readonly change: ChangeResult;
   /** Per-target build and test durations of the last cold run, summed. */
   readonly coldSums: { readonly buildSeconds: number; readonly testSeconds: number } | null;
@@ -32,7 +22,7 @@ export interface RunBenchReport {
  * `turbo run test` cold and fully cached, on one repo; fully cached on a larger one.
  */
 export function runRunBench(options: RunBenchOptions, log: (line: string) => void): RunBenchReport {
-  const { loadBefore, launcher, turbo, env, cases, repos, timed } = startBench(options, log);
+  const { launcher, turbo, env, repos, timed, facts } = startBench(options, log);
 
   const repo = prepare(options, options.targets, repos, log);
   const mainline = mainlineSpec(launcher, repo, env);
@@ -121,15 +111,7 @@ export function runRunBench(options: RunBenchOptions, log: (line: string) => voi
 
   const coldRun = parseMainlineRun(cold.lastStdout);
   return {
-    node: process.version,
-    cpus: cpus().length,
-    runs: options.runs,
-    mainline: launcher,
-    turbo: turbo ? `${turbo.version} (${turbo.note})` : null,
-    loadBefore,
-    loadAfter: loadavg(),
-    repos,
-    cases,
+    ...facts(options.runs),
     change,
     coldSums: coldRun
       ? { buildSeconds: summedSeconds(coldRun.builds), testSeconds: summedSeconds(coldRun.tests) }
