@@ -31,7 +31,8 @@ describe('mainline on its own repository', () => {
     repo.write({ 'libs/graph/src/cycles.ts': '// a change\n' });
     repo.write({ 'libs/core/test/new.test.ts': '// a test-only change\n' });
     repo.commit('change graph');
-    // libs/cache, libs/git, libs/store and libs/watch: their tests use test/src (testDeps),
+    // libs/cache, libs/git, libs/nightly, libs/report, libs/store and libs/watch: their tests
+    // use test/src (testDeps),
     // which depends on libs/graph through libs/change; their dependents are not affected.
 
     const result = await runCli(['affected', '--json', '--base', 'HEAD~1'], { cwd: repo.dir });
@@ -46,6 +47,8 @@ describe('mainline on its own repository', () => {
       'libs/engine',
       'libs/git',
       'libs/graph',
+      'libs/nightly',
+      'libs/report',
       'libs/runner',
       'libs/store',
       'libs/trunk',
