@@ -1,26 +1,15 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { type BenchFacts, startBench } from './bench-session.ts';
 import { checkNightlyReports, checkNightlyRun, reportSeconds } from './nightly-results.ts';
 import { type NightlyRepo, prepareNightlyRepo } from './nightly-repo.ts';
-import { positiveInteger } from './run-options.ts';
+import { parseSessionArgs, type RunBenchOptions } from './run-options.ts';
 import { checkTurboRun } from './run-results.ts';
 import { type TimedCase, timeCase } from './timed-case.ts';
 import { clearTurboState } from './turbo-setup.ts';
 
-export interface NightlyBenchOptions {
-  /** The repository of the side-by-side cases (default 200). */
-  readonly targets: number;
-  /** The repository of the nightly alone (default 1000). */
-  readonly largeTargets: number;
-  readonly runs: number;
-  readonly json: boolean;
-  readonly skipTurbo: boolean;
-  readonly cacheDir: string;
-  readonly fresh: boolean;
-  readonly mainline: string | undefined;
-}
+/** bench:run's flags; `largeTargets` is the repository of the nightly alone (0: none). */
+export type NightlyBenchOptions = RunBenchOptions;
 
 export interface NightlyBenchReport extends BenchFacts {
   /** The time each measured nightly took to produce its reports, by repository. */
@@ -40,36 +29,12 @@ export const nightlyBenchUsage = `usage: bench-nightly [--targets 200] [--large-
   --large-targets N    the repository of the nightly alone, 1 run (default 1000; 0: none)
   --runs N             measured runs of each side-by-side case (default 5)
   --skip-turbo         time mainline only
-  --cache-dir DIR      where repositories and tools are kept (default /tmp/mainline-bench)
+  --cache-dir DIR      where repositories and tools are kept (default $TMPDIR/mainline-bench)
   --fresh              prepare the nightly repositories again
   --mainline FILE      the launcher to time (default: this checkout's properties/cli/bin/mainline)`;
 
 export function parseNightlyBenchArgs(argv: readonly string[]): NightlyBenchOptions {
-  const { values } = parseArgs({
-    args: [...argv],
-    options: {
-      targets: { type: 'string', default: '200' },
-      'large-targets': { type: 'string', default: '1000' },
-      runs: { type: 'string', default: '5' },
-      json: { type: 'boolean', default: false },
-      'skip-turbo': { type: 'boolean', default: false },
-      'cache-dir': { type: 'string', default: '/tmp/mainline-bench' },
-      fresh: { type: 'boolean', default: false },
-      mainline: { type: 'string' },
-    },
-  });
-  const number = (name: string, text: string, min: number): number =>
-    positiveInteger(name, text, min, nightlyBenchUsage);
-  return {
-    targets: number('targets', values.targets, 2),
-    largeTargets: number('large-targets', values['large-targets'], 0),
-    runs: number('runs', values.runs, 1),
-    json: values.json,
-    skipTurbo: values['skip-turbo'],
-    cacheDir: values['cache-dir'],
-    fresh: values.fresh,
-    mainline: values.mainline,
-  };
+  return parseSessionArgs(argv, { largeTargetsMin: 0, usage: nightlyBenchUsage });
 }
 
 /**

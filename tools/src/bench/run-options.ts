@@ -30,6 +30,17 @@ export const runBenchUsage = `usage: bench-run [--targets 200] [--large-targets 
   --mainline FILE      the launcher to time (default: this checkout's properties/cli/bin/mainline)`;
 
 export function parseRunBenchArgs(argv: readonly string[]): RunBenchOptions {
+  return parseSessionArgs(argv, { largeTargetsMin: 2, usage: runBenchUsage });
+}
+
+/**
+ * The flags bench:run and bench:nightly share (the same names, each bench's own usage text
+ * and smallest large repository).
+ */
+export function parseSessionArgs(
+  argv: readonly string[],
+  { largeTargetsMin, usage }: { readonly largeTargetsMin: number; readonly usage: string },
+): RunBenchOptions {
   const { values } = parseArgs({
     args: [...argv],
     options: {
@@ -43,10 +54,12 @@ export function parseRunBenchArgs(argv: readonly string[]): RunBenchOptions {
       mainline: { type: 'string' },
     },
   });
+  const number = (name: string, text: string, min: number): number =>
+    positiveInteger(name, text, min, usage);
   return {
-    targets: positiveInteger('targets', values.targets, 2),
-    largeTargets: positiveInteger('large-targets', values['large-targets'], 2),
-    runs: positiveInteger('runs', values.runs, 1),
+    targets: number('targets', values.targets, 2),
+    largeTargets: number('large-targets', values['large-targets'], largeTargetsMin),
+    runs: number('runs', values.runs, 1),
     json: values.json,
     cacheDir: values['cache-dir'],
     fresh: values.fresh,
