@@ -112,7 +112,8 @@ describe('bin/mainline, the front door', () => {
 
   it('starts the quick commands without the extra CA certificates Node would parse', async () => {
     // Node 20 reads NODE_EXTRA_CA_CERTS at start-up; affected, why and graph open no TLS
-    // connection. Other commands keep it (their tests may, and a remote cache will).
+    // connection. Others keep it (test and build hand it to what they start: see
+    // deferred-ca-certs.test.ts).
     const repo = createChangedRepo();
     const certs = join(makeTempDir('certs'), 'extra.pem');
     writeFileSync(certs, '');

@@ -24,6 +24,7 @@ const runCommands = new Set(['test', 'build', 'init']);
 main();
 
 function main() {
+  restoreDeferredCaCerts();
   const args = process.argv.slice(2);
   if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
     process.stdout.write(`${require('../package.json').version}\n`);
@@ -48,6 +49,18 @@ function main() {
     // The others run long enough not to need the cache, and some import() ES modules.
     require(bundle);
   }
+}
+
+/**
+ * bin/mainline started this Node without the CA bundle NODE_EXTRA_CA_CERTS names (Node 20
+ * parses it at start, 40 to 80 ms, and `test` and `build` open no TLS connection): the
+ * processes they start, tests among them, get the variable back as it was.
+ */
+function restoreDeferredCaCerts() {
+  const deferred = process.env.MAINLINE_DEFERRED_CA_CERTS;
+  if (deferred === undefined) return;
+  delete process.env.MAINLINE_DEFERRED_CA_CERTS;
+  process.env.NODE_EXTRA_CA_CERTS = deferred;
 }
 
 /**
