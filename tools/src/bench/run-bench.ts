@@ -6,6 +6,7 @@ import type { CommandSpec } from './measure.ts';
 import type { RunBenchOptions } from './run-options.ts';
 import { prepareRunRepo, type RunRepo } from './run-repo.ts';
 import { checkMainlineRun, checkTurboRun, parseMainlineRun, summedSeconds } from './run-results.ts';
+import { settle } from './settle.ts';
 import { type TimedCase, timeCase } from './timed-case.ts';
 import { clearTurboState, linkRunNodeModules } from './turbo-setup.ts';
 
@@ -107,6 +108,7 @@ export function runRunBench(options: RunBenchOptions, log: (line: string) => voi
     }),
   );
   log(`${large.targets} targets: mainline test --all, fully cached`);
+  settle(log);
   timed(cachedCase(large, largeSpec, options.runs));
 
   const coldRun = parseMainlineRun(cold.lastStdout);
