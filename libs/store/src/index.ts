@@ -33,9 +33,12 @@ export type {
   BreakageState,
   Decision,
   FlakeRate,
+  MarkedTest,
   NewDecision,
   SearchRunRecord,
+  TestMark,
   TrunkCommit,
   TrunkResult,
 } from './trunk-rows.ts';
+export { testMarks } from './trunk-rows.ts';
 export type { TrunkRecords } from './trunk-records.ts';

@@ -177,6 +177,20 @@ DROP INDEX target_results_by_target;
 ALTER TABLE target_results ADD COLUMN tests TEXT;
 `;
 
+// A person's word on the trunk loop's findings (the dashboard's keys, `mainline trunk mark`
+// and `snooze`): a test marked flaky or quarantined, one mark per test; a breakage snoozed
+// until a time (hidden from the screen's attention, still open and still searched).
+const v7 = `
+CREATE TABLE test_marks (
+  target TEXT NOT NULL,
+  test TEXT NOT NULL,
+  mark TEXT NOT NULL,
+  marked_at INTEGER NOT NULL,
+  PRIMARY KEY (target, test)
+) STRICT;
+ALTER TABLE breakages ADD COLUMN snoozed_until INTEGER;
+`;
+
 /** Every schema step, in order; the last version is the one this binary writes. */
 export const migrations: readonly Migration[] = [
   { version: 1, description: 'runs and target results', up: (db) => db.exec(v1) },
@@ -196,5 +210,10 @@ export const migrations: readonly Migration[] = [
     version: 6,
     description: 'no index of results by target; test cases kept with their test result',
     up: (db) => db.exec(v6),
+  },
+  {
+    version: 7,
+    description: 'test marks (flaky, quarantined); snoozed breakages',
+    up: (db) => db.exec(v7),
   },
 ];

@@ -6,9 +6,11 @@ import {
   breakageColumns,
   type Decision,
   type FlakeRate,
+  type MarkedTest,
   type NewDecision,
   type SearchRunRecord,
   toBreakage,
+  type TestMark,
   type TrunkCommit,
   type TrunkResult,
 } from './trunk-rows.ts';
@@ -22,7 +24,7 @@ import {
 /**
  * What the trunk loop keeps (schema version 5): trunk's commits, results per (commit,
  * target), breakages with every culprit-search run, decisions, and test outcomes for flake
- * rates. Each method is one short transaction (see Store). Reached through `store.trunk`.
+ * rates; and (version 7) a person's marks on tests and snoozes of breakages. Each method is one short transaction (see Store). Reached through `store.trunk`.
  */
 export class TrunkRecords {
   constructor(
@@ -202,6 +204,63 @@ export class TrunkRecords {
           .statement('UPDATE breakages SET search = ? WHERE id = ? AND search IS NULL')
           .run(search, id),
       ),
+    );
+  }
+
+  breakage(id: number): Breakage | undefined {
+    return this.use(() => {
+      const row = this.conn
+        .statement<BreakageRow>(`SELECT ${breakageColumns} FROM breakages WHERE id = ?`)
+        .get(id);
+      return row === undefined ? undefined : toBreakage(row);
+    });
+  }
+
+  /** Snoozes a breakage until a time (ms), or wakes it (`undefined`); an unknown id is no-op. */
+  snoozeBreakage(id: number, until: number | undefined): void {
+    this.use(() =>
+      this.conn.write(() =>
+        this.conn
+          .statement('UPDATE breakages SET snoozed_until = ? WHERE id = ?')
+          .run(until ?? null, id),
+      ),
+    );
+  }
+
+  /** Marks a test (one mark per test: a new one replaces it), or clears it (`undefined`). */
+  markTest(target: string, test: string, mark: TestMark | undefined): void {
+    this.use(() =>
+      this.conn.write(() => {
+        if (mark === undefined) {
+          this.conn
+            .statement('DELETE FROM test_marks WHERE target = ? AND test = ?')
+            .run(target, test);
+          return;
+        }
+        this.conn
+          .statement(
+            `INSERT INTO test_marks (target, test, mark, marked_at) VALUES (?, ?, ?, ?)
+             ON CONFLICT (target, test) DO UPDATE SET mark = excluded.mark, marked_at = excluded.marked_at`,
+          )
+          .run(target, test, mark, this.conn.now());
+      }),
+    );
+  }
+
+  /** Every marked test, by target and test. */
+  testMarks(): MarkedTest[] {
+    return this.use(() =>
+      this.conn
+        .statement<{ target: string; test: string; mark: string; marked_at: number }>(
+          'SELECT target, test, mark, marked_at FROM test_marks ORDER BY target, test',
+        )
+        .all()
+        .map((row) => ({
+          target: row.target,
+          test: row.test,
+          mark: row.mark as TestMark,
+          markedAt: row.marked_at,
+        })),
     );
   }
 

@@ -37,6 +37,25 @@ export interface Breakage {
   readonly closedAt: number | undefined;
   /** The culprit search's input, frozen when it started (JSON the trunk loop writes). */
   readonly search: string | undefined;
+  /** Until when a person snoozed it (ms); a time past means awake again. */
+  readonly snoozedUntil: number | undefined;
+}
+
+/**
+ * A person's mark on a test: `flaky` (known flaky: never searched, never reverted for) or
+ * `quarantined` (its failure does not make its target red on trunk).
+ */
+export type TestMark = 'flaky' | 'quarantined';
+
+export const testMarks: readonly TestMark[] = ['flaky', 'quarantined'];
+
+export interface MarkedTest {
+  readonly target: string;
+  /** The failing-test name as trunk records it: `file > suite > test`. */
+  readonly test: string;
+  readonly mark: TestMark;
+  /** When it was marked (ms). */
+  readonly markedAt: number;
 }
 
 /** One run of a culprit search, as it was recorded: the search resumes from these. */
@@ -89,10 +108,11 @@ export interface BreakageRow {
   opened_at: number;
   closed_at: number | null;
   search: string | null;
+  snoozed_until: number | null;
 }
 
 export const breakageColumns =
-  'id, target, last_green, first_red, tests, state, opened_at, closed_at, search';
+  'id, target, last_green, first_red, tests, state, opened_at, closed_at, search, snoozed_until';
 
 export function toBreakage(row: BreakageRow): Breakage {
   return {
@@ -105,5 +125,6 @@ export function toBreakage(row: BreakageRow): Breakage {
     openedAt: row.opened_at,
     closedAt: row.closed_at ?? undefined,
     search: row.search ?? undefined,
+    snoozedUntil: row.snoozed_until ?? undefined,
   };
 }

@@ -107,6 +107,24 @@ describe('openStore', () => {
     store.close();
   });
 
+  it('migrates a version 6 database to test marks and snoozes, keeping its breakages', () => {
+    const stateDir = makeTempDir('store');
+    const db = raw(stateDir);
+    migrate(db, storeFileName, migrations.slice(0, 6));
+    db.exec(`INSERT INTO breakages (target, last_green, first_red, tests, state, opened_at)
+             VALUES ('libs/a', 'g', 'r', '["t"]', 'open', 1000)`);
+    db.close();
+
+    const store = openStore({ stateDir });
+    expect(store.migration).toEqual({ from: 6, to: migrations.length });
+    expect(store.trunk.openBreakages()).toMatchObject([
+      { target: 'libs/a', firstRed: 'r', tests: ['t'], snoozedUntil: undefined },
+    ]);
+    store.trunk.markTest('libs/a', 't', 'quarantined');
+    expect(store.trunk.testMarks()).toMatchObject([{ target: 'libs/a', mark: 'quarantined' }]);
+    store.close();
+  });
+
   it('refuses a database from a newer mainline, naming the file and both versions', () => {
     const stateDir = makeTempDir('store');
     openStore({ stateDir }).close();

@@ -116,4 +116,36 @@ describe('the trunk records', () => {
     expect(trunk.decisions().map((d) => d.kind)).toEqual(['reverted', 'flaky']);
     store.close();
   });
+
+  it('keeps one mark per test (the last one), clears it, and snoozes and wakes a breakage', () => {
+    let now = 1_000;
+    const store = openStore({ stateDir: makeTempDir('store'), now: () => now });
+    const { trunk } = store;
+    trunk.markTest('libs/x', 'a.test.ts > s > one', 'flaky');
+    now = 2_000;
+    trunk.markTest('libs/x', 'a.test.ts > s > one', 'quarantined');
+    trunk.markTest('libs/a', 'b.test.ts > two', 'flaky');
+    trunk.markTest('libs/a', 'gone', 'flaky');
+    trunk.markTest('libs/a', 'gone', undefined);
+    trunk.markTest('libs/a', 'never marked', undefined);
+    expect(trunk.testMarks()).toEqual([
+      { target: 'libs/a', test: 'b.test.ts > two', mark: 'flaky', markedAt: 2_000 },
+      { target: 'libs/x', test: 'a.test.ts > s > one', mark: 'quarantined', markedAt: 2_000 },
+    ]);
+
+    const breakage = trunk.openBreakage({
+      target: 'libs/x',
+      lastGreen: 'a',
+      firstRed: 'b',
+      tests: [],
+    });
+    expect(breakage.snoozedUntil).toBeUndefined();
+    trunk.snoozeBreakage(breakage.id, 9_000);
+    expect(trunk.openBreakages()).toMatchObject([{ id: breakage.id, snoozedUntil: 9_000 }]);
+    expect(trunk.breakage(breakage.id)?.snoozedUntil).toBe(9_000);
+    trunk.snoozeBreakage(breakage.id, undefined);
+    expect(trunk.breakage(breakage.id)?.snoozedUntil).toBeUndefined();
+    expect(trunk.breakage(breakage.id + 1)).toBeUndefined();
+    store.close();
+  });
 });

@@ -5,3 +5,4 @@ export { type LoopOptions, runTrunkLoop } from './trunk-loop.ts';
 export { trunkDefaults, type TrunkOptions } from './trunk-options.ts';
 export type { PassOutcome } from './trunk-pass.ts';
 export { type TrunkStatus, trunkStatus } from './trunk-status.ts';
+export { type RevertRequest, revertCandidate } from './revert-candidate.ts';
