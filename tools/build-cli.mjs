@@ -157,6 +157,24 @@ const [main, quick] = await Promise.all([
     plugins: [onlyQuickCommands, bundledSyml],
   }),
 ]);
+// The dashboard (`mainline tui`) as an ES module of its own, which the `tui` command alone
+// loads by import(): ink 6 is ESM with a top-level await (its layout engine, yoga, is
+// WebAssembly), so neither it nor react can be in the CommonJS bundle, and no other command
+// pays for them. ink and react load from node_modules; what the dashboard's own code needs
+// from the libs is bundled, and a CommonJS module among them requires through `require`.
+const { 'import.meta.url': _bundleUrl, ...tuiDefine } = options.define;
+await build({
+  ...options,
+  entryPoints: { tui: 'libs/tui/src/index.ts' },
+  format: 'esm',
+  outExtension: { '.js': '.mjs' },
+  external: [...options.external, 'ink', 'react'],
+  banner: {
+    js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',
+  },
+  define: tuiDefine,
+  metafile: false,
+});
 // Which inputs the bundles hold: a test proves heavy libraries stay out of them.
 const meta = {
   inputs: { ...main.metafile.inputs, ...quick.metafile.inputs },

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { type CommitSummary, commitStat, commitSummaries } from './commit-summaries.ts';
 import type { FileChange } from '@mainline/core';
 import { MainlineError } from '@mainline/core';
 import {
@@ -218,6 +219,16 @@ export class GitRepo {
   /** Parents, time, subject and message of each commit. */
   async commitInfos(shas: readonly string[]): Promise<CommitInfo[]> {
     return commitInfos(this.git, shas);
+  }
+
+  /** Author, time and subject of each commit present here, in one `git log`. */
+  async commitSummaries(shas: readonly string[]): Promise<CommitSummary[]> {
+    return commitSummaries(this.git, shas);
+  }
+
+  /** `git show --stat` of one commit. */
+  async commitStat(sha: string): Promise<string> {
+    return commitStat(this.git, sha);
   }
 
   /** Whether `ancestor` is `descendant` or one of its ancestors. */

@@ -1,3 +1,4 @@
+export type { CommitSummary } from './commit-summaries.ts';
 export { cleanGitEnv } from './env.ts';
 export { type GitAnswer, GitAnswers } from './git-answers.ts';
 export { type BlobText, GitRepo, type OpenOptions } from './git-repo.ts';

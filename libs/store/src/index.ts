@@ -1,3 +1,4 @@
+export type { RunCounts } from './dashboard-reads.ts';
 export type { StoreRepair } from './damaged-file.ts';
 export type { MigrationOutcome } from './migrate.ts';
 export { type OpenStoreOptions, openStore, storeFileName } from './open.ts';

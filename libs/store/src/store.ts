@@ -1,5 +1,6 @@
 import type { TestCaseResult } from '@mainline/core';
 import type { Connection } from './connection.ts';
+import { dataVersion, type RunCounts, runCounts } from './dashboard-reads.ts';
 import { flakyTests, testFlakiness } from './flaky.ts';
 import type { MigrationOutcome } from './migrate.ts';
 import type { ProcessIdentity } from './process-identity.ts';
@@ -143,6 +144,16 @@ export class Store {
 
   flakyTests(query?: FlakyTestQuery): FlakyTest[] {
     return this.use(() => flakyTests(this.conn, query));
+  }
+
+  /** Changes when another connection commits to the file: poll it to see others' writes. */
+  dataVersion(): number {
+    return this.use(() => dataVersion(this.conn));
+  }
+
+  /** Each run's target results counted by phase and status, in one query. */
+  runCounts(runIds: readonly number[]): Map<number, RunCounts> {
+    return this.use(() => runCounts(this.conn, runIds));
   }
 
   /** Closes the database (checkpointing the WAL when this was the last connection). */

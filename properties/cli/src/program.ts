@@ -235,6 +235,17 @@ export function buildProgram(
         run(async (io) => (await import('./commands/init.ts')).initCommand(options, io));
       });
 
+  if (wanted('tui'))
+    program
+      .command('tui')
+      .description(
+        "the sheriff's screen: trunk, breakages, revert candidates, flaky tests, recent runs, live",
+      )
+      .option('--once', 'print one plain-text snapshot and exit (what it does without a terminal)')
+      .action((options: { once?: boolean }) => {
+        run(async (io) => (await import('./commands/tui.ts')).tuiCommand(options, io));
+      });
+
   if (wanted('demo'))
     program
       .command('demo')
@@ -250,6 +261,7 @@ export function buildProgram(
 }
 
 const commandNames: ReadonlySet<string> = new Set([
+  'tui',
   'demo',
   'init',
   'affected',

@@ -9,7 +9,7 @@ export function styleFor(io: Io): Style {
   return pc.createColors(colourEnabled(io));
 }
 
-function colourEnabled(io: Io): boolean {
+export function colourEnabled(io: Io): boolean {
   if (io.env.NO_COLOR) return false;
   if (io.env.FORCE_COLOR !== undefined) return io.env.FORCE_COLOR !== '0';
   return io.stdoutIsTTY && !runningInCI();
