@@ -159,8 +159,8 @@ export function buildProgram(
         run(async (io) => (await import('./commands/watch.ts')).watchCommand(targets, io));
       });
 
-  if (wanted('trunk'))
-    program
+  if (wanted('trunk')) {
+    const trunk = program
       .command('trunk')
       .description('the trunk loop: test new trunk commits, find culprits, revert them when sure')
       .addArgument(new Argument('[action]', "'status': what the loop knows").choices(['status']))
@@ -186,6 +186,67 @@ export function buildProgram(
       .action((action: string | undefined, options) => {
         run(async (io) => (await import('./commands/trunk.ts')).trunkCommand(action, options, io));
       });
+    trunk
+      .command('revert')
+      .description(
+        "revert a decision's culprit now, through the loop's gated flow (a person's call)",
+      )
+      .argument('<decision>', 'the id of a decision with a culprit (a revert candidate)')
+      .addOption(
+        new Option(
+          '--revert-via <how>',
+          'push to the trunk, or a mainline/revert/<sha> branch',
+        ).choices(['push', 'branch']),
+      )
+      .option('--no-typecheck', 'skip type-checking')
+      .option('--json', 'print the decision as one JSON document')
+      .action((decision: string, _options, command: Command) => {
+        run(async (io) =>
+          (await import('./commands/trunk-actions.ts')).trunkRevertCommand(
+            decision,
+            trunkFlags(command),
+            io,
+          ),
+        );
+      });
+    trunk
+      .command('mark')
+      .description('mark a test flaky (never searched, never reverted for) or quarantine it')
+      .argument('<target>', 'the target the test belongs to')
+      .argument('<test>', "the test as the loop names it: 'file > suite > test'")
+      .option('--flaky', 'known flaky: never searched for a culprit, decided flaky')
+      .option('--quarantine', 'its failure no longer makes its target red on trunk')
+      .option('--clear', 'remove the mark')
+      .option('--json', 'print the mark as one JSON document')
+      .action((target: string, test: string, _options, command: Command) => {
+        run(async (io) =>
+          (await import('./commands/trunk-actions.ts')).trunkMarkCommand(
+            target,
+            test,
+            trunkFlags(command),
+            io,
+          ),
+        );
+      });
+    trunk
+      .command('snooze')
+      .description('snooze a breakage (the dashboard sets it aside until then), or wake it')
+      .argument('<breakage>', 'the id of a breakage')
+      .addOption(
+        new Option('--for <duration>', 'how long: 30m, 4h, 2d (default: 4h)').conflicts('clear'),
+      )
+      .option('--clear', 'wake it now')
+      .option('--json', 'print the breakage as one JSON document')
+      .action((breakage: string, _options, command: Command) => {
+        run(async (io) =>
+          (await import('./commands/trunk-actions.ts')).trunkSnoozeCommand(
+            breakage,
+            trunkFlags(command),
+            io,
+          ),
+        );
+      });
+  }
 
   if (wanted('nightly'))
     program
@@ -250,11 +311,13 @@ export function buildProgram(
     program
       .command('demo')
       .description(
-        'the whole story on a sandbox monorepo generated in DIR (default: a temp folder)',
+        'the whole story, local and trunk, on a sandbox monorepo generated in DIR (default: a temp folder)',
       )
-      .argument('[dir]', 'a new or empty folder for the sandbox')
-      .action((dir: string | undefined) => {
-        run(async (io) => (await import('./commands/demo.ts')).demoCommand(dir, io));
+      .argument('[dir]', 'a new or empty folder for the sandbox, kept at the end')
+      .option('--no-tui', 'end with a summary rather than the dashboard')
+      .option('--keep', 'keep the sandbox (a temporary one is removed at the end)')
+      .action((dir: string | undefined, options) => {
+        run(async (io) => (await import('./commands/demo.ts')).demoCommand(dir, options, io));
       });
 
   return program;
@@ -275,6 +338,20 @@ const commandNames: ReadonlySet<string> = new Set([
   'nightly',
   'graph',
 ]);
+
+/**
+ * A `trunk` subcommand's flags. commander gives `trunk` the flags it declares (--json,
+ * --revert-via, --no-typecheck) wherever they stand, after the subcommand's name too.
+ */
+function trunkFlags<T>(command: Command): T {
+  const own = command.opts();
+  const parent = command.parent?.opts() ?? {};
+  return {
+    ...parent,
+    ...own,
+    typecheck: parent.typecheck !== false && own.typecheck !== false,
+  } as T;
+}
 
 function argvOf(): string[] {
   return process.argv.slice(2);
