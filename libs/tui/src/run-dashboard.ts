@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { GitRepo } from '@mainline/git';
+import type { GitRepo } from '@mainline/git';
 import type { Decision, Store } from '@mainline/store';
 import { render } from 'ink';
 import { createElement } from 'react';
@@ -16,7 +16,8 @@ export interface RunDashboardOptions {
   readonly state: string;
   /** The person's checkout: culprits are read from the loop's clone when there is one. */
   readonly root: string;
-  readonly env: NodeJS.ProcessEnv;
+  /** Opens a repository (the CLI's GitRepo.open: libs/git stays out of the dashboard's bundle). */
+  readonly openGit: (dir: string) => Promise<GitRepo>;
   /** `r`: the trunk loop's gated revert of a decision's culprit. */
   readonly revert: (decisionId: number) => Promise<Decision>;
   /** Draw the live screen (a terminal on both ends); else print one snapshot. */
@@ -34,9 +35,7 @@ export async function runDashboard(options: RunDashboardOptions): Promise<number
   let repo: Promise<GitRepo | undefined> | undefined;
   const git = (): Promise<GitRepo | undefined> => {
     const clone = join(options.state, 'trunk', 'clone');
-    repo ??= GitRepo.open(existsSync(clone) ? clone : options.root, { env: options.env }).catch(
-      () => undefined,
-    );
+    repo ??= options.openGit(existsSync(clone) ? clone : options.root).catch(() => undefined);
     return repo;
   };
   const source = liveDashboard({ store, state: options.state, git, now });

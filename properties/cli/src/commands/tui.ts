@@ -26,7 +26,7 @@ export async function tuiCommand(options: { readonly once?: boolean }, io: Io): 
       store,
       state,
       root: repo.root,
-      env: io.env,
+      openGit: (dir) => GitRepo.open(dir, { env: io.env }),
       revert: (decisionId) =>
         revertCandidate({
           cwd: repo.root,
