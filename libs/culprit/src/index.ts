@@ -23,10 +23,12 @@ export {
   decideRevert,
   defaultRevertSettings,
   type HoldRule,
+  personWaivedRules,
   type RevertDecision,
   type RevertFacts,
   type RevertReason,
   type RevertSettings,
+  type WaivableRule,
 } from './revert-policy.ts';
 export {
   autoRevertTrailer,

@@ -12,6 +12,8 @@ export interface RevertSettings {
   readonly via: 'push' | 'branch';
   /** Decide and verify, never push: every revert becomes a `dry-run` candidate. */
   readonly dryRun: boolean;
+  /** Rules not applied: a person who asks for a revert judges these (see personWaivedRules). */
+  readonly waived: readonly WaivableRule[];
 }
 
 export const defaultRevertSettings: RevertSettings = {
@@ -20,6 +22,7 @@ export const defaultRevertSettings: RevertSettings = {
   maxAgeHours: 24,
   via: 'push',
   dryRun: false,
+  waived: [],
 };
 
 /** What the trunk loop finds out about a culprit before deciding. */
@@ -56,6 +59,26 @@ export type HoldRule =
   | 'conflict'
   | 'revert-red'
   | 'dry-run';
+
+/**
+ * The rules a person overrides when they ask for a revert (`mainline trunk revert`): the
+ * team's thresholds and limits. The others stay: a culprit that is a revert (re-landing is a
+ * person's git job), one already reverted, a target green again at the tip, and a revert that
+ * conflicts or does not make the tests pass are never pushed, whoever asks.
+ */
+export type WaivableRule = Extract<
+  HoldRule,
+  'low-confidence' | 'not-confirmed' | 'opted-out' | 'too-old' | 'daily-limit' | 'dry-run'
+>;
+
+export const personWaivedRules: readonly WaivableRule[] = [
+  'low-confidence',
+  'not-confirmed',
+  'opted-out',
+  'too-old',
+  'daily-limit',
+  'dry-run',
+];
 
 /** Every decision carries a stable reason code (`reason`) and one line for people (`detail`). */
 export type RevertDecision =
@@ -128,7 +151,8 @@ export function decideRevert(
       'revert-red',
       'the failing tests still fail at the tip with the revert applied',
     );
-  if (settings.dryRun) return candidate('dry-run', 'dry run: every rule holds, nothing was pushed');
+  if (settings.dryRun && !settings.waived.includes('dry-run'))
+    return candidate('dry-run', 'dry run: every rule holds, nothing was pushed');
   const where =
     settings.via === 'push' ? 'push the revert to trunk' : 'push the revert as a branch for review';
   return { kind: 'revert', reason: 'revert', via: settings.via, detail: where };
@@ -168,7 +192,8 @@ function heldBy(
         `${facts.revertsInLast24h} reverts pushed in the last 24 h; the limit is ${settings.maxRevertsPerDay}`,
     ],
   ];
-  const failed = rules.find(([, fails]) => fails);
+  const waived: readonly HoldRule[] = settings.waived;
+  const failed = rules.find(([rule, fails]) => fails && !waived.includes(rule));
   return failed === undefined ? undefined : [failed[0], failed[2]()];
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideRevert, type RevertFacts, type Verdict } from '../src/index.ts';
+import { decideRevert, personWaivedRules, type RevertFacts, type Verdict } from '../src/index.ts';
 
 const now = Date.UTC(2026, 0, 2, 12);
 const culprit: Verdict = {
@@ -127,6 +127,23 @@ describe('the revert policy', () => {
       });
     });
   }
+
+  it("waives a person's rules (thresholds, limits, opt-out, dry run), never the safety rules", () => {
+    const waived: string[] = [];
+    for (const [reason, verdict, facts, settings] of held) {
+      const ruled = decideRevert(
+        verdict,
+        { ...clear, ...facts },
+        {
+          ...settings,
+          waived: personWaivedRules,
+        },
+      );
+      if (ruled.kind === 'revert') waived.push(reason);
+      else expect(ruled).toMatchObject({ kind: 'candidate', reason });
+    }
+    expect(waived.sort()).toEqual([...personWaivedRules].sort());
+  });
 
   it('takes its limits from the settings', () => {
     expect(decideRevert({ ...culprit, confidence: 0.95 }, clear, { minConfidence: 0.9 }).kind).toBe(
