@@ -32,6 +32,9 @@ export const errorCodes = {
   hookConflict: 'a pre-push hook mainline will not overwrite',
   reportFailed: 'a report file (--junit) could not be written',
   trunkBusy: 'a trunk loop is already running for this state folder',
+  unknownDecision: 'no such decision of the trunk loop',
+  unknownBreakage: 'no such breakage of the trunk loop',
+  noCulprit: 'the decision names no culprit to revert',
   installFailed: 'installing the dependencies of a commit failed',
   internal: 'internal error',
 } as const;

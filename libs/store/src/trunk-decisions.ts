@@ -76,6 +76,13 @@ export function selectDecisions(conn: Connection, since: number, limit: number):
     .map(toDecision);
 }
 
+export function selectDecision(conn: Connection, id: number): Decision | undefined {
+  const row = conn
+    .statement<DecisionRow>(`SELECT ${decisionColumns} FROM decisions WHERE id = ?`)
+    .get(id);
+  return row === undefined ? undefined : toDecision(row);
+}
+
 function toDecision(row: DecisionRow): Decision {
   return {
     id: row.id,

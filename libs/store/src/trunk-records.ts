@@ -17,6 +17,7 @@ import {
 import {
   type DecisionOutcome,
   insertDecision,
+  selectDecision,
   selectDecisions,
   updateDecision,
 } from './trunk-decisions.ts';
@@ -369,6 +370,10 @@ export class TrunkRecords {
   /** Decisions, newest first; with `since`, only those made since then. */
   decisions(options: { readonly since?: number; readonly limit?: number } = {}): Decision[] {
     return this.use(() => selectDecisions(this.conn, options.since ?? 0, options.limit ?? 100));
+  }
+
+  decision(id: number): Decision | undefined {
+    return this.use(() => selectDecision(this.conn, id));
   }
 
   private insertOutcomes(

@@ -114,6 +114,9 @@ describe('the trunk records', () => {
     });
     expect(trunk.decisions({ since: 2_000 }).map((d) => d.kind)).toEqual(['reverted']);
     expect(trunk.decisions().map((d) => d.kind)).toEqual(['reverted', 'flaky']);
+    const first = trunk.decisions()[1];
+    expect(first && trunk.decision(first.id)).toEqual(first);
+    expect(trunk.decision(99)).toBeUndefined();
     store.close();
   });
 

@@ -15,6 +15,8 @@ export interface FrozenSearch {
   readonly failingTests: readonly string[];
   readonly flakeRates: readonly (readonly [string, number])[];
   readonly settings: Partial<SearchSettings>;
+  /** Failing tests a person marked flaky: left out of `failingTests`, decided `flaky`. */
+  readonly markedFlaky?: readonly string[];
 }
 
 export interface SearchContext {

@@ -6,3 +6,4 @@ export { trunkDefaults, type TrunkOptions } from './trunk-options.ts';
 export type { PassOutcome } from './trunk-pass.ts';
 export { type TrunkStatus, trunkStatus } from './trunk-status.ts';
 export { type RevertRequest, revertCandidate } from './revert-candidate.ts';
+export { revertSettingsOf } from './revert-settings.ts';

@@ -27,6 +27,11 @@ export interface DecideContext {
   readonly options: TrunkOptions;
   /** The target's tests run again at a commit. */
   readonly runAt: (commit: string, target: string) => Promise<TargetOutcome>;
+  /**
+   * A person asked for this revert (revertCandidate): each detail says so, and a target
+   * green again at the tip is `fixed` rather than a candidate.
+   */
+  readonly byPerson?: boolean;
 }
 
 /**
@@ -168,11 +173,26 @@ function asRecord(ruled: RevertDecision): Pick<NewDecision, 'kind' | 'rule' | 'd
 function record(
   context: DecideContext,
   pending: Decision | undefined,
-  decision: NewDecision,
+  given: NewDecision,
 ): Decision {
+  const decision = context.byPerson === true ? askedByPerson(given) : given;
   if (pending === undefined) return context.records.recordDecision(decision);
   context.records.updateDecision(pending.id, decision);
   return { ...pending, ...decision };
+}
+
+function askedByPerson(decision: NewDecision): NewDecision {
+  const detail = `asked by a person: ${decision.detail}`;
+  if (decision.kind === 'candidate' && decision.rule === 'fixed-at-tip') {
+    const { rule: _rule, ...rest } = decision;
+    return { ...rest, kind: 'fixed', detail };
+  }
+  return { ...decision, detail };
+}
+
+/** Records a decision made without the policy (a person's mark) and tells it. */
+export function tell(context: DecideContext, decision: NewDecision): Promise<Decision> {
+  return finish(context, context.records.recordDecision(decision));
 }
 
 /** Tells the decision, as an event and to the team's `--on-decision` command. */

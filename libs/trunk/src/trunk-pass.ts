@@ -1,14 +1,12 @@
-import { join } from 'node:path';
 import { loadChange } from '@mainline/change';
 import type { Verdict } from '@mainline/culprit';
-import { testCommit, type WorkTrees } from '@mainline/engine';
-import { GitRepo, OwnClone } from '@mainline/git';
+import type { GitRepo } from '@mainline/git';
 import type { Breakage, Decision, Store } from '@mainline/store';
-import { cloneWorkTrees } from './clone-work-trees.ts';
 import { type FrozenSearch, searchCulprit } from './culprit-search.ts';
-import { decide } from './revert-decision.ts';
+import { decide, tell } from './revert-decision.ts';
 import { suspectsOf } from './suspects.ts';
-import { type TargetOutcome, targetOutcomes } from './target-outcome.ts';
+import { openLoopClone, type Runner } from './loop-clone.ts';
+import { markedFlakyDecision, markedTests, setAsideQuarantined } from './test-marks.ts';
 import type { TrunkOptions } from './trunk-options.ts';
 
 /** What one pass of the loop did, and where trunk stands after it. */
@@ -29,19 +27,12 @@ export interface PassOutcome {
 export async function trunkPass(
   store: Store,
   state: string,
-  options: TrunkOptions,
+  given: TrunkOptions,
 ): Promise<PassOutcome> {
   const records = store.trunk;
-  // What git reads in the clone (compiled BUILD.json files, fingerprints) stays in this state.
-  options = { ...options, env: { ...options.env, MAINLINE_HOME: state } };
-  const origin = await GitRepo.open(options.cwd, { env: options.env });
-  const url = await OwnClone.remoteUrl(origin.root, options.remote, options.env);
-  const clone = await OwnClone.at(join(state, 'trunk', 'clone'), url, options.env);
-  const repo = await GitRepo.open(clone.dir, { env: options.env });
-  const workTrees = cloneWorkTrees(clone, records, options.env);
+  const { options, clone, repo, run } = await openLoopClone(state, records, given);
   settleInterrupted(store);
   const tip = await clone.fetch(options.branch);
-  const run = runner(repo, state, workTrees, options);
   const last = records.lastTested();
   const known = last !== undefined && (await repo.isAncestor(last.sha, tip));
   const line = known ? await repo.firstParentLine(last.sha, tip) : [tip];
@@ -84,62 +75,6 @@ export async function trunkPass(
   return { tip, tested, decisions, red: [...new Set(red)] };
 }
 
-interface Runner {
-  /** The targets at a commit, cached results used (a batch of trunk). */
-  batch(commit: string, targets: readonly string[]): Promise<TargetOutcome[] | 'cached'>;
-  /** One target at a commit, its tests run again (a search step, a check at the tip). */
-  rerun(commit: string, target: string): Promise<TargetOutcome>;
-}
-
-function runner(repo: GitRepo, state: string, workTrees: WorkTrees, options: TrunkOptions): Runner {
-  const common = {
-    repo,
-    workTrees,
-    state,
-    env: options.env,
-    executor: options.executor,
-    typecheck: options.typecheck,
-    signal: options.signal,
-    emit: (event: Parameters<NonNullable<Parameters<typeof testCommit>[0]['emit']>>[0]) =>
-      options.emit({ type: 'run', event }),
-    ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
-  };
-  return {
-    async batch(commit, targets) {
-      const outcome = await testCommit({
-        ...common,
-        kind: 'trunk',
-        argv: ['trunk', commit],
-        commit,
-        selection: { names: targets },
-      });
-      if (outcome.kind === 'cached') return 'cached';
-      const runId = outcome.runId;
-      return targetOutcomes(outcome.summary).map((o) =>
-        runId === undefined ? o : { ...o, runId },
-      );
-    },
-    async rerun(commit, target) {
-      options.executor.prepareTests?.();
-      const outcome = await testCommit({
-        ...common,
-        kind: 'culprit',
-        argv: ['trunk', 'culprit', target, commit],
-        commit,
-        selection: { names: [target] },
-        rerunTests: true,
-      });
-      const found =
-        outcome.kind === 'ran'
-          ? targetOutcomes(outcome.summary).find((result) => result.target === target)
-          : undefined;
-      const runId = outcome.kind === 'ran' ? outcome.runId : undefined;
-      const result = found ?? { target, red: false, status: 'passed', failing: [], passing: [] };
-      return runId === undefined ? result : { ...result, runId };
-    },
-  };
-}
-
 /** Tests the targets a batch affects at its tip; opens and closes breakages. */
 async function testBatch(
   store: Store,
@@ -159,17 +94,19 @@ async function testBatch(
         ).report.affected.map((target) => target.name);
   const names = targets ?? (await allTargets(repo, batchTip, options.env));
   const result = names.length === 0 ? [] : await run.batch(batchTip, names);
-  const outcomes: TargetOutcome[] =
+  const marks = records.testMarks();
+  const outcomes = (
     result === 'cached'
       ? names.map((target) => ({ target, red: false, status: 'cached', failing: [], passing: [] }))
-      : result;
+      : result
+  ).map((o) => setAsideQuarantined(o, markedTests(marks, o.target, 'quarantined')));
   const before = new Map(outcomes.map((o) => [o.target, records.latestResult(o.target)]));
   records.recordResults(
     batchTip,
     outcomes.map((o) => ({
       target: o.target,
       status: o.status,
-      failing: o.failing,
+      failing: [...o.failing, ...o.quarantinedFailing],
       runId: o.runId,
     })),
   );
@@ -280,16 +217,25 @@ async function settle(
   const frozen = breakage.search
     ? (JSON.parse(breakage.search) as FrozenSearch)
     : await freezeSearch(store, context, { ...breakage, lastGreen });
-  const outcome = await searchCulprit(
-    { records, runAt: context.runAt, emit: options.emit, signal: options.signal },
-    { ...breakage, lastGreen },
-    frozen,
-  );
+  // Tests a person marked flaky are not searched (see freezeSearch): nothing to search when
+  // they were the only ones failing.
+  const outcome =
+    frozen.failingTests.length === 0
+      ? { verdicts: [] }
+      : await searchCulprit(
+          { records, runAt: context.runAt, emit: options.emit, signal: options.signal },
+          { ...breakage, lastGreen },
+          frozen,
+        );
   if (outcome === undefined) return [];
   const decisions: Decision[] = [];
   for (const verdict of outcome.verdicts) {
     const culprit = verdict.kind === 'culprit' ? frozen.suspects[verdict.at]?.id : undefined;
     decisions.push(await decide(context, breakage, verdict, culprit));
+  }
+  const markedFlaky = frozen.markedFlaky ?? [];
+  if (markedFlaky.length > 0) {
+    decisions.push(await tell(context, markedFlakyDecision(breakage, markedFlaky)));
   }
   const allFlaky = outcome.verdicts.every((v) => v.kind === 'flake' || v.kind === 'quarantine');
   records.setBreakageState(breakage.id, allFlaky ? 'flaky' : 'decided');
@@ -308,11 +254,13 @@ async function freezeSearch(
     .flakeRates(breakage.target)
     .filter((rate) => breakage.tests.includes(rate.test))
     .map((rate) => [rate.test, rate.rate] as const);
+  const flaky = markedTests(store.trunk.testMarks(), breakage.target, 'flaky');
   const frozen: FrozenSearch = {
     suspects: suspects.length > 0 ? suspects : [{ id: breakage.firstRed, distance: 0 }],
-    failingTests: breakage.tests,
+    failingTests: breakage.tests.filter((test) => !flaky.has(test)),
     flakeRates: rates,
     settings: options.search,
+    markedFlaky: breakage.tests.filter((test) => flaky.has(test)),
   };
   store.trunk.setSearch(breakage.id, JSON.stringify(frozen));
   return frozen;

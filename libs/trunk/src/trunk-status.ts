@@ -1,4 +1,11 @@
-import type { Breakage, Decision, FlakeRate, Store, TrunkCommit } from '@mainline/store';
+import type {
+  Breakage,
+  Decision,
+  FlakeRate,
+  MarkedTest,
+  Store,
+  TrunkCommit,
+} from '@mainline/store';
 
 /** What `mainline trunk status` (and the dashboard) shows: the loop's records, read. */
 export interface TrunkStatus {
@@ -10,9 +17,13 @@ export interface TrunkStatus {
   readonly candidates: readonly Decision[];
   readonly reverts: readonly Decision[];
   readonly flaky: readonly FlakeRate[];
+  /** Tests a person marked flaky or quarantined (`mainline trunk mark`). */
+  readonly marks: readonly MarkedTest[];
+  /** Open breakages a person snoozed, still asleep at `now`. */
+  readonly snoozed: readonly Breakage[];
 }
 
-export function trunkStatus(store: Store): TrunkStatus {
+export function trunkStatus(store: Store, now = Date.now()): TrunkStatus {
   const { trunk } = store;
   const last = trunk.lastTested();
   const open = trunk.openBreakages();
@@ -24,5 +35,7 @@ export function trunkStatus(store: Store): TrunkStatus {
     candidates: decisions.filter((d) => d.kind === 'candidate'),
     reverts: decisions.filter((d) => d.kind === 'reverted'),
     flaky: trunk.flakeRates(),
+    marks: trunk.testMarks(),
+    snoozed: open.filter((b) => b.snoozedUntil !== undefined && b.snoozedUntil > now),
   };
 }

@@ -3,9 +3,8 @@ import { MainlineError } from '@mainline/core';
 import { trunkBranch } from '@mainline/change';
 import { GitRepo } from '@mainline/git';
 import { openStateStore, stateDir } from '@mainline/state';
-import { runTrunkLoop, trunkDefaults, trunkStatus } from '@mainline/trunk';
-import type { RevertSettings } from '@mainline/culprit';
-import { readSettings, type Settings } from '@mainline/workspace';
+import { revertSettingsOf, runTrunkLoop, trunkDefaults, trunkStatus } from '@mainline/trunk';
+import { readSettings } from '@mainline/workspace';
 import { executorFor } from '../executor.ts';
 import type { Io } from '../io.ts';
 import { styleFor } from '../output/style.ts';
@@ -54,7 +53,10 @@ export async function trunkCommand(
         whole('--interval', options.interval) ??
         settings.trunk?.intervalSeconds ??
         trunkDefaults.intervalSeconds,
-      revert: revertSettings(settings, options),
+      revert: revertSettingsOf(settings, {
+        ...(options.revertVia === undefined ? {} : { via: options.revertVia }),
+        dryRun: options.dryRun === true,
+      }),
       search: { ...settings.search },
       onDecision: options.onDecision ?? settings.trunk?.onDecision,
       typecheck: options.typecheck !== false,
@@ -95,18 +97,6 @@ function statusCommand(repo: GitRepo, options: TrunkCommandOptions, io: Io): num
   } finally {
     store.close();
   }
-}
-
-/** The revert policy's settings: mainline.json's `revert`, the flags over them. */
-function revertSettings(settings: Settings, options: TrunkCommandOptions): Partial<RevertSettings> {
-  const { minConfidence, maxPerDay, maxAgeHours } = settings.revert ?? {};
-  return {
-    ...(minConfidence === undefined ? {} : { minConfidence }),
-    ...(maxPerDay === undefined ? {} : { maxRevertsPerDay: maxPerDay }),
-    ...(maxAgeHours === undefined ? {} : { maxAgeHours }),
-    via: options.revertVia ?? settings.trunk?.revertVia ?? 'push',
-    dryRun: options.dryRun === true,
-  };
 }
 
 function whole(flag: string, value: string | undefined): number | undefined {

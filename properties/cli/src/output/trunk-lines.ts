@@ -57,9 +57,14 @@ export function renderTrunkStatus(status: TrunkStatus, style: Style): string {
     lines.push(`trunk: ${state} at ${short(status.tip.sha)} ${status.tip.subject}`);
   }
   lines.push('', `open breakages: ${status.breakages.length}`);
+  const snoozed = new Set(status.snoozed.map((b) => b.id));
   for (const b of status.breakages) {
+    const asleep =
+      snoozed.has(b.id) && b.snoozedUntil !== undefined
+        ? `, snoozed until ${new Date(b.snoozedUntil).toISOString()}`
+        : '';
     lines.push(
-      `  #${b.id} ${b.target}: red since ${short(b.firstRed)} (range ${short(b.lastGreen)}..${short(b.firstRed)}), ${new Date(b.openedAt).toISOString()}, ${b.state}`,
+      `  #${b.id} ${b.target}: red since ${short(b.firstRed)} (range ${short(b.lastGreen)}..${short(b.firstRed)}), ${new Date(b.openedAt).toISOString()}, ${b.state}${asleep}`,
     );
   }
   const section = (title: string, decisions: readonly Decision[]) => {
@@ -72,6 +77,10 @@ export function renderTrunkStatus(status: TrunkStatus, style: Style): string {
   lines.push('', `flaky tests: ${status.flaky.length}`);
   for (const f of status.flaky.slice(0, 20)) {
     lines.push(`  ${f.target}: ${f.test} fails ${(f.rate * 100).toFixed(1)}% of ${f.runs} runs`);
+  }
+  lines.push('', `marked tests: ${status.marks.length}`);
+  for (const m of status.marks) {
+    lines.push(`  ${m.target}: ${m.test}: ${m.mark} since ${new Date(m.markedAt).toISOString()}`);
   }
   return `${lines.join('\n')}\n`;
 }
