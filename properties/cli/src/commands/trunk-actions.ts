@@ -7,7 +7,7 @@ import { revertCandidate } from '@mainline/trunk';
 import { executorFor } from '../executor.ts';
 import type { Io } from '../io.ts';
 import { styleFor } from '../output/style.ts';
-import { renderTrunkEvent } from '../output/trunk-lines.ts';
+import { trunkEventsTo } from '../output/trunk-lines.ts';
 
 // A person's actions on what the trunk loop found (the dashboard's keys r, f, s).
 
@@ -40,10 +40,7 @@ export async function trunkRevertCommand(
       ...(options.revertVia === undefined ? {} : { via: options.revertVia }),
       typecheck: options.typecheck !== false,
       signal: controller.signal,
-      emit: (event) => {
-        const line = renderTrunkEvent(event, style);
-        if (line !== undefined) io.stderr(line);
-      },
+      emit: trunkEventsTo(io, style),
     });
     const culprit = outcome.culprit?.slice(0, 12) ?? '?';
     if (options.json) io.stdout(`${JSON.stringify(outcome, null, 2)}\n`);

@@ -8,7 +8,7 @@ import { readSettings } from '@mainline/workspace';
 import { executorFor } from '../executor.ts';
 import type { Io } from '../io.ts';
 import { styleFor } from '../output/style.ts';
-import { renderTrunkEvent, renderTrunkStatus } from '../output/trunk-lines.ts';
+import { renderTrunkStatus, trunkEventsTo } from '../output/trunk-lines.ts';
 
 export interface TrunkCommandOptions {
   readonly remote?: string;
@@ -63,10 +63,7 @@ export async function trunkCommand(
       concurrency: whole('--jobs', options.jobs) ?? availableParallelism(),
       executor: executorFor(io.env),
       now: Date.now,
-      emit: (event) => {
-        const line = renderTrunkEvent(event, style);
-        if (line !== undefined) io.stderr(line);
-      },
+      emit: trunkEventsTo(io, style),
       signal: controller.signal,
     });
     if (outcome === undefined) return 0;

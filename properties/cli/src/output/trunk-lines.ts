@@ -1,8 +1,17 @@
 import type { Decision } from '@mainline/store';
 import type { TrunkEvent, TrunkStatus } from '@mainline/trunk';
+import type { Io } from '../io.ts';
 import type { Style } from './style.ts';
 
 const short = (sha: string | undefined): string => (sha === undefined ? '?' : sha.slice(0, 12));
+
+/** Writes each event of the trunk loop to stderr (see renderTrunkEvent). */
+export function trunkEventsTo(io: Io, style: Style): (event: TrunkEvent) => void {
+  return (event) => {
+    const line = renderTrunkEvent(event, style);
+    if (line !== undefined) io.stderr(line);
+  };
+}
 
 /** One line (or none) on stderr per event of the trunk loop. */
 export function renderTrunkEvent(event: TrunkEvent, style: Style): string | undefined {
