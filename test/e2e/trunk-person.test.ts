@@ -72,8 +72,21 @@ describe('a person acts on the trunk loop', { timeout: 180_000 }, () => {
 
   it('refuses bad input with exit 2: an unknown decision, one without a culprit, an unknown breakage or target', async () => {
     const sandbox = await trunkSandbox(1, {}, { baseline: false });
+    const store = openStore({ stateDir: join(sandbox.work.dir, '.mainline') });
+    const flake = store.trunk.recordDecision({
+      breakageId: undefined,
+      target: 'libs/t1',
+      tests: ['x'],
+      kind: 'flaky',
+      detail: 'a flake',
+    });
+    store.close();
     const cases: [string[], RegExp][] = [
       [['revert', '12'], /the trunk loop made no decision #12/],
+      [
+        ['revert', String(flake.id)],
+        new RegExp(`decision #${flake.id} \\(flaky, libs/t1\\) names no culprit to revert`),
+      ],
       [['revert', 'abc'], /DECISION must be a number \(its id\), not 'abc'/],
       [['snooze', '3'], /the trunk loop opened no breakage #3/],
       [['snooze', '3', '--for', '3w'], /--for must be a duration like 30m, 4h or 2d, not '3w'/],
