@@ -1,6 +1,6 @@
 import { isMainlineError } from '@mainline/core';
 import type { Decision } from '@mainline/store';
-import { Box, Text, useApp, useInput, useStdout } from 'ink';
+import { Box, type Key, Text, useApp, useInput, useStdout } from 'ink';
 import {
   createElement as h,
   type ReactNode,
@@ -145,7 +145,7 @@ export function App({ source, actions, now, size }: AppProps): ReactNode {
     );
   };
 
-  useInput((input, key) => {
+  const onKey = (input: string, key: Key): void => {
     const { view, focus, busy } = ui.current;
     if (view.kind === 'confirm') {
       if (input === 'y') revert(view.candidate);
@@ -200,7 +200,19 @@ export function App({ source, actions, now, size }: AppProps): ReactNode {
         `${group.targets.join(' ')}: ${until === undefined ? 'awake again' : 'snoozed for 4 hours'}`,
       );
     }
+  };
+  useInput((input, key) => {
+    // Keys sent faster than they are read (typed ahead, tmux send-keys) arrive as one chunk,
+    // which ink hands over as a paste: taken apart, each key does what it would alone.
+    if (input.length > 1 && !input.includes('\x1b')) {
+      for (const char of input) onKey(char, { ...key, return: char === '\r', tab: char === '\t' });
+    } else onKey(input, key);
   });
+
+  // Keys are read from the terminal (raw mode) from useInput's effect on: the key hints show
+  // from the render after it, so whoever waits for them (a person, a test) knows keys work.
+  const [listening, setListening] = useState(false);
+  useEffect(() => setListening(true), []);
 
   const { focus, view, scroll, message, busy } = ui.current;
   const shown = panels(dashboard, width - 2);
@@ -219,7 +231,7 @@ export function App({ source, actions, now, size }: AppProps): ReactNode {
     h(
       Text,
       { color: 'gray' },
-      busy ? 'working…' : 'Tab panel  ↑↓ move  Enter details  ? help  q quit',
+      busy ? 'working…' : listening ? 'Tab panel  ↑↓ move  Enter details  ? help  q quit' : '',
     ),
   );
   const footer =

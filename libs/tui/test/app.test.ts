@@ -46,8 +46,7 @@ describe('the sheriff screen', () => {
   it('f cycles a flaky test through flaky, quarantined and clear; s snoozes a breakage and wakes it', async () => {
     const screen = renderScreen();
     await screen.waitFor('flaky tests (1)');
-    screen.press('4');
-    screen.press('f');
+    screen.press('4f'); // typed ahead: one chunk, two keys
     await screen.waitFor('marked flaky');
     expect(screen.store.trunk.testMarks().map((m) => m.mark)).toEqual(['flaky']);
     screen.press('f');

@@ -3,6 +3,7 @@ import { openStateStore, stateDir } from '@mainline/state';
 import { revertCandidate } from '@mainline/trunk';
 import { executorFor } from '../executor.ts';
 import type { Io } from '../io.ts';
+import { runningInCI } from '../output/ci.ts';
 import { colourEnabled } from '../output/style.ts';
 
 /**
@@ -35,7 +36,9 @@ export async function tuiCommand(options: { readonly once?: boolean }, io: Io): 
           executor: executorFor(io.env),
           now: Date.now,
         }),
-      interactive: options.once !== true && io.stdoutIsTTY && process.stdin.isTTY === true,
+      // In CI output is plain lines, never an interactive display (as for every command).
+      interactive:
+        options.once !== true && io.stdoutIsTTY && process.stdin.isTTY === true && !runningInCI(),
       color: colourEnabled(io),
       width: Math.max(80, process.stdout.columns ?? 100),
       write: io.stdout,
