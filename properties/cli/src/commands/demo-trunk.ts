@@ -36,7 +36,7 @@ export async function tellTrunkHalf(
   git(['merge', '--quiet', '--ff-only', 'feature']);
   git(['init', '--quiet', '--bare', '--initial-branch=main', remote]);
   git(['remote', 'add', 'origin', remote]);
-  git(['push', '--quiet', 'origin', 'main']);
+  git(['push', '--quiet', '--no-verify', 'origin', 'main']);
   say(`main is pushed to ${remote}, the sandbox's origin: trunk.`);
   await run(0, ...trunkOnce);
 
@@ -54,7 +54,8 @@ export async function tellTrunkHalf(
   step(
     'The trunk loop: it finds the culprit, with its confidence, reverts it, and tells the flake apart',
   );
-  // It exits 1 when a red target's culprit was reverted under another target's decision.
+  // It exits 1 while a target stays red whose culprit was reverted under another target's
+  // decision: the next pass tests the revert and closes it.
   await run([0, 1], ...trunkOnce);
   // Trunk as the remote holds it: the loop pushed its revert there.
   const beside = relative(script.sandbox, remote);
@@ -84,7 +85,7 @@ function commitAndPush(script: DemoScript, commit: TrunkCommit): string {
   };
   script.git(['add', '--all', '--', '.']);
   script.git(['commit', '--quiet', '--no-verify', '-m', commit.subject], who);
-  script.git(['push', '--quiet', 'origin', 'main']);
+  script.git(['push', '--quiet', '--no-verify', 'origin', 'main']);
   return script.git(['rev-parse', 'HEAD']).trim();
 }
 
@@ -100,6 +101,7 @@ function storyOf(
   if (
     revert?.culprit === undefined ||
     revert.revertSha === undefined ||
+    revert.confidence === undefined ||
     subject !== culpritSubject
   ) {
     throw new DemoOffScript(`the trunk loop reverted no commit, or not '${culpritSubject}'`);
@@ -110,7 +112,7 @@ function storyOf(
   if (status.tip?.green !== true) throw new DemoOffScript('trunk is not green after the revert');
   return {
     culprit: { sha: revert.culprit, subject },
-    confidence: revert.confidence ?? 0,
+    confidence: revert.confidence,
     revert: { sha: revert.revertSha, ref: revert.revertRef ?? 'main' },
     flaky: { target: flaky.target, test: flaky.test, rate: flaky.rate },
   };
