@@ -14,12 +14,10 @@ export interface TrunkCommit {
 /** A day on trunk: ordinary commits, one that breaks a lib and its dependents, one planted flake. */
 export interface TrunkDay {
   readonly commits: readonly TrunkCommit[];
-  /** The lib the breaking commit breaks, and the targets that turn red with it. */
+  /** The lib the breaking commit breaks (its dependents turn red with it). */
   readonly broken: string;
-  readonly red: readonly string[];
   readonly culpritSubject: string;
-  /** The planted flake's target, and its test as the store names it (`file > name`). */
-  readonly flakyTarget: string;
+  /** The planted flake as the store names a test (`file > name`). */
   readonly flakyTest: string;
 }
 
@@ -29,8 +27,9 @@ const authors = ['Ada', 'Grace', 'Ken', 'Barbara', 'Linus', 'Margaret'] as const
  * The commits the demo pushes to trunk. The breaking one is in the lib with the fewest
  * dependents (it still has some): every red target costs the loop a culprit search, and the
  * demo must end within a minute. The flake is a new test in a target it leaves green, and
- * the ordinary commits touch only libs upstream of neither, so each search has one suspect
- * to confirm, as on a quiet day. `marker`: a file the flake creates on its first run.
+ * the ordinary commits touch only libs the red targets do not depend on, so the culprit is
+ * the one suspect each of their searches confirms. `marker`: a file the flake creates on
+ * its first run.
  */
 export function planTrunkDay(repo: SynthRepo, marker: string): TrunkDay {
   const { targets } = repo;
@@ -81,9 +80,7 @@ export function planTrunkDay(repo: SynthRepo, marker: string): TrunkDay {
   return {
     commits,
     broken: broken.name,
-    red: [...red],
     culpritSubject,
-    flakyTarget: host.name,
     flakyTest: `${flakeFile} > ${flakeName}`,
   };
 }
