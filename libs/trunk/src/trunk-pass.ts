@@ -3,6 +3,7 @@ import type { Verdict } from '@mainline/culprit';
 import type { GitRepo } from '@mainline/git';
 import type { Breakage, Decision, Store } from '@mainline/store';
 import { type FrozenSearch, searchCulprit } from './culprit-search.ts';
+import { fixedByRevert } from './fixed-by-revert.ts';
 import { decide, tell } from './revert-decision.ts';
 import { suspectsOf } from './suspects.ts';
 import { openLoopClone, type Runner } from './loop-clone.ts';
@@ -214,6 +215,10 @@ async function settle(
     return [decision];
   }
   const lastGreen = breakage.lastGreen;
+  if (breakage.search === undefined) {
+    const fixed = await fixedByRevert(context, { ...breakage, lastGreen });
+    if (fixed !== undefined) return [fixed];
+  }
   const frozen = breakage.search
     ? (JSON.parse(breakage.search) as FrozenSearch)
     : await freezeSearch(store, context, { ...breakage, lastGreen });
