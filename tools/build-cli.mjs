@@ -184,9 +184,16 @@ await build({
   format: 'esm',
   outExtension: { '.js': '.mjs' },
   plugins: [withoutDevtools],
+  // yoga (emscripten) looks for `fetch` to compile its WebAssembly, and Node 20 loads undici
+  // on that first look (0.06 s): while this module initialises, `fetch` is hidden (its
+  // property moved aside, never read) and yoga compiles from its inlined bytes instead.
   banner: {
-    js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',
+    js: [
+      'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',
+      'const __fetch = Object.getOwnPropertyDescriptor(globalThis, "fetch"); if (__fetch) Object.defineProperty(globalThis, "fetch", { value: undefined, configurable: true, writable: true });',
+    ].join('\n'),
   },
+  footer: { js: 'if (__fetch) Object.defineProperty(globalThis, "fetch", __fetch);' },
   define: { ...tuiDefine, 'process.env.NODE_ENV': '"production"' },
   // libs/runner's process guard assigns NODE_ENV; it is parsed on the way, never bundled here.
   logOverride: { 'assign-to-define': 'silent' },

@@ -20,6 +20,7 @@ await build({
     'bench-trunk': 'tools/src/bench-trunk-cli.ts',
     'bench-init': 'tools/src/bench-init-cli.ts',
     'bench-nightly': 'tools/src/bench-nightly-cli.ts',
+    'bench-tui': 'tools/src/bench-tui-cli.ts',
   },
   outdir,
   bundle: true,
@@ -30,4 +31,6 @@ await build({
   sourcemap: 'linked',
   legalComments: 'none',
   logLevel: 'warning',
+  // Native code (bench:tui writes a store) loads from node_modules.
+  external: ['better-sqlite3'],
 });

@@ -145,7 +145,7 @@ export function App({ source, actions, now, size }: AppProps): ReactNode {
     );
   };
 
-  const onKey = (input: string, key: Key): void => {
+  const onKey = (input: string, key: Key) => {
     const { view, focus, busy } = ui.current;
     if (view.kind === 'confirm') {
       if (input === 'y') revert(view.candidate);
