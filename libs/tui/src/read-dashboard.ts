@@ -34,7 +34,11 @@ const recentRuns = 20;
 export function readDashboard(store: Store, facts: DashboardFacts): Dashboard {
   const status = trunkStatus(store);
   const lastTrunkRun = store.listRuns({ kind: 'trunk', limit: 1 })[0];
-  const runs = store.listRuns({ limit: recentRuns });
+  // The runs people start or schedule; a culprit search's reruns are its breakage's details.
+  const runs = store
+    .listRuns({ limit: recentRuns * 5 })
+    .filter((run) => run.kind !== 'culprit' && run.kind !== 'revert')
+    .slice(0, recentRuns);
   const counts = store.runCounts(runs.map((run) => run.id));
   return {
     at: facts.now,

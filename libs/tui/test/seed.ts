@@ -75,6 +75,8 @@ export function seedStore(store: Store): { breakageId: number; decisionId: numbe
     origin: 'search',
     runId: undefined,
   });
+  const search = store.startRun({ kind: 'culprit', argv: ['trunk'] });
+  store.finishRun(search.id, { status: 'failed' });
   const nightly = store.startRun({ kind: 'nightly', argv: ['nightly'] });
   store.recordTargetResults(nightly.id, [
     { target: 'libs/parser', phase: 'test', status: 'passed', durationMs: 30 },
