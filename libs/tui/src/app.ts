@@ -1,5 +1,3 @@
-import { isMainlineError } from '@mainline/core';
-import type { Decision } from '@mainline/store';
 import { Box, type Key, Text, useApp, useInput, useStdout } from 'ink';
 import {
   createElement as h,
@@ -19,9 +17,12 @@ import {
 } from './actions.ts';
 import type { Candidate, Dashboard } from './dashboard.ts';
 import { helpLines } from './help.ts';
-import { minColumns, minRows, panelHeights, scrollOffset } from './layout.ts';
-import { type Panel, type PanelId, panelIds, panels, type Tone } from './panels.ts';
+import { minColumns, minRows, panelHeights } from './layout.ts';
+import { type PanelId, panelIds, panels } from './panels.ts';
 import { fit, shortSha } from './text.ts';
+import { errorText, type Message, revertMessage } from './messages.ts';
+import { panelView, toneColor } from './panel-view.ts';
+import { detailsTitle, selectionOf } from './selection.ts';
 
 export interface AppProps {
   readonly source: DashboardSource<Dashboard>;
@@ -41,11 +42,6 @@ type View =
     }
   | { readonly kind: 'confirm'; readonly candidate: Candidate };
 
-interface Message {
-  readonly text: string;
-  readonly tone?: Tone;
-}
-
 interface UiState {
   readonly focus: PanelId;
   readonly selected: Readonly<Record<PanelId, number>>;
@@ -64,13 +60,6 @@ const initialUi: UiState = {
   scroll: 0,
   message: undefined,
   busy: false,
-};
-
-const toneColor: Readonly<Record<Tone, string>> = {
-  red: 'red',
-  green: 'green',
-  yellow: 'yellow',
-  dim: 'gray',
 };
 
 /** The sheriff's screen: five panels over the store, keys to move, look closer and act. */
@@ -276,106 +265,6 @@ export function App({ source, actions, now, size }: AppProps): ReactNode {
     );
   }
   return h(Box, { flexDirection: 'column', width }, header, body, footer);
-}
-
-function panelView(
-  panel: Panel,
-  height: number,
-  focused: boolean,
-  selected: number,
-  width: number,
-): ReactNode {
-  const number = panelIds.indexOf(panel.id) + 1;
-  const top = scrollOffset(selected, height, panel.lines.length);
-  const more =
-    panel.lines.length > height
-      ? ` ${top + 1}-${Math.min(panel.lines.length, top + height)} of ${panel.lines.length}`
-      : '';
-  const lines =
-    panel.lines.length === 0
-      ? [h(Text, { key: 'empty', color: 'gray' }, `  ${panel.empty}`)]
-      : panel.lines.slice(top, top + height).map((line, i) =>
-          h(
-            Text,
-            {
-              key: i,
-              wrap: 'truncate',
-              inverse: focused && top + i === selected,
-              color: line.tone === undefined ? undefined : toneColor[line.tone],
-            },
-            `  ${fit(line.text, width - 2)}`,
-          ),
-        );
-  return h(
-    Box,
-    { key: panel.id, flexDirection: 'column', height: height + 1 },
-    h(
-      Text,
-      { bold: true, color: focused ? 'cyan' : undefined, wrap: 'truncate' },
-      `${number} ${panel.title}${more}`,
-    ),
-    ...lines,
-  );
-}
-
-function selectionOf(dashboard: Dashboard, panel: PanelId, at: number): Selection | undefined {
-  switch (panel) {
-    case 'trunk':
-      return { panel };
-    case 'breakages': {
-      const item = dashboard.breakages[at];
-      return item && { panel, item };
-    }
-    case 'candidates': {
-      const item = dashboard.candidates[at];
-      return item && { panel, item };
-    }
-    case 'flaky': {
-      const item = dashboard.flaky[at];
-      return item && { panel, item };
-    }
-    case 'runs': {
-      const item = dashboard.runs[at];
-      return item && { panel, item };
-    }
-  }
-}
-
-function detailsTitle(selection: Selection): string {
-  switch (selection.panel) {
-    case 'trunk':
-      return 'trunk';
-    case 'breakages':
-      return `breakage ${shortSha(selection.item.lastGreen)}..${shortSha(selection.item.firstRed)}`;
-    case 'candidates':
-      return `candidate ${shortSha(selection.item.culprit)}`;
-    case 'flaky':
-      return `flaky ${selection.item.test}`;
-    case 'runs':
-      return `run ${selection.item.id}`;
-  }
-}
-
-/** What `r` did, in one line: the revert pushed, the rule that held it back, or why not. */
-export function revertMessage(candidate: Candidate, decision: Decision): Message {
-  const culprit = shortSha(candidate.culprit);
-  if (decision.kind === 'reverted')
-    return {
-      text: `reverted ${culprit}: ${shortSha(decision.revertSha)} pushed to ${decision.revertRef ?? 'trunk'}`,
-      tone: 'green',
-    };
-  if (decision.kind === 'candidate')
-    return {
-      text: `${culprit} not reverted, held back by ${decision.rule ?? '?'}: ${decision.detail}`,
-      tone: 'yellow',
-    };
-  return { text: `${culprit} not reverted (${decision.kind}): ${decision.detail}`, tone: 'yellow' };
-}
-
-function errorText(error: unknown): string {
-  if (isMainlineError(error))
-    return error.hint === undefined ? error.message : `${error.message} (${error.hint})`;
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** The terminal's size, followed as it is resized. */

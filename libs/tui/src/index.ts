@@ -1,6 +1,7 @@
 export type { DashboardActions, DashboardSource, Selection } from './actions.ts';
 export { nextMark, snoozeMs } from './actions.ts';
-export { App, type AppProps, revertMessage } from './app.ts';
+export { App, type AppProps } from './app.ts';
+export { revertMessage } from './messages.ts';
 export type {
   BreakageGroup,
   Candidate,
