@@ -17,7 +17,7 @@ const dashboardBundle = './tui.mjs';
  * plain snapshot of the same panels.
  */
 export async function tuiCommand(options: { readonly once?: boolean }, io: Io): Promise<number> {
-  const repo = await GitRepo.open(io.cwd, { env: io.env, readConfig: ['mainline.trunk'] });
+  const repo = await GitRepo.open(io.cwd, { env: io.env });
   const state = stateDir(repo.root, io.env);
   const store = openStateStore(state);
   try {
