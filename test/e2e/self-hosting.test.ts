@@ -52,6 +52,7 @@ describe('mainline on its own repository', () => {
       'libs/runner',
       'libs/store',
       'libs/trunk',
+      'libs/tui',
       'libs/watch',
       'libs/workspace',
       'properties/cli',
