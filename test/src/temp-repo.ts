@@ -1,5 +1,6 @@
 import { appendFileSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { repositorySettings } from '@mainline/tools';
 import { gitSync } from './git-sync.ts';
 import { makeTempDir } from './temp-dirs.ts';
 
@@ -53,20 +54,7 @@ export function createChangedRepo(): TempRepo {
   return repo;
 }
 
-const testSettings = [
-  '[user]',
-  '\tname = Mainline Test',
-  '\temail = test@mainline.invalid',
-  '[commit]',
-  '\tgpgsign = false',
-  '[tag]',
-  '\tgpgsign = false',
-  '[gc]',
-  '\tauto = 0',
-  '[core]',
-  '\tautocrlf = false',
-  '',
-].join('\n');
+const testSettings = `[user]\n\tname = Mainline Test\n\temail = test@mainline.invalid\n${repositorySettings}`;
 
 /**
  * Test settings for a repository the helpers made (also used for clones): appended to

@@ -47,7 +47,8 @@ export function initRepository(dir: string): void {
   appendFileSync(join(dir, '.git', 'config'), repositorySettings);
 }
 
-const repositorySettings = [
+/** Settings of a generated (or test) repository: no signing, no gc, no line-ending rewrites. */
+export const repositorySettings = [
   '[commit]',
   '\tgpgsign = false',
   '[tag]',
