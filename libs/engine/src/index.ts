@@ -7,3 +7,10 @@ export { type PipelineOutcome, type PipelineRequest, runPipeline } from './run-p
 export { selectTargets } from './select-targets.ts';
 export { type CommitTestOutcome, type CommitTestRequest, testCommit } from './test-commit.ts';
 export { type CheckedOut, scratchWorkTrees, type WorkTrees } from './work-trees.ts';
+export { partitionLongestFirst, type Shard, type ShardItem } from './shard-partition.ts';
+export {
+  type DurationHistory,
+  planShards,
+  type ShardPlan,
+  type ShardPlanRequest,
+} from './shard-plan.ts';

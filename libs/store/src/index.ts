@@ -1,4 +1,5 @@
 export type { RunCounts } from './dashboard-reads.ts';
+export type { RecentDurations } from './recent-durations.ts';
 export type { StoreRepair } from './damaged-file.ts';
 export type { MigrationOutcome } from './migrate.ts';
 export { type OpenStoreOptions, openStore, storeFileName } from './open.ts';

@@ -19,6 +19,7 @@ import {
   type TestOutcome,
 } from './results-by-keys.ts';
 import { finishRun, getRun, listRuns, recoverAbandonedRuns, startRun } from './runs.ts';
+import { type RecentDurations, recentDurations } from './recent-durations.ts';
 import { TrunkRecords } from './trunk-records.ts';
 import type {
   FlakyTest,
@@ -154,6 +155,11 @@ export class Store {
   /** Each run's target results counted by phase and status, in one query. */
   runCounts(runIds: readonly number[]): Map<number, RunCounts> {
     return this.use(() => runCounts(this.conn, runIds));
+  }
+
+  /** Each target's most recent passing build and test durations (see recent-durations.ts). */
+  recentDurations(perTarget = 5): RecentDurations {
+    return this.use(() => recentDurations(this.conn, perTarget));
   }
 
   /** Closes the database (checkpointing the WAL when this was the last connection). */

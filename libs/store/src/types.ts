@@ -4,7 +4,8 @@ import type { TestCaseResult } from '@mainline/core';
 /**
  * What a run was for: `build` and `test` (the commands), `prepush`, `watch`, `nightly`,
  * `trunk` (the trunk loop testing new commits), `culprit` (a culprit search step) and
- * `revert` (a revert checked before it is pushed).
+ * `revert` (a revert checked before it is pushed), `merge` (the results of a CI matrix's
+ * shards, merged by `mainline results merge`).
  */
 export const runKinds = [
   'build',
@@ -15,6 +16,7 @@ export const runKinds = [
   'trunk',
   'culprit',
   'revert',
+  'merge',
 ] as const;
 export type RunKind = (typeof runKinds)[number];
 

@@ -77,7 +77,7 @@ export interface FlakyTestRow {
 }
 
 /** How people name the runs: the CLI's test, build and watch are `local`. */
-export type RunLabel = 'pre-push' | 'nightly' | 'trunk' | 'culprit' | 'revert' | 'local';
+export type RunLabel = 'pre-push' | 'nightly' | 'trunk' | 'culprit' | 'revert' | 'local' | 'ci';
 
 export interface RecentRun {
   readonly id: number;

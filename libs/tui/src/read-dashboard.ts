@@ -186,6 +186,8 @@ const labels: Readonly<Record<Run['kind'], RunLabel>> = {
   trunk: 'trunk',
   culprit: 'culprit',
   revert: 'revert',
+  // The shards of a CI matrix, merged (`mainline results merge`).
+  merge: 'ci',
 };
 
 function recentRun(run: Run, counts: RunCounts | undefined): RecentRun {
