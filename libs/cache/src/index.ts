@@ -22,3 +22,16 @@ export type {
   RestoreResult,
   StoreRequest,
 } from './types.ts';
+export {
+  type HttpBackend,
+  type HttpBackendOptions,
+  openHttpBackend,
+  type RemoteCacheAuth,
+  RemoteCacheError,
+} from './http-backend.ts';
+export {
+  openRemoteCache,
+  type RemoteCacheOptions,
+  type TieredArtifactCache,
+} from './remote-cache.ts';
+export { type RemoteCacheMode, type TieredBackend, tieredBackend } from './tiered-backend.ts';
