@@ -53,6 +53,23 @@ describe('mainline.json', () => {
     );
   });
 
+  it('takes a remote cache URL, and refuses a credential with a hint to the environment', () => {
+    const url = 'https://cache.example.com:8443/team';
+    expect(parseSettings(JSON.stringify({ remoteCache: { url } }), 'mainline.json')).toEqual({
+      remoteCache: { url },
+    });
+    const error = problems(
+      '{\n  "remoteCache": {\n    "url": "http://c",\n    "token": "abc"\n  }\n}',
+    );
+    expect(short(error)).toEqual([
+      `4:5 'token' in 'remoteCache' looks like a secret: mainline.json never holds one (it is committed)`,
+    ]);
+    expect(error.diagnostics[0]?.hint).toContain('MAINLINE_REMOTE_CACHE_TOKEN');
+    expect(short(problems('{ "remoteCache": { "url": "ftp://c" } }'))).toEqual([
+      `1:27 'remoteCache.url' must match pattern "^https?://\\S+$"`,
+    ]);
+  });
+
   it('is optional: no file, every default', () => {
     const root = makeTempDir('settings');
     expect(readSettings(root)).toEqual({});

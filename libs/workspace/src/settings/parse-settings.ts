@@ -35,10 +35,20 @@ export function parseSettings(text: string, file: string): Settings {
     const field = error.params.additionalProperty;
     const unknown = error.keyword === 'additionalProperties' && typeof field === 'string';
     const where = path.length === 0 ? 'the top level' : `'${path.join('.')}'`;
+    const at = locator.locate({ path: unknown ? [...path, field] : path, key: unknown });
+    if (unknown && secretField.test(field)) {
+      return {
+        severity: 'error',
+        file,
+        ...at,
+        message: `${shown(field)} in ${where} looks like a secret: mainline.json never holds one (it is committed)`,
+        hint: 'remove it and set MAINLINE_REMOTE_CACHE_TOKEN (bearer), or MAINLINE_REMOTE_CACHE_USER and MAINLINE_REMOTE_CACHE_PASSWORD (basic), in the environment',
+      };
+    }
     return {
       severity: 'error',
       file,
-      ...locator.locate({ path: unknown ? [...path, field] : path, key: unknown }),
+      ...at,
       message: unknown ? `unknown field ${shown(field)} in ${where}` : `${where} ${error.message}`,
       hint: 'see the settings in the README, or point "$schema" at mainline.schema.json so editors check the file',
     };
@@ -48,6 +58,9 @@ export function parseSettings(text: string, file: string): Settings {
     diagnostics.sort((a, b) => a.line - b.line || a.column - b.column),
   );
 }
+
+/** Field names that hold credentials: refused with a hint to use the environment instead. */
+const secretField = /token|password|secret|credential/i;
 
 function invalid(file: string, diagnostics: readonly Diagnostic[]): MainlineError {
   const count = diagnostics.length === 1 ? '1 problem' : `${diagnostics.length} problems`;

@@ -23,6 +23,10 @@ export interface Settings {
   readonly nightly?: {
     readonly flakeThreshold?: number;
   };
+  readonly remoteCache?: {
+    /** `<url>/ac/<key>`, `<url>/cas/<sha256>`; MAINLINE_REMOTE_CACHE comes first. */
+    readonly url?: string;
+  };
 }
 
 /** Its name, at the repository root. */
