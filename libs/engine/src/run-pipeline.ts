@@ -29,6 +29,11 @@ export interface PipelineRequest extends RunRequest {
   readonly executor: Executor;
   /** Default: the local cache of the state folder. */
   readonly cache?: ArtifactCache;
+  /**
+   * The cache is shared with other machines (the remote cache): test passes go in it, and
+   * a test key the store has no pass for is looked up in it before its tests run.
+   */
+  readonly shareTests?: boolean;
   /** The commit the snapshot is, when it is one: recorded with the run and on its events. */
   readonly commit?: string;
   readonly argv?: readonly string[];
@@ -117,11 +122,12 @@ export async function runPipeline(request: PipelineRequest): Promise<PipelineOut
         concurrency,
       });
       const common = { concurrency, signal };
+      const cache = request.cache ?? openLocalCache(run.state, { onRepair: reportMovedAside });
       builds = await buildTargets({
         run,
         packages,
         executor: request.executor,
-        cache: request.cache ?? openLocalCache(run.state, { onRepair: reportMovedAside }),
+        cache,
         recorder,
         ...(readAhead ? { readAhead } : {}),
         options: {
@@ -150,6 +156,7 @@ export async function runPipeline(request: PipelineRequest): Promise<PipelineOut
               ...(request.testMemoryMb ? { memoryMb: request.testMemoryMb } : {}),
             },
             emit,
+            ...(request.shareTests ? { shared: cache } : {}),
           },
           byTarget,
         );

@@ -17,7 +17,8 @@ import type { ReadAhead } from './read-ahead.ts';
 export interface RunRecorder {
   readonly runId: number;
   build(result: TargetBuildResult, key: string): void;
-  test(result: TargetTestResult, key: string): void;
+  /** `from`: where a pass taken from the shared cache ran (`host run 12`), kept as its message. */
+  test(result: TargetTestResult, key: string, from?: string): void;
   /**
    * Of `wanted`, the targets whose test key last passed, with those tests (looked up
    * together); a flaky pass counts unless `strictFlakes`.
@@ -79,7 +80,7 @@ export function storeRecorder(store: Store, runId: number, readAhead?: ReadAhead
         ...(result.diagnostics.length > 0 ? { message: summary(result) } : {}),
       });
     },
-    test(result, key) {
+    test(result, key, remote) {
       const from = cachedFrom.get(result.target);
       record({
         target: result.target,
@@ -88,6 +89,7 @@ export function storeRecorder(store: Store, runId: number, readAhead?: ReadAhead
         cacheKey: key,
         durationMs: Math.round(result.durationMs),
         ...(result.status === 'cached' && from !== undefined ? { cachedFromRunId: from } : {}),
+        ...(remote === undefined ? {} : { message: `passed on ${remote} (shared cache)` }),
       });
       // A cached result's test cases stay with the run that ran them. Recorded even when
       // there are none: a result is reused only with its cases.

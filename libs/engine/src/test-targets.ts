@@ -16,6 +16,7 @@ import {
   type VitestTargetResult,
   type WorkspacePackages,
 } from '@mainline/runner';
+import type { ArtifactCache } from '@mainline/cache';
 import { ensureStateFolder } from '@mainline/state';
 import type { Executor } from './executor.ts';
 import { hintOtherRunners } from './other-runner-hint.ts';
@@ -23,6 +24,7 @@ import { linkPolicy } from './source-links.ts';
 import { testStrictDepsProblems } from './strict-deps-check.ts';
 import type { LoadedRun, PreparedRun } from './prepare-run.ts';
 import type { RunRecorder } from './run-recorder.ts';
+import { sharedPasses, sharePass } from './shared-test-passes.ts';
 import { testFile } from './test-file.ts';
 
 export interface TestOptions {
@@ -49,6 +51,11 @@ export interface TestContext {
   readonly options: TestOptions;
   readonly executor: Executor;
   readonly emit: (event: RunEventBody) => void;
+  /**
+   * A cache shared with other machines (the remote cache): test passes are stored in it,
+   * and a test key the store has no pass for is looked up there before its tests run.
+   */
+  readonly shared?: ArtifactCache;
 }
 
 /**
@@ -62,9 +69,14 @@ export async function testTargets(
 ): Promise<TargetTestResult[]> {
   const { run, recorder } = context;
   const results = new Map<string, TargetTestResult>();
+  // Where a pass found in the shared cache ran: `host run 12`.
+  const origins = new Map<string, string>();
+  const sharing: Promise<void>[] = [];
   const finish = (result: TargetTestResult): void => {
     results.set(result.target, result);
-    recorder.test(result, run.keys.test.get(result.target) as string);
+    const key = run.keys.test.get(result.target) as string;
+    recorder.test(result, key, origins.get(result.target));
+    if (context.shared) sharing.push(sharePass(context.shared, result, key, recorder.runId));
     context.emit({ type: 'test-finished', result });
   };
   // A target's tests wait for its build and its test deps' builds: a red one skips them.
@@ -94,6 +106,18 @@ export async function testTargets(
         testable.map((name) => ({ target: name, key: run.keys.test.get(name) as string })),
         context.options.strictFlakes,
       );
+  // Only what this store has no pass for asks the shared cache: a fully cached run never does.
+  const unknown = testable.filter((name) => !passed.has(name));
+  if (context.shared && !context.options.rerun && unknown.length > 0) {
+    const wanted = unknown.map((name) => ({
+      target: name,
+      key: run.keys.test.get(name) as string,
+    }));
+    for (const [name, pass] of await sharedPasses(context.shared, wanted)) {
+      passed.set(name, pass.result);
+      origins.set(name, pass.from);
+    }
+  }
   const toRun: TestFileRequest[] = [];
   const commands: { name: string; runner: TestRunner; limits: TestLimits | undefined }[] = [];
   for (const name of run.selected.asked) {
@@ -149,6 +173,7 @@ export async function testTargets(
     // The vitest run and the commands go side by side; the commands one at a time.
     await Promise.all([runFiles(context, toRun, finish), runCommands(context, commands, finish)]);
   }
+  await Promise.all(sharing);
   return run.selected.asked.map((name) => results.get(name) as TargetTestResult);
 }
 
