@@ -10,8 +10,11 @@ export type RemoteCacheAuth =
 
 export interface HttpBackendOptions {
   readonly auth?: RemoteCacheAuth;
-  /** Extra trusted CA certificates (PEM) for an https URL: NODE_EXTRA_CA_CERTS's file. */
-  readonly ca?: string | Buffer;
+  /**
+   * The trusted CA certificates (PEM) for an https URL, instead of Node's: pass
+   * `tls.rootCertificates` with NODE_EXTRA_CA_CERTS's file to add to them.
+   */
+  readonly ca?: string | Buffer | readonly (string | Buffer)[];
   /** Default 2,000 ms: a down host costs this once, then the breaker keeps it off. */
   readonly connectTimeoutMs?: number;
   /** Default 10,000 ms for one request, body included. */
@@ -54,7 +57,9 @@ export function openHttpBackend(url: string, options: HttpBackendOptions = {}): 
     ? new https.Agent({
         keepAlive: true,
         maxSockets: 16,
-        ...(options.ca === undefined ? {} : { ca: options.ca }),
+        ...(options.ca === undefined
+          ? {}
+          : { ca: options.ca as string | Buffer | (string | Buffer)[] }),
       })
     : new http.Agent({ keepAlive: true, maxSockets: 16 });
   const headers: Record<string, string> = {};

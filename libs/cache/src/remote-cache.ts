@@ -3,7 +3,7 @@ import { createArtifactCache } from './artifact-cache.ts';
 import { type HttpBackendOptions, openHttpBackend } from './http-backend.ts';
 import { type LocalBackendOptions, openLocalBackend } from './local-backend.ts';
 import { type RemoteCacheMode, tieredBackend } from './tiered-backend.ts';
-import type { ArtifactCache } from './types.ts';
+import type { ActionResult, ArtifactCache } from './types.ts';
 
 export interface RemoteCacheOptions extends HttpBackendOptions, LocalBackendOptions {
   /** The cache's base URL: `<url>/ac/<key>` and `<url>/cas/<sha256>`. */
@@ -17,8 +17,8 @@ export interface RemoteCacheOptions extends HttpBackendOptions, LocalBackendOpti
 export interface TieredArtifactCache extends ArtifactCache {
   /** The remote's URL. */
   readonly remote: string;
-  /** The action keys this run took from the remote. */
-  readonly remoteHits: ReadonlySet<string>;
+  /** What this run took from the remote, by action key. */
+  readonly remoteHits: ReadonlyMap<string, ActionResult>;
   /** Waits at most `maxMs` for uploads, then drops the rest; returns how many were dropped. */
   finish(maxMs: number): Promise<number>;
 }

@@ -2,7 +2,7 @@ import { sha256Hex } from './digest.ts';
 import { type HttpBackend, RemoteCacheError } from './http-backend.ts';
 import type { LocalBackend } from './local-backend.ts';
 import { decodeManifest } from './manifest.ts';
-import type { BlobRef, CacheBackend } from './types.ts';
+import type { ActionResult, BlobRef, CacheBackend } from './types.ts';
 import { UploadQueue } from './upload-queue.ts';
 
 /** What a run does with the remote cache: `read` (laptops), `write`, or both (CI). */
@@ -16,8 +16,8 @@ export interface TieredOptions {
 
 export interface TieredBackend extends CacheBackend {
   readonly remote: string;
-  /** The action keys this run took from the remote (not found locally). */
-  readonly remoteHits: ReadonlySet<string>;
+  /** What this run took from the remote (not found locally), by action key. */
+  readonly remoteHits: ReadonlyMap<string, ActionResult>;
   /**
    * Waits at most `maxMs` for the uploads still queued, then drops them and closes the
    * connections; returns how many uploads were dropped.
@@ -40,7 +40,7 @@ export function tieredBackend(
   const reads = options.mode !== 'write';
   const writes = options.mode !== 'read';
   const uploads = new UploadQueue();
-  const remoteHits = new Set<string>();
+  const remoteHits = new Map<string, ActionResult>();
   let down = false;
   const guarded = async <T>(call: () => Promise<T>, otherwise: T): Promise<T> => {
     if (down) return otherwise;
@@ -91,8 +91,9 @@ export function tieredBackend(
       const bytes = await guarded(() => remote.readAction(key), undefined);
       if (bytes === undefined) return undefined;
       // A remote manifest that fails its checksum is reported corrupt and not kept.
-      if (decodeManifest(bytes, key).ok) {
-        remoteHits.add(key);
+      const decoded = decodeManifest(bytes, key);
+      if (decoded.ok) {
+        remoteHits.set(key, decoded.action);
         await keepLocally(() => local.writeAction(key, bytes));
       }
       return bytes;

@@ -1,4 +1,5 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { onTestFinished } from 'vitest';
 
@@ -18,12 +19,13 @@ export interface CacheServer {
   close(): Promise<void>;
 }
 
-export async function startCacheServer(): Promise<CacheServer> {
+/** `tls`: serve https with this key and certificate (PEM). */
+export async function startCacheServer(tls?: { key: string; cert: string }): Promise<CacheServer> {
   const entries = new Map<string, Buffer>();
   const requests: CacheServer['requests'] = [];
   let failing: { status: number; times: number } | undefined;
   let hanging = false;
-  const server: Server = createServer(async (request: IncomingMessage, response) => {
+  const listener: RequestListener = async (request, response) => {
     const body = await readBody(request);
     const path = request.url ?? '/';
     requests.push({
@@ -48,7 +50,8 @@ export async function startCacheServer(): Promise<CacheServer> {
     } else {
       response.writeHead(200).end(found);
     }
-  });
+  };
+  const server: Server = tls ? createTlsServer(tls, listener) : createServer(listener);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const close = (): Promise<void> =>
@@ -58,7 +61,7 @@ export async function startCacheServer(): Promise<CacheServer> {
     });
   onTestFinished(close);
   return {
-    url: `http://127.0.0.1:${port}/cache`,
+    url: `${tls ? 'https' : 'http'}://127.0.0.1:${port}/cache`,
     entries,
     requests,
     failNext(status, times = 1) {

@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { rootCertificates } from 'node:tls';
 import { join } from 'node:path';
 import { makeTempDir } from '@mainline/test-utils';
 import { describe, expect, it } from 'vitest';
@@ -55,7 +57,7 @@ describe('openRemoteCache', () => {
     const into = makeTempDir('into');
     expect(await second.cache.restore(found.action, into)).toMatchObject({ kind: 'restored' });
     expect(readFileSync(join(into, 'dist/a.js'), 'utf8')).toBe(output);
-    expect([...second.cache.remoteHits]).toEqual([keyA]);
+    expect([...second.cache.remoteHits.keys()]).toEqual([keyA]);
     // Kept locally: found again with the server gone.
     expect(existsSync(entryPath(join(second.state, 'cache'), 'ac', keyA))).toBe(true);
     await server.close();
@@ -112,6 +114,44 @@ describe('openRemoteCache', () => {
     expect((await cache.lookup(keyA)).kind).toBe('hit'); // the local cache still works
     expect(warnings).toEqual([`${server.url} ECONNREFUSED`]);
     expect(await cache.finish(2000)).toBe(0);
+  });
+
+  it('speaks https to a server whose CA it is given, and not to one it is not', async () => {
+    const dir = makeTempDir('tls');
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+      ],
+      { stdio: 'ignore' },
+    );
+    const cert = readFileSync(join(dir, 'cert.pem'), 'utf8');
+    const server = await startCacheServer({
+      key: readFileSync(join(dir, 'key.pem'), 'utf8'),
+      cert,
+    });
+    const trusted = open(server.url, 'readwrite', { ca: [...rootCertificates, cert] });
+    await trusted.cache.store(keyA, { rootDir: writeTree({ 'a.js': output }), files: ['a.js'] });
+    expect(await trusted.cache.finish(2000)).toBe(0);
+    expect(server.entries.has(`/cache/ac/${keyA}`)).toBe(true);
+    expect(trusted.warnings).toEqual([]);
+    const untrusted = open(server.url, 'read');
+    expect((await untrusted.cache.lookup(keyA)).kind).toBe('miss');
+    expect(untrusted.warnings).toEqual([`${server.url} DEPTH_ZERO_SELF_SIGNED_CERT`]);
   });
 
   it('drops uploads a hung remote does not take within the bound', async () => {

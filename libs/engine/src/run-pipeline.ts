@@ -34,6 +34,11 @@ export interface PipelineRequest extends RunRequest {
    * a test key the store has no pass for is looked up in it before its tests run.
    */
   readonly shareTests?: boolean;
+  /**
+   * The repository's shared cache, once its root is known (the CLI reads its settings
+   * there): when given one, it is the run's `cache` with `shareTests`.
+   */
+  readonly sharedCache?: (where: { root: string; state: string }) => ArtifactCache | undefined;
   /** The commit the snapshot is, when it is one: recorded with the run and on its events. */
   readonly commit?: string;
   readonly argv?: readonly string[];
@@ -122,7 +127,9 @@ export async function runPipeline(request: PipelineRequest): Promise<PipelineOut
         concurrency,
       });
       const common = { concurrency, signal };
-      const cache = request.cache ?? openLocalCache(run.state, { onRepair: reportMovedAside });
+      const shared = request.sharedCache?.({ root: run.root, state: run.state });
+      const cache =
+        shared ?? request.cache ?? openLocalCache(run.state, { onRepair: reportMovedAside });
       builds = await buildTargets({
         run,
         packages,
@@ -156,7 +163,7 @@ export async function runPipeline(request: PipelineRequest): Promise<PipelineOut
               ...(request.testMemoryMb ? { memoryMb: request.testMemoryMb } : {}),
             },
             emit,
-            ...(request.shareTests ? { shared: cache } : {}),
+            ...(shared || request.shareTests ? { shared: cache } : {}),
           },
           byTarget,
         );
