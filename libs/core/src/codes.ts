@@ -36,6 +36,8 @@ export const errorCodes = {
   unknownBreakage: 'no such breakage of the trunk loop',
   noCulprit: 'the decision names no culprit to revert',
   installFailed: 'installing the dependencies of a commit failed',
+  planInvalid: 'a shard plan (mainline plan --format json) cannot be read',
+  resultsInvalid: "a shard's results (mainline test --results) cannot be read",
   internal: 'internal error',
 } as const;
 

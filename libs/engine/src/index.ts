@@ -14,3 +14,4 @@ export {
   type ShardPlan,
   type ShardPlanRequest,
 } from './shard-plan.ts';
+export { type SelectionRequest, selectionOf } from './request-selection.ts';

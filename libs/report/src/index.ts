@@ -7,3 +7,4 @@ export { plainStyle, type TextStyle } from './text-style.ts';
 export { githubAnnotations, githubJobSummary } from './github.ts';
 export { type LiveProgress, liveProgress } from './live-progress.ts';
 export { renderNightlyHtml } from './nightly/render-nightly-html.ts';
+export { buildkiteShardPipeline, githubShardOutputs, type ShardFiles } from './shard-pipelines.ts';

@@ -106,6 +106,12 @@ export function buildProgram(
       )
       .option('--test-memory <mb>', "heap limit of each test worker (default: Node's)")
       .option('--junit <file>', 'also write JUnit XML to FILE')
+      .option(
+        '--shard <i/n>',
+        'run shard I of N of the plan (default selection: every target; --affected, --base: the affected ones)',
+      )
+      .option('--plan <file>', "with --shard: the plan job's `mainline plan --format json`")
+      .option('--results <dir>', 'also write the results to DIR for `mainline results merge`')
       .action((targets: string[], options) => {
         run(async (io) =>
           (await import('./commands/run-targets.ts')).runTargetsCommand(
@@ -270,6 +276,46 @@ export function buildProgram(
         );
       });
 
+  if (wanted('plan'))
+    program
+      .command('plan')
+      .description(
+        'split the targets into N shards balanced by recorded durations, for a CI matrix',
+      )
+      .option('--shards <n>', 'how many shards')
+      .option('--affected', 'only the targets affected since the merge-base with --base')
+      .option('--base <ref>', 'with --affected: compare from the merge-base with REF')
+      .addOption(
+        new Option(
+          '--format <format>',
+          'json (the plan), github (matrix and plan outputs) or buildkite (a pipeline)',
+        )
+          .choices(['json', 'github', 'buildkite'])
+          .default('json'),
+      )
+      .action((options) => {
+        run(async (io) => (await import('./commands/plan.ts')).planCommand(options, io));
+      });
+
+  if (wanted('results'))
+    program
+      .command('results')
+      .description('the results of CI shards')
+      .addArgument(new Argument('<action>', "merge: merge the shards' results").choices(['merge']))
+      .argument('<dirs...>', 'the folders `mainline test --results DIR` wrote')
+      .option('--junit <file>', 'write the merged JUnit XML to FILE')
+      .option('--json', 'print the merged run as one JSON document')
+      .action((_action: 'merge', dirs: string[], options) => {
+        run(async (io) =>
+          (await import('./commands/results-merge.ts')).resultsMergeCommand(
+            dirs,
+            options,
+            argvOf(),
+            io,
+          ),
+        );
+      });
+
   if (wanted('graph'))
     program
       .command('graph')
@@ -337,6 +383,8 @@ const commandNames: ReadonlySet<string> = new Set([
   'trunk',
   'nightly',
   'graph',
+  'plan',
+  'results',
 ]);
 
 /**

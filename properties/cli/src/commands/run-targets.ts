@@ -17,6 +17,8 @@ import { runningInCI } from '../output/ci.ts';
 import { styleFor } from '../output/style.ts';
 import { runPipeline } from '@mainline/engine';
 import { executorFor } from '../executor.ts';
+import { type ShardToRun, shardToRun } from './shard-plan.ts';
+import { writeShardResults } from './shard-results.ts';
 
 export interface RunTargetsOptions {
   readonly affected?: boolean;
@@ -33,6 +35,12 @@ export interface RunTargetsOptions {
   readonly testTimeout?: string;
   readonly fileTimeout?: string;
   readonly testMemory?: string;
+  /** `--shard I/N` (test only): shard I of the plan (see shard-plan.ts). */
+  readonly shard?: string;
+  /** `--plan FILE`: the plan the shard comes from. */
+  readonly plan?: string;
+  /** `--results DIR`: the run's results for `mainline results merge`. */
+  readonly results?: string;
 }
 
 /** Exit code of an interrupted run, as shells report a process stopped by Ctrl-C. */
@@ -58,41 +66,64 @@ export async function runTargetsCommand(
   });
   // A report that cannot be written is found out before the run, not after it.
   const junitFile = options.junit === undefined ? undefined : writableFile(io.cwd, options.junit);
+  if (options.plan !== undefined && options.shard === undefined) {
+    throw new MainlineError('usage', '--plan needs --shard I/N', {
+      hint: 'e.g. mainline test --shard 1/4 --plan mainline-plan.json',
+    });
+  }
+  const shard =
+    options.shard === undefined
+      ? undefined
+      : await shardToRun(io, { ...options, shard: options.shard, names });
   const progress = progressFor(io);
   try {
-    const { runId, summary } = await runPipeline({
-      kind: command,
-      command,
-      executor: executorFor(io.env, command === 'test'),
-      argv,
-      cwd: io.cwd,
-      env: io.env,
-      selection: {
-        names,
-        ...(options.all ? { all: true } : {}),
-        ...(options.affected ? { affected: true } : {}),
-        ...(options.base === undefined ? {} : { base: options.base }),
-      },
-      typecheck: options.typecheck !== false,
-      concurrency: count('--jobs', options.jobs, availableParallelism(), 1),
-      failFast: options.failFast === true,
-      retries: count('--retries', options.retries, 0, 0),
-      testLimits: {
-        ...optional('testMs', count('--test-timeout', options.testTimeout, undefined, 1)),
-        ...optional('fileMs', count('--file-timeout', options.fileTimeout, undefined, 1)),
-      },
-      ...optional('testMemoryMb', count('--test-memory', options.testMemory, undefined, 16)),
-      strictFlakes: options.strictFlakes === true,
-      signal: controller.signal,
-      emit: progress.onEvent,
-    });
+    const { runId, summary } =
+      shard?.targets.length === 0
+        ? emptyShard(io, shard)
+        : await runPipeline({
+            kind: command,
+            command,
+            executor: executorFor(io.env, command === 'test'),
+            argv,
+            cwd: io.cwd,
+            env: io.env,
+            // A shard's targets are chosen: the selection flags chose them in its plan.
+            selection: shard
+              ? { names: shard.targets }
+              : {
+                  names,
+                  ...(options.all ? { all: true } : {}),
+                  ...(options.affected ? { affected: true } : {}),
+                  ...(options.base === undefined ? {} : { base: options.base }),
+                },
+            typecheck: options.typecheck !== false,
+            concurrency: count('--jobs', options.jobs, availableParallelism(), 1),
+            failFast: options.failFast === true,
+            retries: count('--retries', options.retries, 0, 0),
+            testLimits: {
+              ...optional('testMs', count('--test-timeout', options.testTimeout, undefined, 1)),
+              ...optional('fileMs', count('--file-timeout', options.fileTimeout, undefined, 1)),
+            },
+            ...optional('testMemoryMb', count('--test-memory', options.testMemory, undefined, 16)),
+            strictFlakes: options.strictFlakes === true,
+            signal: controller.signal,
+            emit: progress.onEvent,
+          });
     progress.stop();
     // Written before the summary is printed: a failure then prints only its error document.
     if (junitFile !== undefined) writeReport(junitFile, await junitReport(summary));
+    if (options.results !== undefined) {
+      await writeShardResults(io.cwd, options.results, {
+        version: 1,
+        ...(shard ? { shard: { index: shard.index, count: shard.count }, plan: shard.plan } : {}),
+        runId: runId ?? null,
+        summary,
+      });
+    }
     if (io.env.GITHUB_ACTIONS === 'true') reportToGitHub(summary, io);
     if (options.json) io.stdout(jsonReport(summary, runId));
     else io.stdout(formatSummary(summary, styleFor(io)));
-    if (summary.builds.length === 0 && names.length === 0 && !options.all) {
+    if (summary.builds.length === 0 && names.length === 0 && !options.all && !shard) {
       io.stderr(
         'mainline: no target is affected by the working tree since the merge-base with the trunk (or --base)\n  hint: name targets, or use --all to run every target\n',
       );
@@ -102,6 +133,15 @@ export async function runTargetsCommand(
     progress.stop();
     stopListening();
   }
+}
+
+/** A shard the plan gave no target (more shards than targets): nothing runs, green. */
+function emptyShard(io: Io, shard: ShardToRun): { runId: undefined; summary: RunSummary } {
+  io.stderr(`mainline: shard ${shard.index}/${shard.count} of plan ${shard.plan} has no targets\n`);
+  return {
+    runId: undefined,
+    summary: { command: 'test', status: 'passed', durationMs: 0, builds: [], tests: [] },
+  };
 }
 
 /** `path` resolved, once its folder is known to exist and be writable. */
