@@ -56,6 +56,13 @@ export function buildProgram(
         run(async (io) => (await import('./commands/why.ts')).whyCommand(target, options, io));
       });
 
+  // The remote cache's mode (see the README's Remote cache): laptops read, CI writes too.
+  const remoteCache = (): Option =>
+    new Option(
+      '--remote-cache <mode>',
+      'use the remote cache: read, write, readwrite or off (default: MAINLINE_REMOTE_CACHE_MODE, else readwrite when a URL is set)',
+    ).choices(['read', 'write', 'readwrite', 'off']);
+
   const withRun = (command: Command): Command =>
     command
       .argument('[targets...]', 'targets to run (default: the affected ones)')
@@ -71,7 +78,8 @@ export function buildProgram(
       .option('-j, --jobs <n>', 'how many targets build at once (default: the cores)')
       .option('--fail-fast', 'start nothing new after the first failure')
       .option('--no-typecheck', 'skip type-checking')
-      .option('--json', 'print the run as one JSON document');
+      .option('--json', 'print the run as one JSON document')
+      .addOption(remoteCache());
 
   if (wanted('build'))
     withRun(

@@ -17,6 +17,7 @@ import { runningInCI } from '../output/ci.ts';
 import { styleFor } from '../output/style.ts';
 import { runPipeline } from '@mainline/engine';
 import { executorFor } from '../executor.ts';
+import { runRemoteCache } from '../remote-cache.ts';
 import { type ShardToRun, shardToRun } from './shard-plan.ts';
 import { writeShardResults } from './shard-results.ts';
 
@@ -35,6 +36,8 @@ export interface RunTargetsOptions {
   readonly testTimeout?: string;
   readonly fileTimeout?: string;
   readonly testMemory?: string;
+  /** `--remote-cache`: read, write, readwrite or off (see remote-cache.ts). */
+  readonly remoteCache?: string;
   /** `--shard I/N` (test only): shard I of the plan (see shard-plan.ts). */
   readonly shard?: string;
   /** `--plan FILE`: the plan the shard comes from. */
@@ -75,6 +78,7 @@ export async function runTargetsCommand(
     options.shard === undefined
       ? undefined
       : await shardToRun(io, { ...options, shard: options.shard, names });
+  const remote = runRemoteCache(io, options.remoteCache);
   const progress = progressFor(io);
   try {
     const { runId, summary } =
@@ -108,8 +112,10 @@ export async function runTargetsCommand(
             strictFlakes: options.strictFlakes === true,
             signal: controller.signal,
             emit: progress.onEvent,
+            sharedCache: remote.open,
           });
     progress.stop();
+    const fromRemote = await remote.finish(summary);
     // Written before the summary is printed: a failure then prints only its error document.
     if (junitFile !== undefined) writeReport(junitFile, await junitReport(summary));
     if (options.results !== undefined) {
@@ -123,6 +129,7 @@ export async function runTargetsCommand(
     if (io.env.GITHUB_ACTIONS === 'true') reportToGitHub(summary, io);
     if (options.json) io.stdout(jsonReport(summary, runId));
     else io.stdout(formatSummary(summary, styleFor(io)));
+    if (fromRemote !== undefined) (options.json ? io.stderr : io.stdout)(fromRemote);
     if (summary.builds.length === 0 && names.length === 0 && !options.all && !shard) {
       io.stderr(
         'mainline: no target is affected by the working tree since the merge-base with the trunk (or --base)\n  hint: name targets, or use --all to run every target\n',
@@ -131,6 +138,7 @@ export async function runTargetsCommand(
     return exitCode(summary.status);
   } finally {
     progress.stop();
+    await remote.finish(undefined);
     stopListening();
   }
 }

@@ -1,0 +1,70 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  type CliResult,
+  cloneTemp,
+  createWorkspaceRepo,
+  type JsonRun,
+  runCli,
+  startNginxCache,
+} from '../src/index.ts';
+
+const statuses = (results: readonly { target: string; status: string }[]) =>
+  Object.fromEntries(results.map((result) => [result.target, result.status]));
+
+const json = (result: CliResult): JsonRun => JSON.parse(result.stdout) as JsonRun;
+
+describe('the remote cache, through nginx with WebDAV', () => {
+  it('serves a second clone every build and test; a damaged blob is rebuilt; a stopped server costs one warning', async () => {
+    const nginx = await startNginxCache();
+    // The URL comes from the repository's mainline.json, as a team would commit it.
+    const repo = createWorkspaceRepo({
+      'mainline.json': `${JSON.stringify({ remoteCache: { url: nginx.url } })}\n`,
+    });
+    const bare = cloneTemp(repo.dir, { bare: true });
+    const run = (clone: string, args: string[]) =>
+      runCli(args, { cwd: clone, timeoutMs: 120_000, env: { MAINLINE_REMOTE_CACHE: undefined } });
+
+    const first = await run(cloneTemp(bare), ['test', '--all', '--json']);
+    expect(first.code).toBe(0);
+    expect(statuses(json(first).builds)).toEqual({
+      'libs/a': 'passed',
+      'libs/b': 'passed',
+      'properties/app': 'passed',
+    });
+    expect(first.stderr).toContain(`remote cache: 0 builds and 0 tests from ${nginx.url}\n`);
+
+    // Another machine: nothing built, nothing tested, and it says where it all came from.
+    const second = await run(cloneTemp(bare), ['test', '--all']);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain(`remote cache: 3 builds and 2 tests from ${nginx.url}\n`);
+    expect(second.stderr).not.toContain('vitest run');
+    expect(second.stderr).toContain('  build 3 targets cached\n');
+
+    // A blob whose bytes are not its name is never used: every target is built again.
+    const blobs = readdirSync(join(nginx.root, 'cas'));
+    expect(blobs.length).toBeGreaterThanOrEqual(3);
+    for (const blob of blobs)
+      writeFileSync(join(nginx.root, 'cas', blob), 'globalThis.pwned = 1;\n');
+    const third = cloneTemp(bare);
+    const damaged = await run(third, ['build', '--all', '--json']);
+    expect(damaged.code).toBe(0);
+    expect(statuses(json(damaged).builds)).toEqual({
+      'libs/a': 'passed',
+      'libs/b': 'passed',
+      'properties/app': 'passed',
+    });
+    expect(damaged.stderr).toContain(`remote cache: 0 builds and 0 tests from ${nginx.url}\n`);
+    const bundle = readFileSync(join(third, '.mainline/out/properties/app/src/main.js'), 'utf8');
+    expect(bundle).not.toContain('pwned');
+
+    // The server is down: one warning for the whole run, and the build passes.
+    nginx.stop();
+    const down = await run(cloneTemp(bare), ['build', '--all']);
+    expect(down.code).toBe(0);
+    const warning = `mainline: remote cache ${nginx.url} unreachable (ECONNREFUSED); using the local cache only\n`;
+    expect(down.stderr.split(warning).length - 1).toBe(1);
+    expect(down.stdout).not.toContain('remote cache:');
+  });
+});
