@@ -21,6 +21,7 @@ await build({
     'bench-init': 'tools/src/bench-init-cli.ts',
     'bench-nightly': 'tools/src/bench-nightly-cli.ts',
     'bench-tui': 'tools/src/bench-tui-cli.ts',
+    'bench-shards': 'tools/src/bench-shards-cli.ts',
   },
   outdir,
   bundle: true,
