@@ -1,6 +1,6 @@
 import type { RunEvent, RunSummary } from '@mainline/core';
 import { loadCurrentWorkspace } from '@mainline/change';
-import { type Executor, prepareKeys, runPipeline } from '@mainline/engine';
+import { type Executor, type PipelineRequest, prepareKeys, runPipeline } from '@mainline/engine';
 import { GitRepo } from '@mainline/git';
 import { openStateStore, stateDir } from '@mainline/state';
 import type { Store } from '@mainline/store';
@@ -20,6 +20,8 @@ export interface NightlyRequest {
   readonly cwd: string;
   readonly env: NodeJS.ProcessEnv;
   readonly executor: Executor;
+  /** The remote cache: the nightly's fresh builds and passes go to it (it reads none). */
+  readonly sharedCache?: PipelineRequest['sharedCache'];
   /** Reruns of a failed test; one that then passes is flaky. Default 2. */
   readonly retries?: number;
   /** Run at the remote trunk tip in mainline's own clone, not in the working tree. */
@@ -94,6 +96,7 @@ export async function runNightly(request: NightlyRequest): Promise<NightlyOutcom
     retries: request.retries ?? 2,
     executor: request.executor,
     argv: request.argv ?? ['nightly'],
+    ...(request.sharedCache ? { sharedCache: request.sharedCache } : {}),
     ...(request.concurrency ? { concurrency: request.concurrency } : {}),
     ...(request.signal ? { signal: request.signal } : {}),
     ...(request.emit ? { emit: request.emit } : {}),

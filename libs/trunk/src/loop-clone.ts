@@ -53,6 +53,7 @@ function runner(repo: GitRepo, state: string, workTrees: WorkTrees, options: Tru
     emit: (event: Parameters<NonNullable<Parameters<typeof testCommit>[0]['emit']>>[0]) =>
       options.emit({ type: 'run', event }),
     ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
+    ...(options.sharedCache === undefined ? {} : { sharedCache: options.sharedCache }),
   };
   return {
     async batch(commit, targets) {

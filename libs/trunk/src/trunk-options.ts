@@ -1,5 +1,5 @@
 import type { RevertSettings, SearchSettings } from '@mainline/culprit';
-import type { Executor } from '@mainline/engine';
+import type { Executor, PipelineRequest } from '@mainline/engine';
 import type { TrunkEvent } from './trunk-events.ts';
 
 /** Everything one trunk loop works with: settings and flags resolved, and its seams. */
@@ -18,6 +18,8 @@ export interface TrunkOptions {
   readonly typecheck: boolean;
   readonly concurrency: number | undefined;
   readonly executor: Executor;
+  /** The remote cache every run of the loop builds and tests through, when one is set up. */
+  readonly sharedCache?: PipelineRequest['sharedCache'];
   /** Milliseconds since the epoch (tests pass their own clock). */
   readonly now: () => number;
   readonly emit: (event: TrunkEvent) => void;

@@ -156,8 +156,13 @@ export function buildProgram(
         '--budget <seconds>',
         'stop after this long and say what was not checked (default: git config mainline.prepushBudget, else none)',
       )
+      .addOption(remoteCache())
       .action(
-        (remote: string | undefined, _url: string | undefined, options: { budget?: string }) => {
+        (
+          remote: string | undefined,
+          _url: string | undefined,
+          options: { budget?: string; remoteCache?: string },
+        ) => {
           run(async (io) =>
             (await import('./commands/prepush.ts')).prepushCommand(remote, options, io),
           );
@@ -197,6 +202,7 @@ export function buildProgram(
       .option('-j, --jobs <n>', 'how many targets build at once (default: the cores)')
       .option('--no-typecheck', 'skip type-checking')
       .option('--json', 'print one JSON document')
+      .addOption(remoteCache())
       .action((action: string | undefined, options) => {
         run(async (io) => (await import('./commands/trunk.ts')).trunkCommand(action, options, io));
       });
@@ -278,6 +284,7 @@ export function buildProgram(
         "run at the remote trunk tip in mainline's own clone, not in this checkout",
       )
       .option('--json', 'print the report (nightly.json) as one JSON document')
+      .addOption(remoteCache())
       .action((options) => {
         run(async (io) =>
           (await import('./commands/nightly.ts')).nightlyCommand(options, argvOf(), io),

@@ -36,10 +36,14 @@ export function runRemoteCache(io: Io, flag: string | undefined): RunRemoteCache
   if (envUrl !== undefined) checkUrl(envUrl, 'MAINLINE_REMOTE_CACHE');
   const auth = authOf(io.env);
   let cache: TieredArtifactCache | undefined;
+  let finished = false;
   let down = false;
   return {
+    // One cache for every run of the command (a prepush's refs and waves, the trunk loop's
+    // batches): one breaker, one upload queue.
     open({ root, state }) {
-      if (chosen === 'off') return undefined;
+      if (chosen === 'off' || finished) return undefined;
+      if (cache !== undefined) return cache;
       const url = envUrl ?? readSettings(root).remoteCache?.url;
       if (url === undefined) {
         if (chosen === undefined) return undefined;
@@ -63,9 +67,9 @@ export function runRemoteCache(io: Io, flag: string | undefined): RunRemoteCache
       return cache;
     },
     async finish(summary) {
-      if (cache === undefined) return undefined;
+      if (cache === undefined || finished) return undefined;
       const finishing = cache;
-      cache = undefined; // once: a run that threw is finished again on the way out
+      finished = true; // once: a run that threw is finished again on the way out
       const dropped = await finishing.finish(drainMs);
       if (dropped > 0 && !down) {
         io.stderr(

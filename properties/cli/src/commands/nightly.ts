@@ -6,6 +6,7 @@ import type { Io } from '../io.ts';
 import { nightlyLines } from '../output/nightly-lines.ts';
 import { reportFolder, writeNightlyReports } from '../output/nightly-reports.ts';
 import { styleFor } from '../output/style.ts';
+import { runRemoteCache } from '../remote-cache.ts';
 import { count, interruptedExit, progressFor } from './run-targets.ts';
 
 export interface NightlyCommandOptions {
@@ -13,6 +14,8 @@ export interface NightlyCommandOptions {
   readonly retries?: string;
   readonly trunk?: boolean;
   readonly json?: boolean;
+  /** `--remote-cache`: read, write, readwrite or off (see remote-cache.ts). */
+  readonly remoteCache?: string;
 }
 
 /**
@@ -29,6 +32,7 @@ export async function nightlyCommand(
     options.report === undefined ? undefined : reportFolder(resolve(io.cwd, options.report));
   const controller = new AbortController();
   const stopListening = io.onInterrupt(() => controller.abort());
+  const remoteCache = runRemoteCache(io, options.remoteCache);
   const progress = progressFor(io);
   // The reports' time counts from the run's end (issue 13: at most 2 s at 1,000 targets).
   let runEnded = performance.now();
@@ -41,6 +45,7 @@ export async function nightlyCommand(
       trunk: options.trunk === true,
       argv,
       signal: controller.signal,
+      sharedCache: remoteCache.open,
       emit: (event) => {
         if (event.type === 'run-finished') runEnded = performance.now();
         progress.onEvent(event);
@@ -48,6 +53,7 @@ export async function nightlyCommand(
       ...(given === undefined ? {} : { reportDir: given }),
     });
     progress.stop();
+    await remoteCache.finish(undefined);
     const { report, summary } = outcome;
     if (report === undefined) {
       io.stderr('mainline: the nightly was interrupted: no report written\n');
@@ -68,6 +74,7 @@ export async function nightlyCommand(
     return report.status === 'failed' ? 1 : 0;
   } finally {
     progress.stop();
+    await remoteCache.finish(undefined);
     stopListening();
   }
 }

@@ -14,6 +14,7 @@ import { executorFor } from '../executor.ts';
 import { styleFor } from '../output/style.ts';
 import { checkRef, type RefOutcome } from '../prepush/check-ref.ts';
 import { parsePushLines } from '../prepush/push-lines.ts';
+import { runRemoteCache } from '../remote-cache.ts';
 
 /**
  * `mainline prepush REMOTE URL`, run by the pre-push hook: builds and tests what each
@@ -22,7 +23,7 @@ import { parsePushLines } from '../prepush/push-lines.ts';
  */
 export async function prepushCommand(
   remote: string | undefined,
-  options: { readonly budget?: string },
+  options: { readonly budget?: string; readonly remoteCache?: string },
   io: Io,
 ): Promise<number> {
   const refs = parsePushLines(await io.readStdin());
@@ -47,6 +48,7 @@ export async function prepushCommand(
   const { signal } = controller;
   const style = styleFor(io);
   const red: string[] = [];
+  const remoteCache = runRemoteCache(io, options.remoteCache);
   try {
     for (const ref of refs) {
       let outcome: RefOutcome;
@@ -61,6 +63,7 @@ export async function prepushCommand(
           signal,
           emit: progressReporter(io.stderr, style),
           nearestFirst: budget !== undefined,
+          sharedCache: remoteCache.open,
         });
       } catch (error) {
         // What the pushed commit itself gets wrong (an invalid BUILD.json, an unknown
@@ -85,6 +88,7 @@ export async function prepushCommand(
     }
   } finally {
     clearTimeout(budgetTimer);
+    await remoteCache.finish(undefined);
     stopListening();
   }
   if (red.length === 0) return 0;

@@ -9,6 +9,7 @@ import { executorFor } from '../executor.ts';
 import type { Io } from '../io.ts';
 import { styleFor } from '../output/style.ts';
 import { renderTrunkStatus, trunkEventsTo } from '../output/trunk-lines.ts';
+import { runRemoteCache } from '../remote-cache.ts';
 
 export interface TrunkCommandOptions {
   readonly remote?: string;
@@ -23,6 +24,8 @@ export interface TrunkCommandOptions {
   /** commander's `--no-typecheck`: false when given. */
   readonly typecheck?: boolean;
   readonly jobs?: string;
+  /** `--remote-cache`: read, write, readwrite or off (see remote-cache.ts). */
+  readonly remoteCache?: string;
 }
 
 /**
@@ -41,6 +44,7 @@ export async function trunkCommand(
   const style = styleFor(io);
   const controller = new AbortController();
   const stopListening = io.onInterrupt(() => controller.abort());
+  const remoteCache = runRemoteCache(io, options.remoteCache);
   try {
     const outcome = await runTrunkLoop({
       cwd: repo.root,
@@ -65,6 +69,7 @@ export async function trunkCommand(
       now: Date.now,
       emit: trunkEventsTo(io, style),
       signal: controller.signal,
+      sharedCache: remoteCache.open,
     });
     if (outcome === undefined) return 0;
     if (options.json) io.stdout(`${JSON.stringify(outcome, null, 2)}\n`);
@@ -77,6 +82,7 @@ export async function trunkCommand(
     }
     return options.once && outcome.red.length > 0 ? 1 : 0;
   } finally {
+    await remoteCache.finish(undefined);
     stopListening();
   }
 }

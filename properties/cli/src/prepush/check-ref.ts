@@ -1,6 +1,11 @@
 import { loadChange } from '@mainline/change';
 import type { AffectedTarget, RunEvent, RunSummary } from '@mainline/core';
-import { type Executor, scratchWorkTrees, testCommit } from '@mainline/engine';
+import {
+  type Executor,
+  type PipelineRequest,
+  scratchWorkTrees,
+  testCommit,
+} from '@mainline/engine';
 import type { GitRepo } from '@mainline/git';
 import { isZeroOid, type PushedRef } from './push-lines.ts';
 import { wavesByDistance } from './waves.ts';
@@ -24,6 +29,8 @@ export interface RefContext {
   readonly emit: (event: RunEvent) => void;
   /** Under a time budget: check the targets nearest to the change first (see wavesByDistance). */
   readonly nearestFirst: boolean;
+  /** The remote cache, when one is set up (see remote-cache.ts). */
+  readonly sharedCache?: PipelineRequest['sharedCache'];
 }
 
 /**
@@ -68,6 +75,7 @@ export async function checkRef(ref: PushedRef, context: RefContext): Promise<Ref
     concurrency: context.concurrency,
     signal: context.signal,
     emit: context.emit,
+    ...(context.sharedCache ? { sharedCache: context.sharedCache } : {}),
     ...(context.nearestFirst && affected !== undefined ? { waves: wavesByDistance(affected) } : {}),
   });
   return outcome.kind === 'cached'
