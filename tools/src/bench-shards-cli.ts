@@ -38,16 +38,19 @@ const typical = typicalDurations(
 recordDurations(state, typical, 5, 11);
 
 // What a shard is expected to take by the store's typical durations: its targets' tests
-// and every build their closures need, as the plan counts them.
+// and, once each, the builds their closures need, as the plan counts them.
 const targets = new Map<string, Target>(
   repo.targets.map((t) => [
     t.name,
     { name: t.name, kind: t.kind, srcs: t.srcs, tests: t.tests, deps: t.deps },
   ]),
 );
-const cost = (name: string): number => {
-  let seconds = (targets.get(name)?.tests.length ?? 0) > 0 ? (typical.get(name)?.test ?? 0) : 0;
-  for (const needed of dependencyClosure(targets, [name]))
+const shardSeconds = (names: readonly string[]): number => {
+  let seconds = 0;
+  for (const name of names) {
+    if ((targets.get(name)?.tests.length ?? 0) > 0) seconds += typical.get(name)?.test ?? 0;
+  }
+  for (const needed of dependencyClosure(targets, names))
     seconds += typical.get(needed)?.build ?? 0;
   return seconds;
 };
@@ -78,14 +81,14 @@ const rows = [4, 8].map((shards) => {
   const timed = Array.from({ length: runs }, () => plan(shards, state));
   const first = timed[0]?.plan ?? { shards: [] };
   const counted = plan(shards, noHistory).plan;
-  const real = (p: Plan): number[] =>
-    p.shards.map((s) => s.targets.reduce((sum, t) => sum + cost(t), 0));
+  const real = (p: Plan): number[] => p.shards.map((s) => shardSeconds(s.targets));
   return {
     shards,
     planned: balance(first.shards.map((s) => s.expectedSeconds)),
     plannedByTypical: balance(real(first)),
     countsByTypical: balance(real(counted)),
     largestShardSeconds: Math.max(...real(first)),
+    oneRunnerSeconds: shardSeconds([...targets.keys()]),
     planSeconds: median(timed.map((t) => t.seconds)),
     samePlanEveryRun: timed.every((t) => JSON.stringify(t.plan) === JSON.stringify(first)),
   };
@@ -98,11 +101,11 @@ else {
     `${size} targets, 5 recorded passes each (log-normal: build ~1 s, test ~3 s)\n`,
   );
   process.stdout.write(
-    'shards  max/mean (plan)  max/mean (typical)  by counts (typical)  plan time (median)\n',
+    'shards  max/mean (plan)  max/mean (typical)  by counts (typical)  largest shard / one runner  plan time (median)\n',
   );
   for (const row of rows) {
     process.stdout.write(
-      `${String(row.shards).padEnd(8)}${row.planned.toFixed(3).padEnd(17)}${row.plannedByTypical.toFixed(3).padEnd(20)}${row.countsByTypical.toFixed(3).padEnd(21)}${row.planSeconds.toFixed(3)} s${row.samePlanEveryRun ? '' : '  (plans differed between runs!)'}\n`,
+      `${String(row.shards).padEnd(8)}${row.planned.toFixed(3).padEnd(17)}${row.plannedByTypical.toFixed(3).padEnd(20)}${row.countsByTypical.toFixed(3).padEnd(21)}${`${(row.largestShardSeconds / 60).toFixed(0)} / ${(row.oneRunnerSeconds / 60).toFixed(0)} min`.padEnd(28)}${row.planSeconds.toFixed(3)} s${row.samePlanEveryRun ? '' : '  (plans differed between runs!)'}\n`,
     );
   }
 }

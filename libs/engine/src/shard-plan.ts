@@ -26,11 +26,11 @@ export interface ShardPlanRequest {
 }
 
 /**
- * The selection split into balanced shards. A target's expected time is its test's plus
- * the builds of everything it needs built (itself, its deps and test deps, transitively):
- * build outputs are not shared between shards (unless a remote cache is on), so each shard
- * builds its targets' deps itself. A build or test with no recorded pass counts as the
- * median of those with one, or as 1 when none has any.
+ * The selection split into balanced shards. A target needs its test and the builds of
+ * everything it needs built (itself, its deps and test deps, transitively): build outputs
+ * are not shared between shards (unless a remote cache is on), so each shard builds its
+ * targets' deps itself, once for all of them. A build or test with no recorded pass counts
+ * as the median of those with one, or as 1 when none has any.
  */
 export function planShards(request: ShardPlanRequest): ShardPlan {
   const { workspace, history = new Map() } = request;
@@ -48,11 +48,11 @@ export function planShards(request: ShardPlanRequest): ShardPlan {
   const items = request.asked.map((name) => {
     const target = workspace.targets.get(name);
     const tested = target !== undefined && (target.tests.length > 0 || !!target.testRunner);
-    let seconds = tested ? test(name) : 0;
+    const needs = new Map<string, number>();
     for (const needed of dependencyClosure(workspace.targets, [name], { testDeps: true })) {
-      seconds += build(needed);
+      needs.set(needed, build(needed));
     }
-    return { name, seconds };
+    return { name, seconds: tested ? test(name) : 0, needs };
   });
   const shards = partitionLongestFirst(items, request.shards).map((shard) => ({
     ...shard,

@@ -30,6 +30,25 @@ describe('partitionLongestFirst', () => {
     expect(once.map((shard) => shard.targets)).toEqual([['a', 'q'], ['b', 'x'], ['c'], ['m']]);
   });
 
+  it('counts a need once per shard, and puts an item where its needs are done already', () => {
+    const needs = (entries: [string, number][]) => new Map(entries);
+    const shards = partitionLongestFirst(
+      [
+        { name: 'ui', seconds: 2, needs: needs([['core', 10]]) },
+        { name: 'api', seconds: 1, needs: needs([['core', 10]]) },
+        { name: 'big', seconds: 12 },
+        { name: 'small', seconds: 1 },
+      ],
+      2,
+    );
+    // big and ui (12 each) first; then api costs 1 beside ui (core is built there), 11
+    // beside big; small evens them out.
+    expect(shards).toEqual([
+      { index: 1, targets: ['big', 'small'], expectedSeconds: 13 },
+      { index: 2, targets: ['api', 'ui'], expectedSeconds: 13 },
+    ]);
+  });
+
   it('leaves shards empty when there are more shards than targets, and splits nothing', () => {
     expect(partitionLongestFirst([item('a', 1)], 3)).toEqual([
       { index: 1, targets: ['a'], expectedSeconds: 1 },
@@ -77,9 +96,10 @@ describe('planShards', () => {
   it('counts units without history, and names the same plan for the same split', () => {
     const plan = planShards({ workspace, asked: ['core', 'ui', 'api', 'web'], shards: 2 });
     expect(plan.shards.map((shard) => [shard.targets, shard.expectedSeconds])).toEqual([
-      // core 1 (a build, no tests); ui and api 3 (two builds, a test); web 2.
+      // core 1 (a build, no tests); ui and api 3 (two builds, a test); web 2. The shard
+      // with core and ui builds core once: 3.
       [['api', 'web'], 5],
-      [['core', 'ui'], 4],
+      [['core', 'ui'], 3],
     ]);
     expect(planShards({ workspace, asked: ['web', 'api', 'ui', 'core'], shards: 2 })).toEqual(plan);
     expect(planShards({ workspace, asked: [], shards: 2 }).shards).toEqual([
