@@ -1,5 +1,3 @@
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { MainlineError } from '@mainline/core';
 import { GitRepo } from '@mainline/git';
 import { formatSummary, jsonReport, junitReport } from '@mainline/report';
@@ -8,6 +6,7 @@ import type { NewTargetResult } from '@mainline/store';
 import type { Io } from '../io.ts';
 import { styleFor } from '../output/style.ts';
 import { type MergedResults, mergeResults } from './merge-results.ts';
+import { writableFile, writeReport } from './run-targets.ts';
 import { readShardResults } from './shard-results.ts';
 
 export interface ResultsMergeOptions {
@@ -26,6 +25,8 @@ export async function resultsMergeCommand(
   argv: readonly string[],
   io: Io,
 ): Promise<number> {
+  // A report that cannot be written is found out before anything is recorded.
+  const junitFile = options.junit === undefined ? undefined : writableFile(io.cwd, options.junit);
   const shards = dirs.map((dir) => readShardResults(io.cwd, dir));
   const merged = mergeResults(shards);
   if (merged.plans.length > 1) {
@@ -36,17 +37,7 @@ export async function resultsMergeCommand(
     );
   }
   const runId = await record(io, merged, argv);
-  if (options.junit !== undefined) {
-    const file = resolve(io.cwd, options.junit);
-    try {
-      writeFileSync(file, await junitReport(merged.summary));
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new MainlineError('reportFailed', `cannot write the JUnit report ${file}: ${reason}`, {
-        hint: 'pass --junit a file in an existing folder you can write to',
-      });
-    }
-  }
+  if (junitFile !== undefined) writeReport(junitFile, await junitReport(merged.summary));
   if (options.json) io.stdout(jsonReport(merged.summary, runId));
   else io.stdout(formatSummary(merged.summary, styleFor(io)));
   if (merged.missingShards.length > 0) {

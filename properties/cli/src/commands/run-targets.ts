@@ -153,7 +153,7 @@ function emptyShard(io: Io, shard: ShardToRun): { runId: undefined; summary: Run
 }
 
 /** `path` resolved, once its folder is known to exist and be writable. */
-function writableFile(cwd: string, path: string): string {
+export function writableFile(cwd: string, path: string): string {
   const file = resolve(cwd, path);
   try {
     if (!statSync(dirname(file)).isDirectory()) throw new Error(`${dirname(file)} is not a folder`);
@@ -164,7 +164,7 @@ function writableFile(cwd: string, path: string): string {
   return file;
 }
 
-function writeReport(file: string, text: string): void {
+export function writeReport(file: string, text: string): void {
   try {
     writeFileSync(file, text);
   } catch (error) {

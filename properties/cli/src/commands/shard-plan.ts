@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { MainlineError } from '@mainline/core';
 import { loadCurrentWorkspace } from '@mainline/change';
@@ -7,6 +7,7 @@ import { GitRepo } from '@mainline/git';
 import { openStateStore, stateDir } from '@mainline/state';
 import { type RecentDurations, storeFileName } from '@mainline/store';
 import type { Io } from '../io.ts';
+import { readCheckedJson } from './read-checked-json.ts';
 
 /** What a plan splits: every target, or (`--affected`, `--base`) the affected ones. */
 export interface ShardSelection {
@@ -78,14 +79,7 @@ export function readShardPlan(cwd: string, path: string): ShardPlan {
     new MainlineError('planInvalid', `cannot read the shard plan ${file}: ${why}`, {
       hint: 'pass --plan the file `mainline plan --shards N --format json` wrote',
     });
-  let value: unknown;
-  try {
-    value = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw invalid(error instanceof Error ? error.message : String(error));
-  }
-  if (!isShardPlan(value)) throw invalid('it is not a version 1 shard plan');
-  return value;
+  return readCheckedJson(file, isShardPlan, invalid, 'a version 1 shard plan');
 }
 
 function isShardPlan(value: unknown): value is ShardPlan {

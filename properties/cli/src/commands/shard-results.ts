@@ -1,7 +1,8 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { MainlineError, type RunSummary } from '@mainline/core';
 import { junitReport } from '@mainline/report';
+import { readCheckedJson } from './read-checked-json.ts';
 
 /** What `mainline test --results DIR` leaves in DIR/results.json, for `results merge`. */
 export interface ShardResults {
@@ -42,14 +43,7 @@ export function readShardResults(cwd: string, dir: string): ShardResults {
     new MainlineError('resultsInvalid', `cannot read the results ${file}: ${why}`, {
       hint: 'pass results merge the folders `mainline test --results DIR` wrote',
     });
-  let value: unknown;
-  try {
-    value = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw invalid(error instanceof Error ? error.message : String(error));
-  }
-  if (!isShardResults(value)) throw invalid('it is not a version 1 results file');
-  return value;
+  return readCheckedJson(file, isShardResults, invalid, 'a version 1 results file');
 }
 
 function isShardResults(value: unknown): value is ShardResults {
