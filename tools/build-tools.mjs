@@ -22,6 +22,7 @@ await build({
     'bench-nightly': 'tools/src/bench-nightly-cli.ts',
     'bench-tui': 'tools/src/bench-tui-cli.ts',
     'bench-shards': 'tools/src/bench-shards-cli.ts',
+    'bench-remote-cache': 'tools/src/bench-remote-cache-cli.ts',
   },
   outdir,
   bundle: true,

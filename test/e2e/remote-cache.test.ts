@@ -7,7 +7,7 @@ import {
   createWorkspaceRepo,
   type JsonRun,
   runCli,
-  startNginxCache,
+  startTestNginxCache,
 } from '../src/index.ts';
 
 const statuses = (results: readonly { target: string; status: string }[]) =>
@@ -17,7 +17,7 @@ const json = (result: CliResult): JsonRun => JSON.parse(result.stdout) as JsonRu
 
 describe('the remote cache, through nginx with WebDAV', () => {
   it('serves a second clone every build and test; a damaged blob is rebuilt; a stopped server costs one warning', async () => {
-    const nginx = await startNginxCache();
+    const nginx = await startTestNginxCache();
     // The URL comes from the repository's mainline.json, as a team would commit it.
     const repo = createWorkspaceRepo({
       'mainline.json': `${JSON.stringify({ remoteCache: { url: nginx.url } })}\n`,

@@ -16,4 +16,4 @@ export {
   tempRepoAt,
 } from './temp-repo.ts';
 export { betterSqlitePrebuild, checkoutVersionOf, npmInstall, packCli } from './packed-cli.ts';
-export { type NginxCache, nginxCacheServer, startNginxCache } from './nginx-cache.ts';
+export { startTestNginxCache } from './nginx-cache.ts';

@@ -24,3 +24,4 @@ export {
   judgeRun,
   type Verdict,
 } from './fuzz/verdict.ts';
+export { type NginxCache, nginxCacheServer, startNginxCache } from './nginx/nginx-cache.ts';
