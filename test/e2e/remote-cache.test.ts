@@ -7,6 +7,8 @@ import {
   createWorkspaceRepo,
   type JsonRun,
   runCli,
+  selfSignedCert,
+  startCacheServer,
   startTestNginxCache,
 } from '../src/index.ts';
 
@@ -66,5 +68,27 @@ describe('the remote cache, through nginx with WebDAV', () => {
     const warning = `mainline: remote cache ${nginx.url} unreachable (ECONNREFUSED); using the local cache only\n`;
     expect(down.stderr.split(warning).length - 1).toBe(1);
     expect(down.stdout).not.toContain('remote cache:');
+  });
+
+  it('trusts NODE_EXTRA_CA_CERTS for an https cache (the front door defers it)', async () => {
+    const { key, cert, certFile } = selfSignedCert();
+    const server = await startCacheServer({ key, cert });
+    const repo = createWorkspaceRepo();
+    const build = (env: Record<string, string | undefined>) =>
+      runCli(['build', 'libs/a'], {
+        cwd: repo.dir,
+        env: { MAINLINE_REMOTE_CACHE: server.url, ...env },
+      });
+    const untrusted = await build({ NODE_EXTRA_CA_CERTS: undefined });
+    expect(untrusted.code).toBe(0);
+    expect(untrusted.stderr).toContain(
+      `mainline: remote cache ${server.url} unreachable (DEPTH_ZERO_SELF_SIGNED_CERT); using the local cache only\n`,
+    );
+    expect(server.entries.size).toBe(0);
+    repo.write({ 'libs/a/src/extra.ts': 'export const extra = 1;\n' });
+    const trusted = await build({ NODE_EXTRA_CA_CERTS: certFile });
+    expect(trusted.code).toBe(0);
+    expect(trusted.stderr).not.toContain('unreachable');
+    expect(server.requests.filter((request) => request.method === 'PUT').length).toBeGreaterThan(0);
   });
 });

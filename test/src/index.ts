@@ -17,3 +17,4 @@ export {
 } from './temp-repo.ts';
 export { betterSqlitePrebuild, checkoutVersionOf, npmInstall, packCli } from './packed-cli.ts';
 export { startTestNginxCache } from './nginx-cache.ts';
+export { type CacheServer, selfSignedCert, startCacheServer } from './http-cache-server.ts';

@@ -1,8 +1,12 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { rootCertificates } from 'node:tls';
 import { join } from 'node:path';
-import { makeTempDir } from '@mainline/test-utils';
+import {
+  type CacheServer,
+  makeTempDir,
+  selfSignedCert,
+  startCacheServer,
+} from '@mainline/test-utils';
 import { describe, expect, it } from 'vitest';
 import {
   entryPath,
@@ -12,7 +16,6 @@ import {
   sha256Hex,
 } from '../src/index.ts';
 import { keyA, writeTree } from './helpers.ts';
-import { type CacheServer, startCacheServer } from './http-cache-server.ts';
 
 const output = 'export const a = 1;\n';
 
@@ -117,33 +120,8 @@ describe('openRemoteCache', () => {
   });
 
   it('speaks https to a server whose CA it is given, and not to one it is not', async () => {
-    const dir = makeTempDir('tls');
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-days',
-        '1',
-        '-subj',
-        '/CN=127.0.0.1',
-        '-addext',
-        'subjectAltName=IP:127.0.0.1',
-        '-keyout',
-        join(dir, 'key.pem'),
-        '-out',
-        join(dir, 'cert.pem'),
-      ],
-      { stdio: 'ignore' },
-    );
-    const cert = readFileSync(join(dir, 'cert.pem'), 'utf8');
-    const server = await startCacheServer({
-      key: readFileSync(join(dir, 'key.pem'), 'utf8'),
-      cert,
-    });
+    const { key, cert } = selfSignedCert();
+    const server = await startCacheServer({ key, cert });
     const trusted = open(server.url, 'readwrite', { ca: [...rootCertificates, cert] });
     await trusted.cache.store(keyA, { rootDir: writeTree({ 'a.js': output }), files: ['a.js'] });
     expect(await trusted.cache.finish(2000)).toBe(0);
