@@ -34,4 +34,10 @@ export {
   type RemoteCacheOptions,
   type TieredArtifactCache,
 } from './remote-cache.ts';
-export { type RemoteCacheMode, type TieredBackend, tieredBackend } from './tiered-backend.ts';
+export {
+  type RemoteCacheMode,
+  type RemoteTier,
+  type TieredBackend,
+  type TieredOptions,
+  tieredBackend,
+} from './tiered-backend.ts';

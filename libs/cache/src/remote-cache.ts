@@ -2,26 +2,16 @@ import { join } from 'node:path';
 import { createArtifactCache } from './artifact-cache.ts';
 import { type HttpBackendOptions, openHttpBackend } from './http-backend.ts';
 import { type LocalBackendOptions, openLocalBackend } from './local-backend.ts';
-import { type RemoteCacheMode, tieredBackend } from './tiered-backend.ts';
-import type { ActionResult, ArtifactCache } from './types.ts';
+import { type RemoteTier, type TieredOptions, tieredBackend } from './tiered-backend.ts';
+import type { ArtifactCache } from './types.ts';
 
-export interface RemoteCacheOptions extends HttpBackendOptions, LocalBackendOptions {
+export interface RemoteCacheOptions extends HttpBackendOptions, LocalBackendOptions, TieredOptions {
   /** The cache's base URL: `<url>/ac/<key>` and `<url>/cas/<sha256>`. */
   readonly url: string;
-  readonly mode: RemoteCacheMode;
-  /** Told once, at the remote's first failure (the location and a short reason). */
-  readonly onUnreachable: (location: string, reason: string) => void;
 }
 
 /** The tiered cache as callers hold it: an ArtifactCache, and what the run took from the remote. */
-export interface TieredArtifactCache extends ArtifactCache {
-  /** The remote's URL. */
-  readonly remote: string;
-  /** What this run took from the remote, by action key. */
-  readonly remoteHits: ReadonlyMap<string, ActionResult>;
-  /** Waits at most `maxMs` for uploads, then drops the rest; returns how many were dropped. */
-  finish(maxMs: number): Promise<number>;
-}
+export interface TieredArtifactCache extends ArtifactCache, RemoteTier {}
 
 /** The local cache of `stateDir` in front of a remote Bazel HTTP cache (see tiered-backend.ts). */
 export function openRemoteCache(

@@ -14,7 +14,9 @@ export interface TieredOptions {
   readonly onUnreachable: (location: string, reason: string) => void;
 }
 
-export interface TieredBackend extends CacheBackend {
+/** What the remote tier adds, to the backend and to the cache callers hold. */
+export interface RemoteTier {
+  /** The remote's URL. */
   readonly remote: string;
   /** What this run took from the remote (not found locally), by action key. */
   readonly remoteHits: ReadonlyMap<string, ActionResult>;
@@ -24,6 +26,8 @@ export interface TieredBackend extends CacheBackend {
    */
   finish(maxMs: number): Promise<number>;
 }
+
+export interface TieredBackend extends CacheBackend, RemoteTier {}
 
 /**
  * The local cache first, then the remote: a remote hit is checked (a manifest by its
