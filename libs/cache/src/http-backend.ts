@@ -67,15 +67,24 @@ export function openHttpBackend(url: string, options: HttpBackendOptions = {}): 
   const connectMs = options.connectTimeoutMs ?? 2000;
   const requestMs = options.requestTimeoutMs ?? 10_000;
   const location = base.href.replace(/\/$/, '');
+  // Requests in flight, so that close() ends them: a hung upload must not keep the process.
+  const inflight = new Set<http.ClientRequest>();
+  let closed = false;
 
   const once = (method: string, path: string, body?: Uint8Array): Promise<Answer> =>
     new Promise((resolve, reject) => {
       const target = new URL(path, base);
+      if (closed) {
+        reject(new RemoteCacheError('closed', `${method} ${target.href}: the cache was closed`));
+        return;
+      }
       const request = (secure ? https : http).request(target, {
         method,
         agent,
         headers: body === undefined ? headers : { ...headers, 'content-length': body.length },
       });
+      inflight.add(request);
+      request.on('close', () => inflight.delete(request));
       const fail = (reason: string, message: string): void => {
         request.destroy();
         reject(new RemoteCacheError(reason, message));
@@ -115,14 +124,14 @@ export function openHttpBackend(url: string, options: HttpBackendOptions = {}): 
 
   // One retry, on what may pass a second time: the network, or the server's own trouble.
   const send = async (method: string, path: string, body?: Uint8Array): Promise<Answer> => {
-    let answer: Answer;
+    let answer: Answer | undefined;
     try {
       answer = await once(method, path, body);
     } catch (error) {
+      // A timeout is not tried again: a down cache costs one timeout, not two.
       if (error instanceof RemoteCacheError && error.reason === 'timeout') throw error;
-      answer = await once(method, path, body);
     }
-    if (answer.status >= 500) answer = await once(method, path, body);
+    if (answer === undefined || answer.status >= 500) answer = await once(method, path, body);
     if (answer.status >= 200 && answer.status < 300) return answer;
     if (answer.status === 404) return answer;
     throw new RemoteCacheError(
@@ -163,7 +172,11 @@ export function openHttpBackend(url: string, options: HttpBackendOptions = {}): 
     },
     // A shared cache is not ours to delete from: a corrupt entry is only never used.
     async discard() {},
-    close: () => agent.destroy(),
+    close() {
+      closed = true;
+      for (const request of inflight) request.destroy();
+      agent.destroy();
+    },
   };
 }
 

@@ -120,6 +120,8 @@ export function tieredBackend(
     discard: (store, id) => local.discard(store, id),
     async finish(maxMs) {
       const dropped = await uploads.drain(maxMs);
+      // Uploads cut short by the close fail quietly: the run is over, and said what it dropped.
+      down = true;
       remote.close();
       return dropped;
     },
