@@ -5,6 +5,7 @@ export { prepareKeys } from './prepare-keys.ts';
 export { undeclaredImports } from './undeclared-imports.ts';
 export { type PipelineOutcome, type PipelineRequest, runPipeline } from './run-pipeline.ts';
 export { selectTargets } from './select-targets.ts';
+export { testPassKind } from './shared-test-passes.ts';
 export { type CommitTestOutcome, type CommitTestRequest, testCommit } from './test-commit.ts';
 export { type CheckedOut, scratchWorkTrees, type WorkTrees } from './work-trees.ts';
 export { partitionLongestFirst, type Shard, type ShardItem } from './shard-partition.ts';

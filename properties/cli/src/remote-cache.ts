@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { rootCertificates } from 'node:tls';
 import { openRemoteCache, type RemoteCacheAuth, type TieredArtifactCache } from '@mainline/cache';
 import { MainlineError, type RunSummary } from '@mainline/core';
+import { testPassKind } from '@mainline/engine';
 import { readSettings } from '@mainline/workspace';
 import type { Io } from './io.ts';
 
@@ -88,7 +89,7 @@ function fromRemoteLine(cache: TieredArtifactCache, summary: RunSummary): string
   const tests = new Set<string>();
   for (const action of cache.remoteHits.values()) {
     const { target, kind } = action.metadata.labels;
-    if (target !== undefined) (kind === 'test-pass' ? tests : builds).add(target);
+    if (target !== undefined) (kind === testPassKind ? tests : builds).add(target);
   }
   // Only what the run then used: a remote entry that failed its check was rebuilt.
   const count = (results: readonly { target: string; status: string }[], from: Set<string>) =>
