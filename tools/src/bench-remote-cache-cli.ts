@@ -15,6 +15,7 @@ import { findMainlineLauncher } from './bench/affected.ts';
 import { benchEnv } from './bench/compare-tools.ts';
 import { median } from './bench/measure.ts';
 import { prepareRunRepo } from './bench/run-repo.ts';
+import { linkRunNodeModules } from './bench/turbo-setup.ts';
 import { startNginxCache } from './nginx/nginx-cache.ts';
 import { cleanGitEnv } from './synth/git.ts';
 
@@ -45,6 +46,8 @@ function freshClone(): string {
   const dir = join(work, `clone-${++clones}`);
   const cloned = spawnSync('git', ['clone', '--quiet', repo.dir, dir], { env: baseEnv });
   if (cloned.status !== 0) throw new Error(`git clone failed: ${cloned.stderr}`);
+  // vitest and the packages, linked from this checkout, as bench:run does (no install).
+  linkRunNodeModules(dir, repo.packages);
   return dir;
 }
 
