@@ -31,11 +31,26 @@ export interface RunRemoteCache {
  * only from the environment. Bad values are usage errors, found before the run starts
  * (the flag and the environment) or as it opens the repository (the settings).
  */
-export function runRemoteCache(io: Io, flag: string | undefined): RunRemoteCache {
+export function runRemoteCache(
+  io: Io,
+  flag: string | undefined,
+  /**
+   * The repository's root when the command knows it (prepush, trunk): its mainline.json is
+   * read now, not the one of each commit a run checks out (a pushed commit's broken settings
+   * are that commit's problem, not the check's).
+   */
+  repoRoot?: string,
+): RunRemoteCache {
   const chosen = modeOf(flag, io.env.MAINLINE_REMOTE_CACHE_MODE);
   const envUrl = io.env.MAINLINE_REMOTE_CACHE || undefined;
   if (envUrl !== undefined) checkUrl(envUrl, 'MAINLINE_REMOTE_CACHE');
   const auth = authOf(io.env);
+  // The repository's settings, when read up front; else each run reads its own root's.
+  const settingsOf = (root: string) => readSettings(root).remoteCache;
+  const upFront =
+    envUrl === undefined && repoRoot !== undefined && chosen !== 'off'
+      ? { url: settingsOf(repoRoot)?.url }
+      : undefined;
   let cache: TieredArtifactCache | undefined;
   let finished = false;
   let down = false;
@@ -45,7 +60,7 @@ export function runRemoteCache(io: Io, flag: string | undefined): RunRemoteCache
     open({ root, state }) {
       if (chosen === 'off' || finished) return undefined;
       if (cache !== undefined) return cache;
-      const url = envUrl ?? readSettings(root).remoteCache?.url;
+      const url = envUrl ?? (upFront ?? { url: settingsOf(root)?.url }).url;
       if (url === undefined) {
         if (chosen === undefined) return undefined;
         throw new MainlineError('usage', `--remote-cache=${chosen} needs a remote cache URL`, {

@@ -52,6 +52,12 @@ describe('runRemoteCache', () => {
     await fromEnv.finish(undefined);
     const off = ioWith({ MAINLINE_REMOTE_CACHE: 'http://x', MAINLINE_REMOTE_CACHE_MODE: 'read' });
     expect(runRemoteCache(off, 'off').open({ root, state })).toBeUndefined();
+    // prepush and trunk read the repository's settings, not those of the commit checked out.
+    const checkedOut = makeTempDir('checkout');
+    writeFileSync(join(checkedOut, 'mainline.json'), '{ "remoteCache": { "token": "x" } }');
+    const fromRepo = runRemoteCache(ioWith({}), undefined, root);
+    expect(fromRepo.open({ root: checkedOut, state })?.remote).toBe('http://from-settings');
+    await fromRepo.finish(undefined);
     // No URL anywhere: off, unless a mode asks for it.
     expect(runRemoteCache(ioWith({}), undefined).open(where())).toBeUndefined();
     expect(usage(() => runRemoteCache(ioWith({}), 'read').open(where()))).toBe(

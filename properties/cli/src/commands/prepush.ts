@@ -48,7 +48,7 @@ export async function prepushCommand(
   const { signal } = controller;
   const style = styleFor(io);
   const red: string[] = [];
-  const remoteCache = runRemoteCache(io, options.remoteCache);
+  const remoteCache = runRemoteCache(io, options.remoteCache, repo.root);
   try {
     for (const ref of refs) {
       let outcome: RefOutcome;

@@ -44,7 +44,7 @@ export async function trunkCommand(
   const style = styleFor(io);
   const controller = new AbortController();
   const stopListening = io.onInterrupt(() => controller.abort());
-  const remoteCache = runRemoteCache(io, options.remoteCache);
+  const remoteCache = runRemoteCache(io, options.remoteCache, repo.root);
   try {
     const outcome = await runTrunkLoop({
       cwd: repo.root,
