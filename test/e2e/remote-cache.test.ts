@@ -5,6 +5,7 @@ import {
   type CliResult,
   cloneTemp,
   createWorkspaceRepo,
+  gitSync,
   type JsonRun,
   runCli,
   selfSignedCert,
@@ -21,7 +22,7 @@ const allBuilt = { 'libs/a': 'passed', 'libs/b': 'passed', 'properties/app': 'pa
 const json = (result: CliResult): JsonRun => JSON.parse(result.stdout) as JsonRun;
 
 describe('the remote cache, through nginx with WebDAV', () => {
-  it('serves a second clone every build and test; a damaged blob is rebuilt; a stopped server costs one warning', async () => {
+  it('serves a second clone and a pre-push check every build and test; a damaged blob is rebuilt; a stopped server costs one warning', async () => {
     const nginx = await startTestNginxCache();
     // The URL comes from the repository's mainline.json, as a team would commit it.
     const repo = createWorkspaceRepo({
@@ -31,7 +32,8 @@ describe('the remote cache, through nginx with WebDAV', () => {
     const run = (clone: string, args: string[]) =>
       runCli(args, { cwd: clone, timeoutMs: 120_000, env: { MAINLINE_REMOTE_CACHE: undefined } });
 
-    const first = await run(cloneTemp(bare), ['test', '--all', '--json']);
+    const firstClone = cloneTemp(bare);
+    const first = await run(firstClone, ['test', '--all', '--json']);
     expect(first.code).toBe(0);
     expect(statuses(json(first).builds)).toEqual(allBuilt);
     expect(first.stderr).toContain(`remote cache: 0 builds and 0 tests from ${nginx.url}\n`);
@@ -42,6 +44,25 @@ describe('the remote cache, through nginx with WebDAV', () => {
     expect(second.stdout).toContain(`remote cache: 3 builds and 2 tests from ${nginx.url}\n`);
     expect(second.stderr).not.toContain('vitest run');
     expect(second.stderr).toContain('  build 3 targets cached\n');
+
+    // A pre-push check of a change another machine tested checks out its commit and takes
+    // every build and test from the remote.
+    const developer = cloneTemp(bare);
+    writeFileSync(join(firstClone, 'libs/a/src/extra.ts'), 'export const extra = 1;\n');
+    gitSync(firstClone, ['add', '--all']);
+    gitSync(firstClone, ['commit', '--quiet', '--message', 'extra']);
+    expect((await run(firstClone, ['test', '--all'])).code).toBe(0);
+    gitSync(firstClone, ['push', '--quiet', 'origin', 'HEAD:refs/heads/topic']);
+    gitSync(developer, ['fetch', '--quiet', 'origin', 'topic']);
+    const topic = gitSync(developer, ['rev-parse', 'FETCH_HEAD']).trim();
+    const prepush = await runCli(['prepush', 'origin', 'url'], {
+      cwd: developer,
+      input: `refs/heads/topic ${topic} refs/heads/topic ${'0'.repeat(40)}\n`,
+      timeoutMs: 120_000,
+    });
+    expect(prepush.code).toBe(0);
+    expect(prepush.stderr).toContain('build 3 targets cached');
+    expect(prepush.stderr).not.toContain('vitest run');
 
     // A blob whose bytes are not its name is never used: every target is built again.
     const blobs = readdirSync(join(nginx.root, 'cas'));
