@@ -77,6 +77,8 @@ const seconds = (values: readonly number[]) => values.map((v) => v.toFixed(2)).j
 const coldLocal: number[] = [];
 const coldEmpty: number[] = [];
 let nginx = await startNginxCache(join(work, 'nginx-0'));
+// A failed run must not leave nginx behind (stop() does nothing the second time).
+process.once('exit', () => nginx.stop());
 for (let i = 1; i <= coldRuns; i++) {
   log(`cold run ${i}/${coldRuns} without a remote cache ...`);
   coldLocal.push(testAll(freshClone(), undefined).seconds);
