@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeTempDir, runCli } from '../src/index.ts';
 
-describe('mainline demo', () => {
+// The whole demo runs the trunk loop's searches: 27 s idle, over a minute beside other files.
+describe('mainline demo', { timeout: 180_000 }, () => {
   it('tells the whole story, local and trunk, on a sandbox it generates, then removes it', async () => {
     // Its temporary folder goes under this one, to see it removed.
     const tmp = makeTempDir('tmp');

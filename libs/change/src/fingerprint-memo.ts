@@ -44,7 +44,7 @@ export class FingerprintMemo {
 
   /** Without a state dir (or running from source) nothing is read or kept. */
   constructor(state: string | undefined) {
-    this.#files = new StateFiles(state, 'fingerprints', fingerprintId !== undefined);
+    this.#files = new StateFiles(state, 'fingerprints', fingerprintId() !== undefined);
   }
 
   /** The last tree read, kept: a run reads its tree's file twice (see newestTree). */
@@ -55,7 +55,7 @@ export class FingerprintMemo {
    * next run on this work tree, which it can read ahead while git snapshots the tree.
    */
   newestTree(): string | undefined {
-    const prefix = `${fingerprintId}-`;
+    const prefix = `${fingerprintId()}-`;
     const newest = this.#files.newest((name) => name.startsWith(prefix) && name.endsWith('.v8'));
     return newest?.slice(prefix.length, -'.v8'.length);
   }
@@ -115,7 +115,7 @@ function merge(known: SnapshotFingerprints, added: SnapshotFingerprints): Snapsh
 }
 
 function fileName(tree: string): string {
-  return `${fingerprintId}-${tree}.v8`;
+  return `${fingerprintId()}-${tree}.v8`;
 }
 
 function isSnapshotFingerprints(value: unknown): value is SnapshotFingerprints {

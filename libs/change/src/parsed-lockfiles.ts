@@ -20,7 +20,7 @@ export class ParsedLockfiles {
 
   /** Without a state dir (or running from source) nothing is read or kept. */
   constructor(state: string | undefined) {
-    this.#files = new StateFiles(state, 'lockfiles', fingerprintId !== undefined);
+    this.#files = new StateFiles(state, 'lockfiles', fingerprintId() !== undefined);
   }
 
   read(source: LockfileSource): Lockfile | undefined {
@@ -51,5 +51,5 @@ function fileName({ path, blob, manifestsFrom }: LockfileSource): string {
     .update(`${path}\0${blob}\0${manifestsFrom ?? ''}`)
     .digest('hex')
     .slice(0, 40);
-  return `${fingerprintId}-${key}.v8`;
+  return `${fingerprintId()}-${key}.v8`;
 }

@@ -22,5 +22,8 @@ export const rulesId = typeof MAINLINE_RULES_ID === 'string' ? MAINLINE_RULES_ID
  * affected engine's and the BUILD.json model's sources): fingerprints remembered by one
  * build are reused only by builds with the same definition. Undefined when running from source.
  */
-export const fingerprintId =
-  typeof MAINLINE_FINGERPRINT_ID === 'string' ? MAINLINE_FINGERPRINT_ID : undefined;
+export function fingerprintId(): string | undefined {
+  // Read at each call, not once at load: a test from source sets it before its first run,
+  // whichever test file loaded this module first (vitest shares modules between files).
+  return typeof MAINLINE_FINGERPRINT_ID === 'string' ? MAINLINE_FINGERPRINT_ID : undefined;
+}
