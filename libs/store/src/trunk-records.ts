@@ -21,6 +21,8 @@ import {
   selectDecisions,
   updateDecision,
 } from './trunk-decisions.ts';
+import { insertSearchRun, selectSearchRuns } from './search-runs.ts';
+import { selectTestMarks, writeTestMark } from './test-marks.ts';
 
 /**
  * What the trunk loop keeps (schema version 5): trunk's commits, results per (commit,
@@ -230,39 +232,12 @@ export class TrunkRecords {
 
   /** Marks a test (one mark per test: a new one replaces it), or clears it (`undefined`). */
   markTest(target: string, test: string, mark: TestMark | undefined): void {
-    this.use(() =>
-      this.conn.write(() => {
-        if (mark === undefined) {
-          this.conn
-            .statement('DELETE FROM test_marks WHERE target = ? AND test = ?')
-            .run(target, test);
-          return;
-        }
-        this.conn
-          .statement(
-            `INSERT INTO test_marks (target, test, mark, marked_at) VALUES (?, ?, ?, ?)
-             ON CONFLICT (target, test) DO UPDATE SET mark = excluded.mark, marked_at = excluded.marked_at`,
-          )
-          .run(target, test, mark, this.conn.now());
-      }),
-    );
+    this.use(() => this.conn.write(() => writeTestMark(this.conn, target, test, mark)));
   }
 
   /** Every marked test, by target and test. */
   testMarks(): MarkedTest[] {
-    return this.use(() =>
-      this.conn
-        .statement<{ target: string; test: string; mark: string; marked_at: number }>(
-          'SELECT target, test, mark, marked_at FROM test_marks ORDER BY target, test',
-        )
-        .all()
-        .map((row) => ({
-          target: row.target,
-          test: row.test,
-          mark: row.mark as TestMark,
-          markedAt: row.marked_at,
-        })),
-    );
+    return this.use(() => selectTestMarks(this.conn));
   }
 
   /** `decided` stays open while red; `fixed` and `flaky` close it. */
@@ -286,54 +261,14 @@ export class TrunkRecords {
   ): void {
     this.use(() =>
       this.conn.write(() => {
-        const last = this.conn
-          .statement<{ seq: number | null }>(
-            'SELECT max(seq) AS seq FROM search_runs WHERE breakage_id = ?',
-          )
-          .get(breakageId);
-        this.conn
-          .statement(
-            `INSERT INTO search_runs (breakage_id, seq, at, failed, passed, origin, run_id, recorded_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(
-            breakageId,
-            (last?.seq ?? 0) + 1,
-            run.at,
-            JSON.stringify(run.failed),
-            JSON.stringify(run.passed),
-            run.origin,
-            run.runId ?? null,
-            this.conn.now(),
-          );
+        insertSearchRun(this.conn, breakageId, run);
         this.insertOutcomes(target, sha, run.failed, run.passed);
       }),
     );
   }
 
   searchRuns(breakageId: number): SearchRunRecord[] {
-    return this.use(() =>
-      this.conn
-        .statement<{
-          seq: number;
-          at: number;
-          failed: string;
-          passed: string;
-          origin: string;
-          run_id: number | null;
-        }>(
-          'SELECT seq, at, failed, passed, origin, run_id FROM search_runs WHERE breakage_id = ? ORDER BY seq',
-        )
-        .all(breakageId)
-        .map((row) => ({
-          seq: row.seq,
-          at: row.at,
-          failed: JSON.parse(row.failed) as string[],
-          passed: JSON.parse(row.passed) as string[],
-          origin: row.origin,
-          runId: row.run_id ?? undefined,
-        })),
-    );
+    return this.use(() => selectSearchRuns(this.conn, breakageId));
   }
 
   /**
